@@ -1,0 +1,1114 @@
+package dev.relaykit.core.ws;
+
+import dev.relaykit.core.DecodeException;
+import dev.relaykit.core.TransportException;
+import dev.relaykit.core.net.HttpClients;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okhttp3.internal.ws.RealWebSocket;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WebSocket connection that stays connected: it reconnects by its {@link ReconnectPolicy},
+ * replays its subscriptions after every reconnect, detects dead peers (heartbeat) and stale
+ * streams (watchdog), bounds and rate-limits what it sends, and delivers everything to listeners
+ * on a dispatcher, never on the socket's reader thread.
+ *
+ * <pre>{@code
+ * WsSession session = WsSession.builder("wss://stream.example.com/ws")
+ *     .header("X-Api-Key", key)
+ *     .heartbeat(Duration.ofSeconds(20), Duration.ofSeconds(10))
+ *     .watchdog(Duration.ofSeconds(60))
+ *     .reconnect(ReconnectPolicy.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)).withUnlimitedAttempts())
+ *     .outgoingRateLimit(5)
+ *     .listener(new WsListener() {
+ *         public void onText(WsSession s, String text) { System.out.println(text); }
+ *     })
+ *     .build();
+ * session.subscribe("{\"op\":\"sub\",\"ch\":\"trades\"}", "{\"op\":\"unsub\",\"ch\":\"trades\"}");
+ * session.connect().join();
+ * ...
+ * session.close();
+ * }</pre>
+ *
+ * <p>A session is thread-safe. It connects once: after {@link #close()} (state
+ * {@link ConnectionState#CLOSED}) or when the policy gives up ({@link ConnectionState#FAILED}) its
+ * threads are gone; build a new session to start again.
+ */
+public final class WsSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Stop handing frames to OkHttp while its own buffer holds more than this (it closes the socket at 16 MiB). */
+    private static final long SOCKET_HIGH_WATER_BYTES = 1 << 20;
+
+    private final String name;
+    private final Request request;
+    private final OkHttpClient client;
+    private final ReconnectPolicy policy;
+    private final Duration pingInterval;
+    private final Duration pongTimeout;
+    private final Duration silenceTimeout;
+    private final int queueCapacity;
+    private final long[] sendTimes; // ring of the last N send times (nanos); null = no rate limit
+    private final long maxIncomingBytes;
+    private final FrameType expected;
+    private final Executor dispatcher;
+    private final ExecutorService ownedDispatcher;
+    private final ScheduledThreadPoolExecutor timer;
+    private final List<WsListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final Object lock = new Object();
+    // --- guarded by lock ---
+    private ConnectionState state = ConnectionState.NEW;
+    private int attempt;
+    private boolean everOpened;
+    private long openedAtNanos;
+    private ScheduledFuture<?> reconnectTask;
+    private ScheduledFuture<?> monitorTask;
+    private boolean drainScheduled;
+    private final Map<Long, Sub> subscriptions = new LinkedHashMap<>();
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private int userQueued;
+    private int sendIndex;
+    private long nextSubscriptionId = 1;
+    private CloseReason lastClose;
+    private String subprotocol;
+    private int pingsSeen;
+    private long pingOutstandingSince = -1;
+    // --- end guarded ---
+
+    private volatile Connection current;
+    private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
+
+    private final AtomicLong bytesIn = new AtomicLong();
+    private final AtomicLong bytesOut = new AtomicLong();
+    private final AtomicLong messagesIn = new AtomicLong();
+    private final AtomicLong messagesOut = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile long lastInboundNanos;
+    private volatile long lastMessageAtMillis;
+
+    private WsSession(Builder b) {
+        this.name = b.name != null ? b.name : "ws-" + SEQUENCE.incrementAndGet();
+        HttpUrl url = b.url;
+        if (!b.queryParams.isEmpty()) {
+            HttpUrl.Builder ub = url.newBuilder();
+            b.queryParams.forEach(p -> ub.addQueryParameter(p[0], p[1]));
+            url = ub.build();
+        }
+        Request.Builder rb = new Request.Builder().url(url);
+        b.headers.forEach(h -> rb.addHeader(h[0], h[1]));
+        if (!b.subprotocols.isEmpty()) {
+            rb.header("Sec-WebSocket-Protocol", String.join(", ", b.subprotocols));
+        }
+        this.request = rb.build();
+
+        OkHttpClient.Builder cb = (b.httpClient != null ? b.httpClient : HttpClients.shared()).newBuilder();
+        if (b.connectTimeout != null) {
+            cb.connectTimeout(b.connectTimeout);
+        }
+        if (b.pingInterval != null) {
+            cb.pingInterval(b.pingInterval);
+        }
+        if (!b.compression) {
+            // OkHttp always offers permessage-deflate; strip the offer so the server cannot accept it.
+            // (An application interceptor: OkHttp runs no network interceptors for WebSocket calls.)
+            cb.addInterceptor(chain -> chain.proceed(
+                    chain.request().newBuilder().removeHeader("Sec-WebSocket-Extensions").build()));
+        }
+        for (ClientCustomizer c : b.customizers) {
+            c.customize(cb);
+        }
+        this.client = cb.build();
+        this.policy = b.policy;
+        this.pingInterval = b.pingInterval;
+        this.pongTimeout = b.pongTimeout;
+        this.silenceTimeout = b.silence;
+        this.queueCapacity = b.queueCapacity;
+        this.sendTimes = b.messagesPerSecond > 0 ? new long[b.messagesPerSecond] : null;
+        this.maxIncomingBytes = b.maxIncomingBytes;
+        this.expected = b.expected;
+        if (b.listener != null) {
+            listeners.add(b.listener);
+        }
+        if (b.dispatcher != null) {
+            this.ownedDispatcher = null;
+            this.dispatcher = new SerialExecutor(b.dispatcher);
+        } else {
+            this.ownedDispatcher = Executors.newSingleThreadExecutor(r -> thread(r, "dispatch"));
+            this.dispatcher = ownedDispatcher;
+        }
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> thread(r, "timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+    }
+
+    private Thread thread(Runnable r, String role) {
+        Thread t = new Thread(r, "relaykit-" + name + "-" + role);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param url a {@code ws://}, {@code wss://}, {@code http://} or {@code https://} URL
+     * @return the builder
+     * @throws IllegalArgumentException if the URL is not one of those
+     */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    /**
+     * Connects. Returns at once; the future completes when the session is first
+     * {@link ConnectionState#OPEN}, or fails if it is closed or the policy gives up before that.
+     * Connection failures before the first open are retried by the reconnect policy too.
+     *
+     * @return completes on the first open
+     * @throws IllegalStateException if {@code connect()} was called before
+     */
+    public CompletableFuture<Void> connect() {
+        synchronized (lock) {
+            if (state != ConnectionState.NEW) {
+                throw new IllegalStateException("connect() may be called once; session " + name + " is " + state);
+            }
+            openSocket(null);
+        }
+        return firstOpen;
+    }
+
+    /**
+     * Registers a subscription: its subscribe frame is sent now if the session is open, and again
+     * after every reconnect, in registration order. The frames are produced by suppliers so that a
+     * frame that must be fresh each time (a signed logon with a timestamp) is built at send time.
+     *
+     * @param subscribeFrame produces the frame that subscribes
+     * @param unsubscribeFrame produces the frame that unsubscribes, or {@code null} if there is none
+     * @return the subscription; close it to unsubscribe
+     * @throws IllegalStateException if the session is closed or failed
+     */
+    public WsSubscription subscribe(Supplier<String> subscribeFrame, Supplier<String> unsubscribeFrame) {
+        Objects.requireNonNull(subscribeFrame, "subscribeFrame");
+        synchronized (lock) {
+            if (state.isTerminal()) {
+                throw new IllegalStateException("cannot subscribe: session " + name + " is " + state);
+            }
+            Sub sub = new Sub(nextSubscriptionId++, subscribeFrame, unsubscribeFrame);
+            subscriptions.put(sub.id, sub);
+            if (state == ConnectionState.OPEN) {
+                enqueueInternal(subscribeFrame.get(), false);
+            }
+            return sub;
+        }
+    }
+
+    /**
+     * Registers a subscription with fixed frames. See {@link #subscribe(Supplier, Supplier)}.
+     *
+     * @param subscribeFrame the frame that subscribes
+     * @param unsubscribeFrame the frame that unsubscribes, or {@code null}
+     * @return the subscription
+     */
+    public WsSubscription subscribe(String subscribeFrame, String unsubscribeFrame) {
+        Objects.requireNonNull(subscribeFrame, "subscribeFrame");
+        return subscribe(() -> subscribeFrame, unsubscribeFrame == null ? null : () -> unsubscribeFrame);
+    }
+
+    /** @return the number of active subscriptions */
+    public int subscriptionCount() {
+        synchronized (lock) {
+            return subscriptions.size();
+        }
+    }
+
+    /**
+     * Sends a text message. It goes out at once, or after the messages queued before it when the
+     * outgoing rate limit holds them back.
+     *
+     * @param text the message
+     * @return completes when the message has been handed to the socket; fails with
+     *     {@link NotConnectedException} if the connection is lost first
+     * @throws NotConnectedException if the session is not {@link ConnectionState#OPEN}
+     * @throws OutgoingQueueFullException if the bounded outgoing queue is full
+     */
+    public CompletableFuture<Void> send(String text) {
+        Objects.requireNonNull(text, "text");
+        return enqueueUser(new Outgoing(text, null, new CompletableFuture<>(), false));
+    }
+
+    /**
+     * Sends a binary message. See {@link #send(String)}.
+     *
+     * @param bytes the message (copied)
+     * @return completes when the message has been handed to the socket
+     * @throws NotConnectedException if the session is not {@link ConnectionState#OPEN}
+     * @throws OutgoingQueueFullException if the bounded outgoing queue is full
+     */
+    public CompletableFuture<Void> send(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        return enqueueUser(new Outgoing(null, ByteString.of(bytes), new CompletableFuture<>(), false));
+    }
+
+    /**
+     * Adds a listener. Listeners are called in the order added.
+     *
+     * @param listener the listener
+     */
+    public void addListener(WsListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     */
+    public void removeListener(WsListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** @return the current state */
+    public ConnectionState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** @return the session's name, used in thread names and logs */
+    public String name() {
+        return name;
+    }
+
+    /** @return the close code and reason of the last connection that ended, or {@code null} if none has */
+    public CloseReason lastClose() {
+        synchronized (lock) {
+            return lastClose;
+        }
+    }
+
+    /** @return the subprotocol the server chose on the current connection, or {@code null} */
+    public String subprotocol() {
+        synchronized (lock) {
+            return subprotocol;
+        }
+    }
+
+    /** @return a snapshot of the counters */
+    public SessionStats stats() {
+        long last = lastMessageAtMillis;
+        return new SessionStats(bytesIn.get(), bytesOut.get(), messagesIn.get(), messagesOut.get(), reconnects.get(),
+                last == 0 ? null : Instant.ofEpochMilli(last));
+    }
+
+    /**
+     * Closes the session: sends a normal close (1000) to the server, stops reconnecting, fails
+     * messages still queued with {@link NotConnectedException}, delivers the CLOSED state change, and
+     * stops the session's threads (waiting briefly for the dispatcher to deliver what it holds).
+     * Never triggers a reconnect. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        List<Outgoing> unsent;
+        synchronized (lock) {
+            if (state.isTerminal()) {
+                return;
+            }
+            Connection c = current;
+            current = null;
+            cancelTimers();
+            if (c != null) {
+                if (state == ConnectionState.OPEN) {
+                    c.socket.close(1000, "client closed");
+                } else {
+                    c.socket.cancel();
+                }
+            }
+            lastClose = new CloseReason(1000, "client closed", false);
+            unsent = takeQueue();
+            transition(ConnectionState.CLOSED, null, 0, Duration.ZERO);
+        }
+        failAll(unsent, "session closed before the message was sent");
+        firstOpen.completeExceptionally(new NotConnectedException("session " + name + " was closed"));
+        shutdownThreads();
+    }
+
+    @Override
+    public String toString() {
+        // host only: paths and queries can carry listen keys and tokens
+        return "WsSession[" + name + " " + request.url().scheme() + "://" + request.url().host() + ":"
+                + request.url().port() + ", " + state() + "]";
+    }
+
+    // ------------------------------------------------------------------ connection life cycle
+
+    /** Opens a new socket. Caller holds the lock. */
+    private void openSocket(Throwable cause) {
+        transition(ConnectionState.CONNECTING, cause, attempt, Duration.ZERO);
+        Connection c = new Connection();
+        current = c;
+        c.socket = client.newWebSocket(request, c);
+        LOG.debug("{}: connecting to {}", name, hostOnly());
+    }
+
+    private void onOpened(Connection c, Response response) {
+        synchronized (lock) {
+            if (c != current) {
+                c.socket.close(1000, null);
+                return;
+            }
+            boolean reconnect = everOpened;
+            everOpened = true;
+            openedAtNanos = System.nanoTime();
+            lastInboundNanos = openedAtNanos;
+            pingsSeen = 0;
+            pingOutstandingSince = -1;
+            subprotocol = response.header("Sec-WebSocket-Protocol");
+            if (reconnect) {
+                reconnects.incrementAndGet();
+            }
+            transition(ConnectionState.OPEN, null, reconnect ? Math.max(attempt, 1) : 0, Duration.ZERO);
+            // subscriptions first, in order: we hold the lock, so nothing a listener sends can get ahead
+            for (Sub s : subscriptions.values()) {
+                enqueueInternal(s.subscribe.get(), false);
+            }
+            scheduleMonitor();
+        }
+        firstOpen.complete(null);
+    }
+
+    /** The connection {@code c} is gone; reconnect or fail. */
+    private void onLost(Connection c, SessionError.Kind kind, Throwable cause) {
+        List<Outgoing> unsent;
+        boolean failed = false;
+        synchronized (lock) {
+            if (c != current) {
+                return;
+            }
+            current = null;
+            c.socket.cancel();
+            if (monitorTask != null) {
+                monitorTask.cancel(false);
+                monitorTask = null;
+            }
+            unsent = takeQueue();
+            report(kind, cause.getMessage(), cause);
+            if (openedAtNanos != 0 && System.nanoTime() - openedAtNanos >= policy.stableAfter().toNanos()) {
+                attempt = 0;
+            }
+            openedAtNanos = 0;
+            attempt++;
+            if (!policy.allows(attempt)) {
+                transition(ConnectionState.FAILED, cause, attempt - 1, Duration.ZERO);
+                failed = true;
+            } else {
+                Duration delay = policy.delay(attempt);
+                transition(ConnectionState.RECONNECTING, cause, attempt, delay);
+                reconnectTask = timer.schedule(this::reconnectNow, delay.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+        failAll(unsent, "connection lost before the message was sent");
+        if (failed) {
+            firstOpen.completeExceptionally(new TransportException("session " + name
+                    + " gave up reconnecting after " + (attempt - 1) + " attempt(s)", cause));
+            shutdownThreads();
+        }
+    }
+
+    private void reconnectNow() {
+        synchronized (lock) {
+            reconnectTask = null;
+            if (state == ConnectionState.RECONNECTING) {
+                openSocket(null);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ heartbeat and watchdog
+
+    private void scheduleMonitor() {
+        if (pongTimeout == null && silenceTimeout == null) {
+            return;
+        }
+        long shortest = Math.min(pongTimeout != null ? pongTimeout.toMillis() : Long.MAX_VALUE,
+                silenceTimeout != null ? silenceTimeout.toMillis() : Long.MAX_VALUE);
+        long tick = Math.max(10, Math.min(250, shortest / 10));
+        monitorTask = timer.scheduleAtFixedRate(this::checkLiveness, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkLiveness() {
+        Connection c = current;
+        if (c == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (silenceTimeout != null && now - lastInboundNanos > silenceTimeout.toNanos()) {
+            onLost(c, SessionError.Kind.SILENCE, new TransportException(
+                    "no message for " + silenceTimeout.toMillis() + " ms (watchdog); dropping the connection"));
+            return;
+        }
+        if (pongTimeout != null && c.socket instanceof RealWebSocket rws) {
+            int sent = rws.sentPingCount();
+            int received = rws.receivedPongCount();
+            boolean dead = false;
+            synchronized (lock) {
+                if (received >= sent) {
+                    pingOutstandingSince = -1;
+                } else if (pingOutstandingSince < 0 || sent != pingsSeen) {
+                    if (pingOutstandingSince < 0) {
+                        pingOutstandingSince = now;
+                    }
+                    pingsSeen = sent;
+                } else if (now - pingOutstandingSince > pongTimeout.toNanos()) {
+                    dead = true;
+                }
+            }
+            if (dead) {
+                onLost(c, SessionError.Kind.HEARTBEAT_TIMEOUT, new TransportException(
+                        "no pong within " + pongTimeout.toMillis() + " ms of a ping; dropping the connection",
+                        new SocketTimeoutException("pong timeout")));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ outgoing
+
+    private CompletableFuture<Void> enqueueUser(Outgoing o) {
+        synchronized (lock) {
+            if (state != ConnectionState.OPEN) {
+                throw new NotConnectedException("cannot send: session " + name + " is " + state);
+            }
+            if (userQueued >= queueCapacity) {
+                throw new OutgoingQueueFullException("outgoing queue of session " + name + " is full ("
+                        + queueCapacity + " messages waiting" + (sendTimes != null
+                        ? ", rate limit " + sendTimes.length + "/s" : "") + "); message not queued");
+            }
+            userQueued++;
+            queue.add(o);
+            drainLocked();
+        }
+        return o.future;
+    }
+
+    /** Queues a frame of the session's own (a subscription); caller holds the lock. */
+    private void enqueueInternal(String text, boolean front) {
+        Outgoing o = new Outgoing(text, null, null, true);
+        if (front) {
+            queue.addFirst(o);
+        } else {
+            queue.add(o);
+        }
+        drainLocked();
+    }
+
+    private void drainFromTimer() {
+        synchronized (lock) {
+            drainScheduled = false;
+            drainLocked();
+        }
+    }
+
+    /** Hands queued frames to the socket as fast as the rate limit allows. Caller holds the lock. */
+    private void drainLocked() {
+        Connection c = current;
+        if (c == null || state != ConnectionState.OPEN || drainScheduled) {
+            return;
+        }
+        while (!queue.isEmpty()) {
+            long now = System.nanoTime();
+            long waitNanos = 0;
+            if (sendTimes != null) {
+                long oldest = sendTimes[sendIndex];
+                if (oldest != 0 && now - oldest < 1_000_000_000L) {
+                    waitNanos = 1_000_000_000L - (now - oldest);
+                }
+            }
+            if (waitNanos == 0 && c.socket.queueSize() > SOCKET_HIGH_WATER_BYTES) {
+                waitNanos = TimeUnit.MILLISECONDS.toNanos(5);
+            }
+            if (waitNanos > 0) {
+                drainScheduled = true;
+                try {
+                    timer.schedule(this::drainFromTimer, waitNanos, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    drainScheduled = false; // closing
+                }
+                return;
+            }
+            Outgoing o = queue.poll();
+            if (!o.internal) {
+                userQueued--;
+            }
+            boolean accepted = o.text != null ? c.socket.send(o.text) : c.socket.send(o.bytes);
+            if (sendTimes != null) {
+                sendTimes[sendIndex] = now == 0 ? 1 : now;
+                sendIndex = (sendIndex + 1) % sendTimes.length;
+            }
+            if (accepted) {
+                messagesOut.incrementAndGet();
+                bytesOut.addAndGet(o.text != null ? utf8Length(o.text) : o.bytes.size());
+                if (o.future != null) {
+                    o.future.complete(null);
+                }
+            } else if (o.future != null) {
+                o.future.completeExceptionally(new NotConnectedException(
+                        "the socket refused the message (it is closing); not sent"));
+            }
+        }
+    }
+
+    private List<Outgoing> takeQueue() {
+        List<Outgoing> unsent = new ArrayList<>(queue);
+        queue.clear();
+        userQueued = 0;
+        drainScheduled = false;
+        return unsent;
+    }
+
+    private static void failAll(List<Outgoing> unsent, String why) {
+        for (Outgoing o : unsent) {
+            if (o.future != null) {
+                o.future.completeExceptionally(new NotConnectedException(why));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ incoming
+
+    private void onIncoming(Connection c, String text, ByteString bytes) {
+        if (c != current) {
+            return;
+        }
+        long size = text != null ? utf8Length(text) : bytes.size();
+        lastInboundNanos = System.nanoTime();
+        lastMessageAtMillis = System.currentTimeMillis();
+        messagesIn.incrementAndGet();
+        bytesIn.addAndGet(size);
+        if (size > maxIncomingBytes) {
+            report(SessionError.Kind.OVERSIZED_MESSAGE, "discarded a " + size + "-byte message; the limit is "
+                    + maxIncomingBytes + " bytes", null);
+            return;
+        }
+        if ((text != null && expected == FrameType.BINARY) || (bytes != null && expected == FrameType.TEXT)) {
+            report(SessionError.Kind.UNEXPECTED_FRAME_TYPE, "discarded a " + (text != null ? "text" : "binary")
+                    + " message; this session expects " + expected, null);
+            return;
+        }
+        if (text != null) {
+            dispatch(() -> {
+                for (WsListener l : listeners) {
+                    deliver(() -> l.onText(this, text));
+                }
+            });
+        } else {
+            byte[] array = bytes.toByteArray();
+            dispatch(() -> {
+                for (WsListener l : listeners) {
+                    deliver(() -> l.onBinary(this, listeners.size() == 1 ? array : array.clone()));
+                }
+            });
+        }
+    }
+
+    private void deliver(Runnable callback) {
+        try {
+            callback.run();
+        } catch (DecodeException e) {
+            notifyError(new SessionError(SessionError.Kind.MALFORMED_MESSAGE, e.getMessage(), e, Instant.now()));
+        } catch (RuntimeException | Error e) {
+            notifyError(new SessionError(SessionError.Kind.LISTENER, "listener threw " + e, e, Instant.now()));
+        }
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** Records and publishes a state change. Caller holds the lock. */
+    private void transition(ConnectionState to, Throwable cause, int attemptNo, Duration delay) {
+        ConnectionState from = state;
+        state = to;
+        StateChange change = new StateChange(from, to, cause, attemptNo, delay, Instant.now());
+        if (cause != null) {
+            LOG.debug("{}: {} -> {} (attempt {}, next in {} ms): {}", name, from, to, attemptNo, delay.toMillis(),
+                    cause.getMessage());
+        } else {
+            LOG.debug("{}: {} -> {}", name, from, to);
+        }
+        dispatch(() -> {
+            for (WsListener l : listeners) {
+                deliver(() -> l.onStateChange(this, change));
+            }
+        });
+    }
+
+    private void report(SessionError.Kind kind, String message, Throwable cause) {
+        SessionError error = new SessionError(kind, message, cause, Instant.now());
+        LOG.debug("{}: {}: {}", name, kind, message);
+        dispatch(() -> notifyError(error));
+    }
+
+    private void notifyError(SessionError error) {
+        for (WsListener l : listeners) {
+            try {
+                l.onError(this, error);
+            } catch (RuntimeException | Error e) {
+                LOG.warn("{}: onError listener threw while handling {}", name, error.kind(), e);
+            }
+        }
+    }
+
+    private void dispatch(Runnable task) {
+        try {
+            dispatcher.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: event after shutdown dropped", name);
+        }
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    private void cancelTimers() {
+        if (reconnectTask != null) {
+            reconnectTask.cancel(false);
+            reconnectTask = null;
+        }
+        if (monitorTask != null) {
+            monitorTask.cancel(false);
+            monitorTask = null;
+        }
+    }
+
+    private void shutdownThreads() {
+        timer.shutdownNow();
+        if (ownedDispatcher != null) {
+            ownedDispatcher.shutdown();
+            if (!Thread.currentThread().getName().equals("relaykit-" + name + "-dispatch")) {
+                try {
+                    if (!ownedDispatcher.awaitTermination(5, TimeUnit.SECONDS)) {
+                        LOG.warn("{}: a listener is still running 5 s after close()", name);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private String hostOnly() {
+        return request.url().scheme() + "://" + request.url().host() + ":" + request.url().port();
+    }
+
+    static long utf8Length(String s) {
+        int n = s.length();
+        long bytes = n;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x80) {
+                if (ch < 0x800) {
+                    bytes += 1;
+                } else if (Character.isHighSurrogate(ch)) {
+                    bytes += 2; // 4 bytes for 2 chars
+                    i++;
+                } else {
+                    bytes += 2;
+                }
+            }
+        }
+        return bytes;
+    }
+
+    // ------------------------------------------------------------------ inner types
+
+    private final class Connection extends WebSocketListener {
+        WebSocket socket;
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            onOpened(this, response);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            onIncoming(this, text, null);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, ByteString bytes) {
+            onIncoming(this, null, bytes);
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            synchronized (lock) {
+                if (this == current) {
+                    lastClose = new CloseReason(code, reason, true);
+                }
+            }
+            webSocket.close(1000, null);
+            onLost(this, SessionError.Kind.TRANSPORT, new TransportException(
+                    "server closed the connection: code " + code + (reason.isEmpty() ? "" : ", reason: " + reason)));
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            onLost(this, SessionError.Kind.TRANSPORT, new TransportException(
+                    "connection closed: code " + code + (reason.isEmpty() ? "" : ", reason: " + reason)));
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            SessionError.Kind kind = SessionError.Kind.TRANSPORT;
+            String what;
+            if (response != null) {
+                // a response here is the upgrade response: the handshake itself was refused
+                what = "WebSocket handshake failed: HTTP " + response.code() + " " + response.message();
+                response.close();
+            } else if (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).contains("pong")) {
+                // OkHttp's own check: the previous ping was still unanswered when the next one was due
+                kind = SessionError.Kind.HEARTBEAT_TIMEOUT;
+                what = "no pong before the next ping was due; dropping the connection";
+            } else {
+                what = "connection failed: " + t;
+            }
+            onLost(this, kind, new TransportException(what, t));
+        }
+    }
+
+    private final class Sub implements WsSubscription {
+        final long id;
+        final Supplier<String> subscribe;
+        final Supplier<String> unsubscribe;
+
+        Sub(long id, Supplier<String> subscribe, Supplier<String> unsubscribe) {
+            this.id = id;
+            this.subscribe = subscribe;
+            this.unsubscribe = unsubscribe;
+        }
+
+        @Override
+        public long id() {
+            return id;
+        }
+
+        @Override
+        public boolean isActive() {
+            synchronized (lock) {
+                return !state.isTerminal() && subscriptions.get(id) == this;
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (lock) {
+                if (subscriptions.remove(id) == null) {
+                    return;
+                }
+                if (state == ConnectionState.OPEN && unsubscribe != null) {
+                    enqueueInternal(unsubscribe.get(), false);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "WsSubscription[" + id + "]";
+        }
+    }
+
+    private record Outgoing(String text, ByteString bytes, CompletableFuture<Void> future, boolean internal) {
+    }
+
+    /** Adjusts the OkHttp client a session builds (proxy, TLS, timeouts); used by network options. */
+    @FunctionalInterface
+    public interface ClientCustomizer {
+        /**
+         * @param builder the builder of the session's own client
+         */
+        void customize(OkHttpClient.Builder builder);
+    }
+
+    // ------------------------------------------------------------------ builder
+
+    /** Configures a {@link WsSession}. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private final HttpUrl url;
+        private String name;
+        private final List<String[]> headers = new ArrayList<>();
+        private final List<String[]> queryParams = new ArrayList<>();
+        private final List<String> subprotocols = new ArrayList<>();
+        private final List<ClientCustomizer> customizers = new ArrayList<>();
+        private boolean compression = true;
+        private OkHttpClient httpClient;
+        private Duration connectTimeout;
+        private Duration pingInterval;
+        private Duration pongTimeout;
+        private Duration silence;
+        private ReconnectPolicy policy = ReconnectPolicy.defaults();
+        private int queueCapacity = 1024;
+        private int messagesPerSecond;
+        private long maxIncomingBytes = 16L << 20;
+        private FrameType expected = FrameType.ANY;
+        private Executor dispatcher;
+        private WsListener listener;
+
+        private Builder(String url) {
+            Objects.requireNonNull(url, "url");
+            String u = url;
+            if (u.regionMatches(true, 0, "ws:", 0, 3)) {
+                u = "http:" + u.substring(3);
+            } else if (u.regionMatches(true, 0, "wss:", 0, 4)) {
+                u = "https:" + u.substring(4);
+            }
+            HttpUrl parsed = HttpUrl.parse(u);
+            if (parsed == null) {
+                throw new IllegalArgumentException("not a ws://, wss://, http:// or https:// URL: " + url);
+            }
+            this.url = parsed;
+        }
+
+        /**
+         * @param name a short name for thread names and logs (default {@code ws-N})
+         * @return this
+         */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Adds a handshake header (for example an API key or {@code Authorization}). Header values
+         * never appear in logs or {@link #toString()}.
+         *
+         * @param name header name
+         * @param value header value
+         * @return this
+         */
+        public Builder header(String name, String value) {
+            headers.add(new String[] {Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")});
+            return this;
+        }
+
+        /**
+         * Adds a query parameter to the URL (percent-encoded for you).
+         *
+         * @param name parameter name
+         * @param value parameter value
+         * @return this
+         */
+        public Builder queryParam(String name, String value) {
+            queryParams.add(new String[] {Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")});
+            return this;
+        }
+
+        /**
+         * Offers subprotocols ({@code Sec-WebSocket-Protocol}); see {@link WsSession#subprotocol()} for
+         * the one the server chose.
+         *
+         * @param protocols in order of preference
+         * @return this
+         */
+        public Builder subprotocols(String... protocols) {
+            subprotocols.addAll(List.of(protocols));
+            return this;
+        }
+
+        /**
+         * permessage-deflate: on by default (used where the server accepts it).
+         *
+         * @param enabled {@code false} to not offer it
+         * @return this
+         */
+        public Builder compression(boolean enabled) {
+            this.compression = enabled;
+            return this;
+        }
+
+        /**
+         * The OkHttp client to derive this session's client from (default: the shared one).
+         * Proxy, TLS, timeouts and interceptors configured on it carry over.
+         *
+         * @param client the base client
+         * @return this
+         */
+        public Builder httpClient(OkHttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Adjusts the session's own OkHttp client (used by proxy and TLS options).
+         *
+         * @param customizer called once with the client builder
+         * @return this
+         */
+        public Builder customize(ClientCustomizer customizer) {
+            customizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /**
+         * @param timeout TCP + TLS connect timeout
+         * @return this
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sends a ping every {@code interval} and drops the connection (then reconnects) when a pong
+         * has not arrived {@code timeout} after a ping. Off by default.
+         *
+         * @param interval time between pings
+         * @param timeout how long a ping may go unanswered; at most {@code interval}
+         * @return this
+         * @throws IllegalArgumentException if timeout exceeds interval (OkHttp also fails a connection
+         *     whose previous ping is unanswered when the next is due)
+         */
+        public Builder heartbeat(Duration interval, Duration timeout) {
+            positive(interval, "heartbeat interval");
+            positive(timeout, "heartbeat timeout");
+            if (timeout.compareTo(interval) > 0) {
+                throw new IllegalArgumentException("heartbeat timeout (" + timeout + ") must not exceed the interval ("
+                        + interval + "): a ping still unanswered when the next one is due already counts as dead");
+            }
+            this.pingInterval = interval;
+            this.pongTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Drops the connection (then reconnects) when no message has arrived for {@code silence}.
+         * Pongs do not count: this catches a stream that stopped flowing on a live connection. Off by
+         * default.
+         *
+         * @param silence the longest tolerated gap between messages
+         * @return this
+         */
+        public Builder watchdog(Duration silence) {
+            this.silence = positive(silence, "watchdog silence");
+            return this;
+        }
+
+        /**
+         * @param policy how to reconnect after an unrequested close (default {@link ReconnectPolicy#defaults()})
+         * @return this
+         */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param capacity how many sent messages may wait for the rate limit (default 1024)
+         * @return this
+         */
+        public Builder outgoingQueueCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("outgoingQueueCapacity must be >= 1, was " + capacity);
+            }
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * Sends at most this many messages (subscription frames included) in any one-second window;
+         * the rest wait in the outgoing queue. No limit by default.
+         *
+         * @param messagesPerSecond at least 1
+         * @return this
+         */
+        public Builder outgoingRateLimit(int messagesPerSecond) {
+            if (messagesPerSecond < 1) {
+                throw new IllegalArgumentException("outgoingRateLimit must be >= 1 message per second, was "
+                        + messagesPerSecond);
+            }
+            this.messagesPerSecond = messagesPerSecond;
+            return this;
+        }
+
+        /**
+         * @param maxBytes larger incoming messages are discarded and reported (default 16 MiB)
+         * @return this
+         */
+        public Builder maxIncomingMessageBytes(long maxBytes) {
+            if (maxBytes < 1) {
+                throw new IllegalArgumentException("maxIncomingMessageBytes must be >= 1, was " + maxBytes);
+            }
+            this.maxIncomingBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * @param type which data frames are expected (default {@link FrameType#ANY}); others are
+         *     discarded and reported
+         * @return this
+         */
+        public Builder expect(FrameType type) {
+            this.expected = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /**
+         * Runs listener callbacks on this executor instead of the session's own thread. Callbacks
+         * still run one at a time, in order. The session never shuts this executor down.
+         *
+         * @param executor the executor
+         * @return this
+         */
+        public Builder dispatcher(Executor executor) {
+            this.dispatcher = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param listener the first listener (more with {@link WsSession#addListener})
+         * @return this
+         */
+        public Builder listener(WsListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** @return a new session in state {@link ConnectionState#NEW} */
+        public WsSession build() {
+            return new WsSession(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}
