@@ -82,8 +82,9 @@ import org.slf4j.LoggerFactory;
  * messages and {@code toString()}: by name (see {@link Redactor}), by the signer's
  * {@link RequestSigner#sensitiveNames()}, and by value, whatever a response body echoes.
  *
- * <p>Thread-safe. {@link #close()} stops the client's timer thread (used to delay async retries and
- * waits); the shared OkHttp connection pool and dispatcher are left to OkHttp.
+ * <p>Thread-safe. The client owns one daemon timer thread, started on demand to delay async retries
+ * and budget waits, that ends by itself when idle; the shared OkHttp connection pool and dispatcher
+ * are left to OkHttp.
  */
 public final class RestClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RestClient.class);
@@ -250,14 +251,15 @@ public final class RestClient implements AutoCloseable {
     }
 
     /**
-     * Stops the client: later calls fail with {@link IllegalStateException}, pending async waits
-     * and retries fail. Idempotent.
+     * Stops the client: later calls fail with {@link IllegalStateException}, and so does the next
+     * attempt of a call in progress (a pending retry or budget wait). Idempotent.
+     *
+     * <p>The timer is not shut down forcibly, so no pending async call is left without an answer;
+     * its only thread is a daemon that ends by itself one second after its last task.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            timer.shutdownNow();
-        }
+        closed.set(true);
     }
 
     /** @return service and base URL (redacted), never credentials */
@@ -335,6 +337,7 @@ public final class RestClient implements AutoCloseable {
     }
 
     private <T> T attempt(RestRequest request, Decoder<T> decoder) {
+        checkOpen();
         if (limiter != null) {
             try {
                 limiter.acquire(request.weight());
@@ -386,6 +389,7 @@ public final class RestClient implements AutoCloseable {
 
     private void acquireThen(RestRequest request, long waited, CompletableFuture<?> f, Runnable send) {
         try {
+            checkOpen();
             if (limiter == null) {
                 send.run();
                 return;
