@@ -140,6 +140,25 @@ class RestClientTest {
         assertThat(query).endsWith("&signature=" + expected);
     }
 
+    @Test
+    void serverClockMeasuredThroughARestCallDrivesSignedTimestamps() throws Exception {
+        long serverAhead = 3_600_000; // the "server" runs one hour ahead
+        server.enqueue(json(200, "{\"serverTime\":" + (System.currentTimeMillis() + serverAhead) + "}"));
+        server.enqueue(json(200, "{}"));
+        dev.relaykit.core.time.ServerClock clock = dev.relaykit.core.time.ServerClock.create();
+        clock.measure(() -> client.execute(RestRequest.get("/api/v3/time").build()).get("serverTime").asLong());
+        assertThat(clock.offset().toMillis()).isBetween(serverAhead - 2_000, serverAhead + 2_000);
+
+        try (RestClient timed = builder().signer(QuerySignatureSigner.builder(PayloadSigner.hmacSha256Hex(Secret.of(SECRET)))
+                .apiKey(Secret.of(API_KEY)).clock(clock).build()).build()) {
+            timed.execute(RestRequest.get("/api/v3/account").signed().build());
+        }
+        server.takeRequest();
+        String query = server.takeRequest().getRequestUrl().encodedQuery();
+        long timestamp = Long.parseLong(query.replaceAll(".*timestamp=(\\d+).*", "$1"));
+        assertThat(timestamp - System.currentTimeMillis()).isBetween(serverAhead - 5_000, serverAhead + 5_000);
+    }
+
     // ------------------------------------------------------------------ typed errors
 
     @Test
