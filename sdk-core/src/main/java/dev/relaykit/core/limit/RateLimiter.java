@@ -1,0 +1,322 @@
+package dev.relaykit.core.limit;
+
+import dev.relaykit.core.RateLimitedException;
+import dev.relaykit.core.RelayKitException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Enforces a set of {@link RateLimit}s locally, and corrects itself with what the server reports.
+ *
+ * <p>A request passes only if every limit has room for it; then all limits are charged at once,
+ * under one lock, so concurrent callers never overshoot a window. A request that has no room
+ * either waits until its window frees ({@link Mode#WAIT}, up to {@link Builder#maxWait(Duration)})
+ * or fails at once ({@link Mode#FAIL_FAST}); both failures are a {@link RateLimitedException} with
+ * {@link RateLimitedException#isLocal()} {@code true}: nothing was sent.
+ *
+ * <p>The server's count wins when it is higher: {@link #updateFromHeaders(Function)} reads each
+ * limit's {@link RateLimit#serverHeader()} (Binance's {@code X-MBX-USED-WEIGHT-1M}) and raises the
+ * local count to it; traffic from other processes on the same IP or account is then accounted for.
+ * After a 429 or 418 with {@code Retry-After}, {@link #holdUntil(Instant)} holds every request
+ * until then.
+ *
+ * <p>Why not resilience4j's {@code RateLimiter}: its permits refresh on its own schedule and it
+ * cannot be told "the server says 1150 of 1200 are used", nor can it charge several windows
+ * atomically or align windows to the epoch the way exchanges count. This class is the small piece
+ * that does.
+ *
+ * <p>Share one limiter among every client that spends the same server budget (one per API key or
+ * IP). Thread-safe.
+ */
+public final class RateLimiter {
+    /** What a request does when its budget is spent. */
+    public enum Mode {
+        /** Wait until the window frees (up to the limiter's maximum wait), then go. */
+        WAIT,
+        /** Fail at once with a local {@link RateLimitedException}. */
+        FAIL_FAST
+    }
+
+    /** How the limiter waits; replaced in tests to advance a fake clock instead of sleeping. */
+    interface Waiter {
+        void await(long millis, long untilClockMillis) throws InterruptedException;
+    }
+
+    private final List<RateLimit> limits;
+    private final Mode mode;
+    private final Clock clock;
+    private final Duration maxWait;
+    private final Waiter waiter;
+
+    private final Object lock = new Object();
+    private final long[] windowStart;
+    private final long[] used;
+    private long holdUntil;
+
+    private RateLimiter(Builder b) {
+        this.limits = List.copyOf(b.limits);
+        this.mode = b.mode;
+        this.clock = b.clock;
+        this.maxWait = b.maxWait;
+        this.waiter = b.waiter;
+        this.windowStart = new long[limits.size()];
+        this.used = new long[limits.size()];
+    }
+
+    /** @return a builder; add at least one limit, or a limiter that only honours server holds */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the limits enforced, in the order given */
+    public List<RateLimit> limits() {
+        return limits;
+    }
+
+    /** @return what a request does when its budget is spent */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** @return the longest a request waits in {@link Mode#WAIT} before failing */
+    public Duration maxWait() {
+        return maxWait;
+    }
+
+    /** @return the clock windows are counted by */
+    public Clock clock() {
+        return clock;
+    }
+
+    private record Outcome(long waitMillis, long now, String blockedBy) {
+    }
+
+    /**
+     * Takes room for one request if every limit has it, without waiting.
+     *
+     * @param weight the request's weight (what it costs against {@link RateLimit.Kind#WEIGHT} limits)
+     * @return {@link Duration#ZERO} if the request was charged and may go; otherwise how long until
+     *     it could (nothing was charged)
+     * @throws IllegalArgumentException if the weight is negative or larger than a whole window allows
+     */
+    public Duration tryAcquire(int weight) {
+        return Duration.ofMillis(attempt(weight).waitMillis);
+    }
+
+    /**
+     * Takes room for one request: waits for it in {@link Mode#WAIT}, or fails in
+     * {@link Mode#FAIL_FAST}.
+     *
+     * @param weight the request's weight
+     * @return the limiter clock's time, in epoch milliseconds, at which the request was charged
+     * @throws RateLimitedException (local) if the budget is spent and the mode is
+     *     {@link Mode#FAIL_FAST}, or the wait would exceed the maximum wait
+     * @throws RelayKitException if the thread is interrupted while waiting (the flag is kept)
+     */
+    public long acquire(int weight) {
+        long waited = 0;
+        while (true) {
+            Outcome o = attempt(weight);
+            if (o.waitMillis == 0) {
+                return o.now;
+            }
+            if (mode == Mode.FAIL_FAST || waited + o.waitMillis > maxWait.toMillis()) {
+                throw refusal(o.blockedBy, o.now + o.waitMillis);
+            }
+            try {
+                waiter.await(o.waitMillis, o.now + o.waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RelayKitException("interrupted while waiting for rate limit " + o.blockedBy, e);
+            }
+            waited += o.waitMillis;
+        }
+    }
+
+    private static RateLimitedException refusal(String blockedBy, long retryAtMillis) {
+        return new RateLimitedException("local rate limit " + blockedBy + " reached",
+                Instant.ofEpochMilli(retryAtMillis), 0, true);
+    }
+
+    private Outcome attempt(int weight) {
+        if (weight < 0) {
+            throw new IllegalArgumentException("weight must not be negative: " + weight);
+        }
+        synchronized (lock) {
+            long now = clock.millis();
+            if (now < holdUntil) {
+                return new Outcome(holdUntil - now, now, "(server asked to hold)");
+            }
+            long wait = 0;
+            String blockedBy = null;
+            for (int i = 0; i < limits.size(); i++) {
+                RateLimit l = limits.get(i);
+                long cost = l.cost(weight);
+                if (cost > l.limit()) {
+                    throw new IllegalArgumentException("weight " + weight + " exceeds the whole limit " + l.name());
+                }
+                roll(i, now);
+                if (used[i] + cost > l.limit()) {
+                    long w = windowStart[i] + l.window().toMillis() - now;
+                    if (w > wait) {
+                        wait = w;
+                        blockedBy = l.name();
+                    }
+                }
+            }
+            if (wait > 0) {
+                return new Outcome(wait, now, blockedBy);
+            }
+            for (int i = 0; i < limits.size(); i++) {
+                used[i] += limits.get(i).cost(weight);
+            }
+            return new Outcome(0, now, null);
+        }
+    }
+
+    private void roll(int i, long now) {
+        long w = limits.get(i).window().toMillis();
+        long start = Math.floorDiv(now, w) * w;
+        if (start != windowStart[i]) {
+            windowStart[i] = start;
+            used[i] = 0;
+        }
+    }
+
+    /**
+     * Raises a limit's count in the current window to what the server reports, if that is higher.
+     *
+     * @param limit one of this limiter's limits
+     * @param serverUsed the server's count for the current window
+     * @throws IllegalArgumentException if the limit is not one of this limiter's
+     */
+    public void observeServerUsage(RateLimit limit, long serverUsed) {
+        int i = limits.indexOf(limit);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a limit of this limiter: " + limit.name());
+        }
+        synchronized (lock) {
+            roll(i, clock.millis());
+            used[i] = Math.max(used[i], serverUsed);
+        }
+    }
+
+    /**
+     * Reads every limit's {@link RateLimit#serverHeader()} from a response and applies
+     * {@link #observeServerUsage(RateLimit, long)}. Missing or unreadable headers are skipped.
+     *
+     * @param headers looks a header up by name, returning {@code null} when absent
+     */
+    public void updateFromHeaders(Function<String, String> headers) {
+        for (RateLimit l : limits) {
+            if (l.serverHeader() == null) {
+                continue;
+            }
+            String v = headers.apply(l.serverHeader());
+            if (v == null) {
+                continue;
+            }
+            try {
+                observeServerUsage(l, Long.parseLong(v.trim()));
+            } catch (NumberFormatException ignored) {
+                // a header we cannot read says nothing
+            }
+        }
+    }
+
+    /**
+     * Holds every request until a time (after a 429 or 418 with {@code Retry-After}). A later
+     * hold extends an earlier one; an earlier one never shortens it.
+     *
+     * @param until when requests may go again
+     */
+    public void holdUntil(Instant until) {
+        synchronized (lock) {
+            holdUntil = Math.max(holdUntil, until.toEpochMilli());
+        }
+    }
+
+    /**
+     * @param limit one of this limiter's limits
+     * @return the count charged against it in the current window
+     */
+    public long used(RateLimit limit) {
+        int i = limits.indexOf(limit);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a limit of this limiter: " + limit.name());
+        }
+        synchronized (lock) {
+            roll(i, clock.millis());
+            return used[i];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RateLimiter[mode=" + mode + ", limits=" + limits.stream().map(RateLimit::name).toList() + "]";
+    }
+
+    /** Builds a {@link RateLimiter}. */
+    public static final class Builder {
+        private final List<RateLimit> limits = new ArrayList<>();
+        private Mode mode = Mode.WAIT;
+        private Clock clock = Clock.systemUTC();
+        private Duration maxWait = Duration.ofMinutes(1);
+        private Waiter waiter = (millis, until) -> Thread.sleep(millis);
+
+        private Builder() {
+        }
+
+        /**
+         * @param limit a limit to enforce
+         * @return this builder
+         */
+        public Builder limit(RateLimit limit) {
+            limits.add(Objects.requireNonNull(limit, "limit"));
+            return this;
+        }
+
+        /**
+         * @param mode what a request does when its budget is spent; default {@link Mode#WAIT}
+         * @return this builder
+         */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * @param clock the clock windows are counted by; a {@code ServerClock} aligns them to the
+         *     server's windows. Default: the system UTC clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param maxWait the longest a request waits in {@link Mode#WAIT} before failing; default 1 minute
+         * @return this builder
+         */
+        public Builder maxWait(Duration maxWait) {
+            this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+            return this;
+        }
+
+        Builder waiter(Waiter waiter) {
+            this.waiter = waiter;
+            return this;
+        }
+
+        /** @return the limiter */
+        public RateLimiter build() {
+            return new RateLimiter(this);
+        }
+    }
+}
