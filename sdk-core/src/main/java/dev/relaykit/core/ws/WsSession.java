@@ -16,8 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -69,6 +67,7 @@ public final class WsSession implements AutoCloseable {
     /** Stop handing frames to OkHttp while its own buffer holds more than this (it closes the socket at 16 MiB). */
     private static final long SOCKET_HIGH_WATER_BYTES = 1 << 20;
 
+    private static final boolean DIRECT = Boolean.getBoolean("rk.direct");
     private final String name;
     private final Request request;
     private final OkHttpClient client;
@@ -81,7 +80,7 @@ public final class WsSession implements AutoCloseable {
     private final long maxIncomingBytes;
     private final FrameType expected;
     private final Executor dispatcher;
-    private final ExecutorService ownedDispatcher;
+    private final EventLoop loop; // the default dispatcher; null when the user gave an executor
     private final ScheduledThreadPoolExecutor timer;
     private final List<WsListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -113,8 +112,11 @@ public final class WsSession implements AutoCloseable {
     private final AtomicLong messagesIn = new AtomicLong();
     private final AtomicLong messagesOut = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
-    private volatile long lastInboundNanos;
+    private final AtomicLong framesRead = new AtomicLong(); // written by the reader thread only
     private volatile long lastMessageAtMillis;
+    // watchdog bookkeeping, timer thread
+    private volatile long watchdogSeenFrames;
+    private volatile long watchdogActivityNanos;
 
     private WsSession(Builder b) {
         this.name = b.name != null ? b.name : "ws-" + SEQUENCE.incrementAndGet();
@@ -160,11 +162,11 @@ public final class WsSession implements AutoCloseable {
             listeners.add(b.listener);
         }
         if (b.dispatcher != null) {
-            this.ownedDispatcher = null;
+            this.loop = null;
             this.dispatcher = new SerialExecutor(b.dispatcher);
         } else {
-            this.ownedDispatcher = Executors.newSingleThreadExecutor(r -> thread(r, "dispatch"));
-            this.dispatcher = ownedDispatcher;
+            this.loop = new EventLoop("relaykit-" + name + "-dispatch", this::handleIncoming);
+            this.dispatcher = loop;
         }
         this.timer = new ScheduledThreadPoolExecutor(1, r -> thread(r, "timer"));
         this.timer.setRemoveOnCancelPolicy(true);
@@ -389,7 +391,8 @@ public final class WsSession implements AutoCloseable {
             boolean reconnect = everOpened;
             everOpened = true;
             openedAtNanos = System.nanoTime();
-            lastInboundNanos = openedAtNanos;
+            watchdogActivityNanos = openedAtNanos;
+            watchdogSeenFrames = framesRead.get();
             pingsSeen = 0;
             pingOutstandingSince = -1;
             subprotocol = response.header("Sec-WebSocket-Protocol");
@@ -471,7 +474,11 @@ public final class WsSession implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (silenceTimeout != null && now - lastInboundNanos > silenceTimeout.toNanos()) {
+        long frames = framesRead.get();
+        if (frames != watchdogSeenFrames) {
+            watchdogSeenFrames = frames;
+            watchdogActivityNanos = now;
+        } else if (silenceTimeout != null && now - watchdogActivityNanos > silenceTimeout.toNanos()) {
             onLost(c, SessionError.Kind.SILENCE, new TransportException(
                     "no message for " + silenceTimeout.toMillis() + " ms (watchdog); dropping the connection"));
             return;
@@ -604,48 +611,58 @@ public final class WsSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ incoming
 
-    private void onIncoming(Connection c, String text, ByteString bytes) {
+    /** On the socket's reader thread: as little as possible, then hand over to the dispatcher. */
+    private void onIncoming(Connection c, Object payload) {
         if (c != current) {
             return;
         }
-        long size = text != null ? utf8Length(text) : bytes.size();
-        lastInboundNanos = System.nanoTime();
-        lastMessageAtMillis = System.currentTimeMillis();
-        messagesIn.incrementAndGet();
-        bytesIn.addAndGet(size);
-        if (size > maxIncomingBytes) {
-            report(SessionError.Kind.OVERSIZED_MESSAGE, "discarded a " + size + "-byte message; the limit is "
-                    + maxIncomingBytes + " bytes", null);
-            return;
-        }
-        if ((text != null && expected == FrameType.BINARY) || (bytes != null && expected == FrameType.TEXT)) {
-            report(SessionError.Kind.UNEXPECTED_FRAME_TYPE, "discarded a " + (text != null ? "text" : "binary")
-                    + " message; this session expects " + expected, null);
-            return;
-        }
-        if (text != null) {
-            dispatch(() -> {
-                for (WsListener l : listeners) {
-                    deliver(() -> l.onText(this, text));
-                }
-            });
+        framesRead.lazySet(framesRead.get() + 1); // single writer
+        if (DIRECT) {
+            handleIncoming(payload);
+        } else if (loop != null) {
+            loop.submit(payload);
         } else {
-            byte[] array = bytes.toByteArray();
-            dispatch(() -> {
-                for (WsListener l : listeners) {
-                    deliver(() -> l.onBinary(this, listeners.size() == 1 ? array : array.clone()));
-                }
-            });
+            dispatch(() -> handleIncoming(payload));
         }
     }
 
-    private void deliver(Runnable callback) {
-        try {
-            callback.run();
-        } catch (DecodeException e) {
-            notifyError(new SessionError(SessionError.Kind.MALFORMED_MESSAGE, e.getMessage(), e, Instant.now()));
-        } catch (RuntimeException | Error e) {
-            notifyError(new SessionError(SessionError.Kind.LISTENER, "listener threw " + e, e, Instant.now()));
+    /** On the dispatcher: count, check, deliver a text ({@code String}) or binary ({@code ByteString}) message. */
+    private void handleIncoming(Object payload) {
+        String text = payload instanceof String t ? t : null;
+        ByteString bytes = text == null ? (ByteString) payload : null;
+        long size = text != null ? utf8Length(text) : bytes.size();
+        lastMessageAtMillis = System.currentTimeMillis();
+        messagesIn.lazySet(messagesIn.get() + 1); // the dispatcher is the only writer
+        bytesIn.lazySet(bytesIn.get() + size);
+        if (size > maxIncomingBytes) {
+            notifyError(SessionError.Kind.OVERSIZED_MESSAGE, "discarded a " + size
+                    + "-byte message; the limit is " + maxIncomingBytes + " bytes", null);
+            return;
+        }
+        if ((text != null && expected == FrameType.BINARY) || (bytes != null && expected == FrameType.TEXT)) {
+            notifyError(SessionError.Kind.UNEXPECTED_FRAME_TYPE, "discarded a " + (text != null ? "text" : "binary")
+                    + " message; this session expects " + expected, null);
+            return;
+        }
+        byte[] array = bytes != null ? bytes.toByteArray() : null;
+        for (WsListener l : listeners) {
+            try {
+                if (text != null) {
+                    l.onText(this, text);
+                } else {
+                    l.onBinary(this, listeners.size() == 1 ? array : array.clone());
+                }
+            } catch (RuntimeException | Error e) {
+                listenerFailed(e);
+            }
+        }
+    }
+
+    private void listenerFailed(Throwable e) {
+        if (e instanceof DecodeException) {
+            notifyError(SessionError.Kind.MALFORMED_MESSAGE, e.getMessage(), e);
+        } else {
+            notifyError(SessionError.Kind.LISTENER, "listener threw " + e, e);
         }
     }
 
@@ -664,18 +681,28 @@ public final class WsSession implements AutoCloseable {
         }
         dispatch(() -> {
             for (WsListener l : listeners) {
-                deliver(() -> l.onStateChange(this, change));
+                try {
+                    l.onStateChange(this, change);
+                } catch (RuntimeException | Error e) {
+                    listenerFailed(e);
+                }
             }
         });
     }
 
+    /** Reports an error from any thread, through the dispatcher. */
     private void report(SessionError.Kind kind, String message, Throwable cause) {
         SessionError error = new SessionError(kind, message, cause, Instant.now());
-        LOG.debug("{}: {}: {}", name, kind, message);
         dispatch(() -> notifyError(error));
     }
 
+    /** Delivers an error to the listeners; on the dispatcher. */
+    private void notifyError(SessionError.Kind kind, String message, Throwable cause) {
+        notifyError(new SessionError(kind, message, cause, Instant.now()));
+    }
+
     private void notifyError(SessionError error) {
+        LOG.debug("{}: {}: {}", name, error.kind(), error.message());
         for (WsListener l : listeners) {
             try {
                 l.onError(this, error);
@@ -708,11 +735,11 @@ public final class WsSession implements AutoCloseable {
 
     private void shutdownThreads() {
         timer.shutdownNow();
-        if (ownedDispatcher != null) {
-            ownedDispatcher.shutdown();
-            if (!Thread.currentThread().getName().equals("relaykit-" + name + "-dispatch")) {
+        if (loop != null) {
+            loop.shutdown();
+            if (!loop.isLoopThread()) {
                 try {
-                    if (!ownedDispatcher.awaitTermination(5, TimeUnit.SECONDS)) {
+                    if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
                         LOG.warn("{}: a listener is still running 5 s after close()", name);
                     }
                 } catch (InterruptedException e) {
@@ -757,12 +784,12 @@ public final class WsSession implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
-            onIncoming(this, text, null);
+            onIncoming(this, text);
         }
 
         @Override
         public void onMessage(WebSocket webSocket, ByteString bytes) {
-            onIncoming(this, null, bytes);
+            onIncoming(this, bytes);
         }
 
         @Override

@@ -1,0 +1,32 @@
+package dev.relaykit.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command runs this demo; it must keep working. */
+class OfflineDemoTest {
+
+    @Test
+    void theDemoSignsARestCallSurvivesADroppedStreamAndLeavesNothingRunning() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OfflineDemo.Result r = OfflineDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(r.balance()).isEqualByComparingTo(new BigDecimal("4723846.89208129"));
+        assertThat(r.errorCode()).isEqualTo("-2013");
+        assertThat(r.tradesBefore()).isGreaterThanOrEqualTo(10);
+        assertThat(r.tradesAfter()).isGreaterThanOrEqualTo(10);
+        assertThat(r.reconnects()).isEqualTo(1);
+        assertThat(r.subscribeFrames()).isEqualTo(2);
+        assertThat(out).contains("signature=<64 hex chars>").contains("(subscriptions replayed)");
+        // the demo prints the request URL: the secret must not be in it, nor anywhere in the output
+        assertThat(out).doesNotContain("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
+                && t.getName().startsWith("relaykit-demo-stream"));
+    }
+}

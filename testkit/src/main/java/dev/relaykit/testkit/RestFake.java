@@ -1,0 +1,110 @@
+package dev.relaykit.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A WireMock server on a free loopback port, with helpers for the JSON stubs REST fakes need.
+ *
+ * <pre>{@code
+ * try (RestFake fake = RestFake.start()) {
+ *     fake.stubJson("GET", "/api/v3/time", 200, "{\"serverTime\":1499827319559}");
+ *     RestClient client = RestClient.builder().baseUrl(fake.baseUrl()).build();
+ *     ...
+ *     assertThat(fake.requests()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>{@link #wireMock()} gives the full WireMock API for anything the helpers do not cover.
+ * {@link #close()} stops the server and its threads.
+ */
+public final class RestFake implements AutoCloseable {
+    private final WireMockServer server;
+
+    private RestFake(WireMockServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts WireMock on 127.0.0.1 and a free port.
+     *
+     * @return the running fake
+     */
+    public static RestFake start() {
+        WireMockServer server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(12)
+                .jettyAcceptors(1));
+        server.start();
+        return new RestFake(server);
+    }
+
+    /** @return {@code http://127.0.0.1:PORT} (no trailing slash) */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** @return the port */
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * Answers {@code method path} (any query) with a JSON body.
+     *
+     * @param method HTTP method, e.g. {@code "GET"}
+     * @param path the exact path, e.g. {@code "/api/v3/time"}
+     * @param status the HTTP status
+     * @param json the response body
+     * @return this
+     */
+    public RestFake stubJson(String method, String path, int status, String json) {
+        return stub(request(method, urlPathEqualTo(path)), status, json);
+    }
+
+    /**
+     * Answers a WireMock request pattern with a JSON body (for matching on query parameters,
+     * headers or bodies).
+     *
+     * @param mapping the pattern, e.g. {@code get(urlPathEqualTo("/x")).withQueryParam("a", equalTo("1"))}
+     * @param status the HTTP status
+     * @param json the response body
+     * @return this
+     */
+    public RestFake stub(MappingBuilder mapping, int status, String json) {
+        Objects.requireNonNull(json, "json");
+        server.stubFor(mapping.willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8").withBody(json)));
+        return this;
+    }
+
+    /** @return every request received so far, in order */
+    public List<LoggedRequest> requests() {
+        List<LoggedRequest> newestFirst = new ArrayList<>(
+                server.getAllServeEvents().stream().map(e -> e.getRequest()).toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** @return the underlying WireMock server, for the full API */
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
