@@ -1,6 +1,7 @@
 package dev.relaykit.core.net;
 
 import java.time.Duration;
+import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
@@ -28,5 +29,32 @@ public final class HttpClients {
      */
     public static OkHttpClient shared() {
         return Holder.SHARED;
+    }
+
+    /**
+     * Derives a client with a proxy and/or TLS options from {@code base}. The derived client shares
+     * the base's connection pool and dispatcher; connections made with different options are never
+     * mixed up in the pool.
+     *
+     * <pre>{@code
+     * OkHttpClient rest = HttpClients.configure(HttpClients.shared(),
+     *     ProxyConfig.http("proxy.corp.example", 3128).withCredentials("bot", secret),
+     *     TlsConfig.defaults().alsoTrustPemCertificates(Path.of("corp-ca.pem")));
+     * }</pre>
+     *
+     * @param base the client to derive from
+     * @param proxy the proxy, or {@code null} for the base's own proxy settings
+     * @param tls the TLS options, or {@code null} for the base's own TLS settings
+     * @return a new client
+     */
+    public static OkHttpClient configure(OkHttpClient base, ProxyConfig proxy, TlsConfig tls) {
+        OkHttpClient.Builder b = Objects.requireNonNull(base, "base").newBuilder();
+        if (proxy != null) {
+            proxy.applyTo(b);
+        }
+        if (tls != null) {
+            tls.applyTo(b);
+        }
+        return b.build();
     }
 }

@@ -1002,6 +1002,29 @@ public final class WsSession implements AutoCloseable {
         }
 
         /**
+         * Connects through a proxy: {@code .proxy(ProxyConfig.socks5("127.0.0.1", 1080))}.
+         * Shorthand for {@code customize(proxy::applyTo)}.
+         *
+         * @param proxy the proxy
+         * @return this
+         */
+        public Builder proxy(dev.relaykit.core.net.ProxyConfig proxy) {
+            return customize(Objects.requireNonNull(proxy, "proxy")::applyTo);
+        }
+
+        /**
+         * Uses these TLS options (trusted CAs, client certificate, pins):
+         * {@code .tls(TlsConfig.defaults().trustPemCertificates(caFile))}.
+         * Shorthand for {@code customize(tls::applyTo)}.
+         *
+         * @param tls the TLS options
+         * @return this
+         */
+        public Builder tls(dev.relaykit.core.net.TlsConfig tls) {
+            return customize(Objects.requireNonNull(tls, "tls")::applyTo);
+        }
+
+        /**
          * @param timeout TCP + TLS connect timeout
          * @return this
          */
