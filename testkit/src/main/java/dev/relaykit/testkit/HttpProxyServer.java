@@ -101,15 +101,7 @@ public final class HttpProxyServer extends LoopbackProxy {
      * @throws InterruptedException if interrupted while waiting
      */
     public List<Request> awaitRequests(int count, Duration timeout) throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (requests.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("expected " + count + " proxy request(s) within " + timeout.toMillis()
-                        + " ms, got " + requests);
-            }
-            Thread.sleep(5);
-        }
-        return requests();
+        return awaitRecorded(requests, count, timeout, "proxy request");
     }
 
     @Override

@@ -8,8 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -87,6 +90,20 @@ abstract class LoopbackProxy implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Waits until {@code recorded} holds at least {@code count} entries, then returns a copy. */
+    static <T> List<T> awaitRecorded(List<T> recorded, int count, Duration timeout, String what)
+            throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (recorded.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("expected " + count + " " + what + "(s) within " + timeout.toMillis()
+                        + " ms, got " + recorded);
+            }
+            Thread.sleep(5);
+        }
+        return List.copyOf(recorded);
     }
 
     /** Opens a connection to the target, trying each of its addresses in turn. */

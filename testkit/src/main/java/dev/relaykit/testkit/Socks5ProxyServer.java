@@ -106,15 +106,7 @@ public final class Socks5ProxyServer extends LoopbackProxy {
      * @throws InterruptedException if interrupted while waiting
      */
     public List<Connect> awaitConnects(int count, Duration timeout) throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (connects.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("expected " + count + " SOCKS5 CONNECT(s) within " + timeout.toMillis()
-                        + " ms, got " + connects);
-            }
-            Thread.sleep(5);
-        }
-        return connects();
+        return awaitRecorded(connects, count, timeout, "SOCKS5 CONNECT");
     }
 
     /** @return how many times a client sent wrong credentials */

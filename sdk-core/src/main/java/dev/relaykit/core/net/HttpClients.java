@@ -2,6 +2,10 @@ package dev.relaykit.core.net;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -9,12 +13,15 @@ import okhttp3.OkHttpClient;
  *
  * <p>OkHttp is fastest and lightest when clients share one connection pool and one dispatcher;
  * every REST executor and WebSocket session derives its own client from this one with
- * {@link OkHttpClient#newBuilder()}, which shares both. Its threads are daemons that end by
- * themselves when idle.
+ * {@link OkHttpClient#newBuilder()}, which shares both. Its threads are daemons (OkHttp's own
+ * dispatcher threads are not, and would keep a bot's JVM alive for a minute after its last call)
+ * and end by themselves when idle.
  */
 public final class HttpClients {
     private static final class Holder {
         static final OkHttpClient SHARED = new OkHttpClient.Builder()
+                .dispatcher(new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                        new SynchronousQueue<>(), HttpClients::daemon)))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -22,6 +29,12 @@ public final class HttpClients {
     }
 
     private HttpClients() {
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "OkHttp Dispatcher (shared)");
+        t.setDaemon(true);
+        return t;
     }
 
     /**
