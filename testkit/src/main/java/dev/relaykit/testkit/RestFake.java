@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,11 +42,23 @@ public final class RestFake implements AutoCloseable {
      * @return the running fake
      */
     public static RestFake start() {
+        return start(new Extension[0]);
+    }
+
+    /**
+     * Starts WireMock on 127.0.0.1 and a free port with WireMock extensions (request filters,
+     * transformers) installed.
+     *
+     * @param extensions the extensions
+     * @return the running fake
+     */
+    public static RestFake start(Extension... extensions) {
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .containerThreads(12)
-                .jettyAcceptors(1));
+                .jettyAcceptors(1)
+                .extensions(extensions));
         server.start();
         return new RestFake(server);
     }

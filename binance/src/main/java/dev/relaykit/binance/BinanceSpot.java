@@ -1,0 +1,349 @@
+package dev.relaykit.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaykit.core.ApiException;
+import dev.relaykit.core.RelayKitException;
+import dev.relaykit.core.limit.RateLimit;
+import dev.relaykit.core.limit.RateLimiter;
+import dev.relaykit.core.net.HttpClients;
+import dev.relaykit.core.rest.ErrorParser;
+import dev.relaykit.core.rest.RestClient;
+import dev.relaykit.core.rest.RestRequest;
+import dev.relaykit.core.rest.RestResponse;
+import dev.relaykit.core.rest.RetryPolicy;
+import dev.relaykit.core.sign.QuerySignatureSigner;
+import dev.relaykit.core.time.ServerClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Binance spot client: REST today, streams and the WebSocket API on top of the same
+ * environment and key.
+ *
+ * <pre>{@code
+ * try (BinanceSpot binance = BinanceSpot.builder()
+ *         .environment(BinanceEnvironment.TESTNET)
+ *         .key(BinanceKey.hmac(apiKey, secretKey))
+ *         .build()) {
+ *     binance.syncTime();                        // timestamps follow Binance's clock from now on
+ *     Instant t = binance.serverTime();
+ *     JsonNode raw = binance.call(RestRequest.get("/api/v3/account").signed().weight(20).build());
+ * }
+ * }</pre>
+ *
+ * <p><b>Signing</b>: signed requests get {@code recvWindow} (default 5000 ms, at most 60000),
+ * a {@code timestamp} from the client's {@link ServerClock} and a {@code signature} over the
+ * percent-encoded query and body, with the key's HMAC, Ed25519 or RSA signer.
+ *
+ * <p><b>Rate limits</b>: request weight is tracked locally (6000 per minute, Binance's default
+ * {@code REQUEST_WEIGHT} limit) and corrected from {@code X-MBX-USED-WEIGHT-1M}; order requests also
+ * count against {@code X-MBX-ORDER-COUNT-10S} / {@code -1D}. The client waits before it would
+ * exceed a budget; after a 429 or 418 it sends nothing until {@code Retry-After} and throws a
+ * {@link dev.relaykit.core.RateLimitedException} meanwhile.
+ *
+ * <p><b>Errors</b>: Binance's own errors are {@link BinanceApiException} with Binance's numeric code.
+ * A signed call without a key fails before anything is sent.
+ *
+ * <p>Thread-safe; {@link #close()} releases what the client holds.
+ */
+public final class BinanceSpot implements AutoCloseable {
+    /** The longest {@code recvWindow} Binance accepts. */
+    public static final Duration MAX_RECV_WINDOW = Duration.ofMillis(60_000);
+
+    private final BinanceEnvironment environment;
+    private final BinanceKey key;
+    private final ServerClock clock;
+    private final RestClient rest;
+    private final RateLimiter orderLimiter;
+
+    private BinanceSpot(Builder b) {
+        this.environment = b.environment;
+        this.key = b.key;
+        this.clock = ServerClock.create();
+        RestClient.Builder rb = RestClient.builder()
+                .service("binance")
+                .baseUrl(environment.restBaseUrl())
+                .httpClient(b.httpClient)
+                .errorParser(BinanceSpot::parseError)
+                .retryPolicy(b.retryPolicy)
+                .rateLimiter(RateLimiter.builder()
+                        .limit(RateLimit.weight(b.weightPerMinute, Duration.ofMinutes(1))
+                                .withServerHeader("X-MBX-USED-WEIGHT-1M"))
+                        .mode(b.limitMode)
+                        .build());
+        if (key != null) {
+            rb.signer(QuerySignatureSigner.builder(key.signer())
+                    .apiKey(key.apiKey())
+                    .apiKeyHeader("X-MBX-APIKEY")
+                    .clock(clock)
+                    .recvWindow(b.recvWindow)
+                    .build());
+        }
+        this.rest = rb.build();
+        this.orderLimiter = RateLimiter.builder()
+                .limit(RateLimit.requests(b.ordersPer10s, Duration.ofSeconds(10)).withServerHeader("X-MBX-ORDER-COUNT-10S"))
+                .limit(RateLimit.requests(b.ordersPerDay, Duration.ofDays(1)).withServerHeader("X-MBX-ORDER-COUNT-1D"))
+                .mode(b.limitMode)
+                .build();
+    }
+
+    /** @return a builder (production environment, no key, recvWindow 5000 ms) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the environment this client talks to */
+    public BinanceEnvironment environment() {
+        return environment;
+    }
+
+    /** @return the key, or {@code null} for a market-data-only client */
+    public BinanceKey key() {
+        return key;
+    }
+
+    /** @return the clock signed timestamps are taken from (offset measured by {@link #syncTime()}) */
+    public ServerClock clock() {
+        return clock;
+    }
+
+    /** @return the request-weight limiter shared by every REST call of this client */
+    public RateLimiter weightLimiter() {
+        return rest.rateLimiter();
+    }
+
+    /** @return the order-count limiter (10 s and 1 day windows) charged by order placements */
+    public RateLimiter orderLimiter() {
+        return orderLimiter;
+    }
+
+    // ------------------------------------------------------------------ general endpoints
+
+    /** {@code GET /api/v3/ping} (weight 1): tests connectivity. */
+    public void ping() {
+        call(RestRequest.get("/api/v3/ping").weight(1).build());
+    }
+
+    /** @return Binance's clock: {@code GET /api/v3/time} (weight 1) */
+    public Instant serverTime() {
+        return Instant.ofEpochMilli(call(RestRequest.get("/api/v3/time").weight(1).build())
+                .path("serverTime").asLong());
+    }
+
+    /**
+     * Measures the offset between this machine's clock and Binance's and applies it to every signed
+     * timestamp from now on. Call it at start and now and then (clocks drift); a -1021 "timestamp
+     * outside recvWindow" error is the sign it is due.
+     *
+     * @return the offset (positive when Binance's clock is ahead)
+     */
+    public Duration syncTime() {
+        return clock.measure(() -> serverTime().toEpochMilli());
+    }
+
+    // ------------------------------------------------------------------ raw access
+
+    /**
+     * Calls any endpoint and returns the JSON tree: anything Binance adds tomorrow is in reach.
+     *
+     * <pre>{@code
+     * binance.call(RestRequest.get("/api/v3/avgPrice").param("symbol", "BTCUSDT").weight(2).build());
+     * binance.call(RestRequest.get("/api/v3/account").signed().weight(20).build());
+     * }</pre>
+     *
+     * @param request the request; {@code signed()} for TRADE/USER_DATA endpoints,
+     *     {@code security(API_KEY)} for those that only need the key
+     * @return the response's JSON
+     * @throws IllegalStateException if the request needs a key and this client has none (nothing is sent)
+     * @throws BinanceApiException for Binance's errors
+     */
+    public JsonNode call(RestRequest request) {
+        return rest.execute(checked(request));
+    }
+
+    /**
+     * Calls any endpoint and decodes the answer.
+     *
+     * @param request the request
+     * @param type the response type
+     * @param <T> the response type
+     * @return the decoded response
+     */
+    public <T> T call(RestRequest request, Class<T> type) {
+        return rest.execute(checked(request), type);
+    }
+
+    /**
+     * Calls any endpoint asynchronously.
+     *
+     * @param request the request
+     * @return completes with the JSON, or exceptionally with the same exceptions {@link #call(RestRequest)} throws
+     */
+    public CompletableFuture<JsonNode> callAsync(RestRequest request) {
+        try {
+            return rest.executeAsync(checked(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Places an order-type request: charges the order-count budget first, then the weight budget,
+     * and updates both from Binance's answer.
+     *
+     * @param request a signed order request
+     * @return the response's JSON
+     */
+    JsonNode callOrder(RestRequest request) {
+        checked(request);
+        orderLimiter.acquire(1);
+        RestResponse response = rest.exchange(request);
+        orderLimiter.updateFromHeaders(response::header);
+        return response.json();
+    }
+
+    /** Fails before sending when a request needs a key this client does not have. */
+    RestRequest checked(RestRequest request) {
+        if (request.security() != RestRequest.Security.NONE && key == null) {
+            throw new IllegalStateException(request.method() + " " + request.path()
+                    + " needs an API key; build the client with .key(BinanceKey.hmac(apiKey, secretKey)) "
+                    + "(or ed25519/rsa)");
+        }
+        return request;
+    }
+
+    /** Binance's error shape ({@code {"code":-1121,"msg":"Invalid symbol."}}) into {@link BinanceApiException}. */
+    static RelayKitException parseError(String service, int status, String body, Instant retryAt) {
+        RelayKitException e = ErrorParser.standard().parse(service, status, body, retryAt);
+        if (e instanceof ApiException api && api.code() != null) {
+            try {
+                return new BinanceApiException(status, Integer.parseInt(api.code()), api.serviceMessage());
+            } catch (NumberFormatException notNumeric) {
+                return e;
+            }
+        }
+        return e;
+    }
+
+    /** Decodes a JSON answer that may be an error object (WebSocket API results, batch answers). */
+    static JsonNode requireOk(JsonNode node) {
+        if (node != null && node.has("code") && node.has("msg") && node.path("code").asInt() < 0) {
+            throw new BinanceApiException(0, node.path("code").asInt(), node.path("msg").asText());
+        }
+        return node;
+    }
+
+    /** Releases the client's resources; calls in flight fail. */
+    @Override
+    public void close() {
+        rest.close();
+    }
+
+    @Override
+    public String toString() {
+        return "BinanceSpot[" + environment.name() + ", " + (key == null ? "no key" : key) + "]";
+    }
+
+    /** Configures a {@link BinanceSpot}. */
+    public static final class Builder {
+        private BinanceEnvironment environment = BinanceEnvironment.PRODUCTION;
+        private BinanceKey key;
+        private Duration recvWindow = Duration.ofMillis(5000);
+        private OkHttpClient httpClient = HttpClients.shared();
+        private RateLimiter.Mode limitMode = RateLimiter.Mode.WAIT;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private int weightPerMinute = 6000;
+        private int ordersPer10s = 100;
+        private int ordersPerDay = 200_000;
+
+        private Builder() {
+        }
+
+        /**
+         * @param environment production (default), US, testnet or custom
+         * @return this
+         */
+        public Builder environment(BinanceEnvironment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /**
+         * @param key the API key and signer; without one, only public endpoints work
+         * @return this
+         */
+        public Builder key(BinanceKey key) {
+            this.key = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * @param recvWindow how long after its timestamp a signed request stays valid (default 5000 ms)
+         * @return this
+         * @throws IllegalArgumentException if not between 1 ms and 60000 ms
+         */
+        public Builder recvWindow(Duration recvWindow) {
+            Objects.requireNonNull(recvWindow, "recvWindow");
+            if (recvWindow.toMillis() < 1 || recvWindow.compareTo(MAX_RECV_WINDOW) > 0) {
+                throw new IllegalArgumentException("recvWindow must be between 1 ms and 60000 ms, was "
+                        + recvWindow.toMillis() + " ms");
+            }
+            this.recvWindow = recvWindow;
+            return this;
+        }
+
+        /**
+         * @param client the OkHttp client to derive from (proxy, TLS: see {@code HttpClients.configure})
+         * @return this
+         */
+        public Builder httpClient(OkHttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * @param mode wait for budget (default) or fail fast with a local {@code RateLimitedException}
+         * @return this
+         */
+        public Builder rateLimitMode(RateLimiter.Mode mode) {
+            this.limitMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * @param policy retries of idempotent requests (default {@link RetryPolicy#defaults()}); orders are never retried
+         * @return this
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Local budgets, when your account's limits differ from Binance's defaults (see
+         * {@code rateLimits} in exchange information).
+         *
+         * @param weightPerMinute request weight per minute (default 6000)
+         * @param ordersPer10Seconds orders per 10 seconds (default 100)
+         * @param ordersPerDay orders per day (default 200000)
+         * @return this
+         */
+        public Builder limits(int weightPerMinute, int ordersPer10Seconds, int ordersPerDay) {
+            if (weightPerMinute < 1 || ordersPer10Seconds < 1 || ordersPerDay < 1) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+            this.weightPerMinute = weightPerMinute;
+            this.ordersPer10s = ordersPer10Seconds;
+            this.ordersPerDay = ordersPerDay;
+            return this;
+        }
+
+        /** @return the client */
+        public BinanceSpot build() {
+            return new BinanceSpot(this);
+        }
+    }
+}

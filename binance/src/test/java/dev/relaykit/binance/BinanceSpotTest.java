@@ -1,0 +1,166 @@
+package dev.relaykit.binance;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.relaykit.core.RateLimitedException;
+import dev.relaykit.core.rest.RestRequest;
+import dev.relaykit.core.rest.RetryPolicy;
+import dev.relaykit.testkit.FakeBinance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client's foundation against the testkit's fake Binance: environments, signing, errors, limits. */
+class BinanceSpotTest {
+    private FakeBinance fake;
+
+    @BeforeEach
+    void start() {
+        fake = FakeBinance.start().acceptHmacKey("test-api-key", "test-secret");
+        fake.serveFixture("GET", "/api/v3/account", "time.json", true);
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    private BinanceSpot client(BinanceKey key) {
+        BinanceSpot.Builder b = BinanceSpot.builder()
+                .environment(BinanceEnvironment.custom(fake.restBaseUrl(), "ws://127.0.0.1:1", "ws://127.0.0.1:1/ws-api/v3"));
+        if (key != null) {
+            b.key(key);
+        }
+        return b.build();
+    }
+
+    @Test
+    void environmentsCarryAllThreeEndpoints() {
+        assertThat(BinanceEnvironment.PRODUCTION.restBaseUrl()).isEqualTo("https://api.binance.com");
+        assertThat(BinanceEnvironment.TESTNET.wsApiUrl()).isEqualTo("wss://ws-api.testnet.binance.vision/ws-api/v3");
+        assertThat(BinanceEnvironment.US.streamBaseUrl()).isEqualTo("wss://stream.binance.us:9443");
+        assertThat(BinanceEnvironment.custom("http://h/", "ws://h/", "ws://h/x/").restBaseUrl()).isEqualTo("http://h");
+        assertThatThrownBy(() -> BinanceEnvironment.custom("ftp://h", "ws://h", "ws://h"))
+                .hasMessageContaining("restBaseUrl must start with http:// or https://");
+    }
+
+    @Test
+    void publicEndpointsAndServerTime() {
+        try (BinanceSpot c = client(null)) {
+            c.ping();
+            assertThat(c.serverTime()).isEqualTo(Instant.ofEpochMilli(1499827319559L));
+            Duration offset = c.syncTime();
+            // the fixture's clock is in 2017: the measured offset is that far behind
+            assertThat(offset).isNegative();
+            assertThat(c.clock().millis()).isBetween(1499827319559L - 60_000, 1499827319559L + 60_000);
+        }
+    }
+
+    @Test
+    void signedCallCarriesKeyTimestampRecvWindowAndAValidSignature() {
+        try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "test-secret"))) {
+            c.call(RestRequest.get("/api/v3/account").param("omitZeroBalances", true).signed().weight(20).build());
+            LoggedRequest r = fake.rest().requests().get(0);
+            assertThat(r.getHeader("X-MBX-APIKEY")).isEqualTo("test-api-key");
+            assertThat(r.getUrl()).matches("/api/v3/account\\?omitZeroBalances=true&recvWindow=5000&timestamp=\\d+"
+                    + "&signature=[0-9a-f]{64}");
+            assertThat(fake.rejectedRequests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongSecretGetsBinancesMinus1022() {
+        try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "not-the-secret"))) {
+            assertThatThrownBy(() -> c.call(RestRequest.get("/api/v3/account").signed().build()))
+                    .isInstanceOfSatisfying(BinanceApiException.class, e -> {
+                        assertThat(e.binanceCode()).isEqualTo(-1022);
+                        assertThat(e.httpStatus()).isEqualTo(400);
+                        assertThat(e.getMessage()).contains("Signature for this request is not valid")
+                                .doesNotContain("not-the-secret");
+                    });
+        }
+    }
+
+    @Test
+    void aSignedCallWithoutAKeyFailsBeforeAnythingIsSent() {
+        try (BinanceSpot c = client(null)) {
+            assertThatThrownBy(() -> c.call(RestRequest.get("/api/v3/account").signed().build()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("GET /api/v3/account needs an API key");
+            assertThat(fake.rest().requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void recvWindowIsValidated() {
+        assertThatThrownBy(() -> BinanceSpot.builder().recvWindow(Duration.ofSeconds(61)))
+                .hasMessageContaining("between 1 ms and 60000 ms, was 61000 ms");
+        assertThat(BinanceKey.hmac("k", "s").toString()).isEqualTo("BinanceKey[HMAC, apiKey=***]");
+    }
+
+    @Test
+    void after429And418TheClientSendsNothingUntilRetryAfter() {
+        // 429 (Retry-After 1 s), then a 418 ban (Retry-After 2 s), then normal service
+        fake.rest().wireMock().stubFor(get(urlPathEqualTo("/api/v3/depth")).inScenario("limits")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("banned")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody("{\"code\":-1003,\"msg\":\"Too many requests; please use the websocket for live updates.\"}")));
+        fake.rest().wireMock().stubFor(get(urlPathEqualTo("/api/v3/depth")).inScenario("limits")
+                .whenScenarioStateIs("banned").willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(418).withHeader("Retry-After", "2")
+                        .withBody("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned until 1499827319559.\"}")));
+        fake.rest().wireMock().stubFor(get(urlPathEqualTo("/api/v3/depth")).inScenario("limits")
+                .whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody("{\"lastUpdateId\":1}")));
+        try (BinanceSpot c = BinanceSpot.builder()
+                .environment(BinanceEnvironment.custom(fake.restBaseUrl(), "ws://127.0.0.1:1", "ws://127.0.0.1:1"))
+                .rateLimitMode(dev.relaykit.core.limit.RateLimiter.Mode.FAIL_FAST)
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
+            RestRequest depth = RestRequest.get("/api/v3/depth").param("symbol", "BTCUSDT").weight(5).build();
+            assertThatThrownBy(() -> c.call(depth)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                assertThat(e.httpStatus()).isEqualTo(429);
+                assertThat(e.isLocal()).isFalse();
+            });
+            // during the Retry-After window the client refuses locally: nothing reaches Binance
+            assertThatThrownBy(() -> c.call(depth)).isInstanceOfSatisfying(RateLimitedException.class,
+                    e -> assertThat(e.isLocal()).isTrue());
+            assertThat(fake.rest().requests()).hasSize(1);
+            awaitUntil(Instant.now().plusMillis(1100));
+            assertThatThrownBy(() -> c.call(depth)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                assertThat(e.httpStatus()).isEqualTo(418);
+                assertThat(e.retryAt()).isAfter(Instant.now().plusMillis(1500));
+            });
+            Instant banEnds = Instant.now().plusSeconds(2);
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> c.call(depth)).isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.isLocal()).isTrue());
+            }
+            assertThat(fake.rest().requests()).hasSize(2); // never sent during the ban
+            awaitUntil(banEnds.plusMillis(100));
+            assertThat(c.call(depth).path("lastUpdateId").asLong()).isEqualTo(1);
+            List<LoggedRequest> all = fake.rest().requests();
+            assertThat(all).hasSize(3);
+            assertThat(all.get(2).getLoggedDate().toInstant()).isAfterOrEqualTo(banEnds.minusMillis(50));
+        }
+    }
+
+    private static void awaitUntil(Instant t) {
+        while (Instant.now().isBefore(t)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
