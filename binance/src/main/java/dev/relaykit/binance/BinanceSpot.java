@@ -58,6 +58,7 @@ public final class BinanceSpot implements AutoCloseable {
     private final ServerClock clock;
     private final RestClient rest;
     private final RateLimiter orderLimiter;
+    private final MarketData market;
 
     private BinanceSpot(Builder b) {
         this.environment = b.environment;
@@ -88,6 +89,7 @@ public final class BinanceSpot implements AutoCloseable {
                 .limit(RateLimit.requests(b.ordersPerDay, Duration.ofDays(1)).withServerHeader("X-MBX-ORDER-COUNT-1D"))
                 .mode(b.limitMode)
                 .build();
+        this.market = new MarketData(this);
     }
 
     /** @return a builder (production environment, no key, recvWindow 5000 ms) */
@@ -118,6 +120,11 @@ public final class BinanceSpot implements AutoCloseable {
     /** @return the order-count limiter (10 s and 1 day windows) charged by order placements */
     public RateLimiter orderLimiter() {
         return orderLimiter;
+    }
+
+    /** @return typed market data and exchange information ({@code GET /api/v3/depth}, klines, tickers, ...) */
+    public MarketData market() {
+        return market;
     }
 
     // ------------------------------------------------------------------ general endpoints
