@@ -17,8 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A minimal WebSocket server for throughput benchmarks: when a client sends the text {@code go N},
- * it writes N pre-encoded 200-byte text frames as fast as the socket takes them. Everything is
- * encoded once up front, so the client under test, not the server, is the bottleneck.
+ * it writes N pre-encoded text frames (by default 200-byte ones; or a recorded set of messages,
+ * cycled) as fast as the socket takes them. Everything is encoded once up front, so the client
+ * under test, not the server, is the bottleneck.
  *
  * <p>Loopback only, no extensions (no compression), no TLS.
  */
@@ -32,30 +33,52 @@ public final class BlastServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final byte[] block;
+    private final int[] frameEnds; // end offset of each frame in block
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final java.util.concurrent.atomic.AtomicInteger handshaken = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * Starts on a free loopback port.
+     * Starts on a free loopback port, serving the 200-byte {@link #PAYLOAD}.
      *
      * @throws IOException if no port can be bound
      */
     public BlastServer() throws IOException {
+        this(List.of(PAYLOAD));
+    }
+
+    /**
+     * Starts on a free loopback port, serving these messages in turn (each under 64 KiB).
+     *
+     * @param messages the text messages to cycle through
+     * @throws IOException if no port can be bound
+     */
+    public BlastServer(List<String> messages) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
-        byte[] frame = new byte[4 + payload.length];
-        frame[0] = (byte) 0x81; // FIN + text
-        frame[1] = 126; // 16-bit length follows
-        frame[2] = (byte) (payload.length >> 8);
-        frame[3] = (byte) payload.length;
-        System.arraycopy(payload, 0, frame, 4, payload.length);
-        block = new byte[frame.length * FRAMES_PER_BLOCK];
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        frameEnds = new int[FRAMES_PER_BLOCK];
         for (int i = 0; i < FRAMES_PER_BLOCK; i++) {
-            System.arraycopy(frame, 0, block, i * frame.length, frame.length);
+            byte[] payload = messages.get(i % messages.size()).getBytes(StandardCharsets.UTF_8);
+            out.write(0x81); // FIN + text
+            if (payload.length < 126) {
+                out.write(payload.length);
+            } else {
+                out.write(126); // 16-bit length follows
+                out.write(payload.length >> 8);
+                out.write(payload.length & 0xFF);
+            }
+            out.write(payload, 0, payload.length);
+            frameEnds[i] = out.size();
         }
+        block = out.toByteArray();
         acceptor = new Thread(this::acceptLoop, "blast-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** @return {@code ws://127.0.0.1:PORT} */
+    public String baseUrl() {
+        return "ws://127.0.0.1:" + server.getLocalPort();
     }
 
     /** @return {@code ws://127.0.0.1:PORT/} */
@@ -68,7 +91,6 @@ public final class BlastServer implements AutoCloseable {
             try {
                 Socket s = server.accept();
                 s.setTcpNoDelay(true);
-                sockets.add(s);
                 Thread t = new Thread(() -> serve(s), "blast-conn");
                 t.setDaemon(true);
                 t.start();
@@ -93,6 +115,8 @@ public final class BlastServer implements AutoCloseable {
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            sockets.add(s);
+            handshaken.incrementAndGet();
             while (true) {
                 int b0 = in.readUnsignedByte();
                 int b1 = in.readUnsignedByte();
@@ -119,22 +143,45 @@ public final class BlastServer implements AutoCloseable {
                 }
                 String text = new String(data, StandardCharsets.UTF_8);
                 if (opcode == 0x1 && text.startsWith("go ")) {
-                    blast(out, Integer.parseInt(text.substring(3).trim()));
+                    synchronized (s) {
+                        blast(out, Integer.parseInt(text.substring(3).trim()));
+                    }
                 }
             }
         } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
             // connection ended
         } finally {
-            sockets.remove(s);
+            if (sockets.remove(s)) {
+                handshaken.decrementAndGet();
+            }
         }
     }
 
     private void blast(OutputStream out, int frames) throws IOException {
-        int frameLength = block.length / FRAMES_PER_BLOCK;
         for (int left = frames; left > 0; left -= FRAMES_PER_BLOCK) {
-            out.write(block, 0, Math.min(left, FRAMES_PER_BLOCK) * frameLength);
+            out.write(block, 0, frameEnds[Math.min(left, FRAMES_PER_BLOCK) - 1]);
         }
         out.flush();
+    }
+
+    /**
+     * Writes {@code frames} frames to every connected client from the calling thread (for clients,
+     * such as stream-only connectors, that cannot send the {@code go N} command).
+     *
+     * @param frames how many frames
+     * @throws IOException if a write fails
+     */
+    public void push(int frames) throws IOException {
+        for (Socket s : sockets) {
+            synchronized (s) {
+                blast(s.getOutputStream(), frames);
+            }
+        }
+    }
+
+    /** @return how many clients have completed the handshake and are connected */
+    public int connectedClients() {
+        return handshaken.get();
     }
 
     private static String readLine(InputStream in) throws IOException {
