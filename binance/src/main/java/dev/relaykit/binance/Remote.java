@@ -50,8 +50,6 @@ final class Remote {
         return node -> decode(node, t);
     }
 
-    static final Function<JsonNode, Void> NOTHING = node -> null;
-
     static <T> T decode(JsonNode node, JavaType type) {
         try {
             return Json.mapper().convertValue(node, type);
