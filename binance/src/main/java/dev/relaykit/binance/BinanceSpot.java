@@ -59,6 +59,9 @@ public final class BinanceSpot implements AutoCloseable {
     private final RestClient rest;
     private final RateLimiter orderLimiter;
     private final MarketData market;
+    private final Trading trading;
+    private final Convert convert;
+    private final Wallet wallet;
 
     private BinanceSpot(Builder b) {
         this.environment = b.environment;
@@ -90,6 +93,9 @@ public final class BinanceSpot implements AutoCloseable {
                 .mode(b.limitMode)
                 .build();
         this.market = new MarketData(this);
+        this.trading = new Trading(this);
+        this.convert = new Convert(this);
+        this.wallet = new Wallet(this);
     }
 
     /** @return a builder (production environment, no key, recvWindow 5000 ms) */
@@ -125,6 +131,47 @@ public final class BinanceSpot implements AutoCloseable {
     /** @return typed market data and exchange information ({@code GET /api/v3/depth}, klines, tickers, ...) */
     public MarketData market() {
         return market;
+    }
+
+    /** @return orders, order lists, account information and trade history ({@code /api/v3}, signed) */
+    public Trading trading() {
+        return trading;
+    }
+
+    /** @return Binance Convert: quotes, conversions, limit orders and history ({@code /sapi/v1/convert}, signed) */
+    public Convert convert() {
+        return convert;
+    }
+
+    /** @return the wallet: coins, deposits, withdrawals, transfers, dust, fees ({@code /sapi/v1}, signed) */
+    public Wallet wallet() {
+        return wallet;
+    }
+
+    /**
+     * Async form of {@link #callOrder(RestRequest)}: waits for order budget on a timer, never on the
+     * caller's thread; never retried.
+     */
+    CompletableFuture<JsonNode> callOrderAsync(RestRequest request) {
+        try {
+            checked(request);
+            long wait = orderLimiter.tryAcquire(1).toMillis();
+            if (wait > 0) {
+                if (orderLimiter.mode() == RateLimiter.Mode.FAIL_FAST || wait > orderLimiter.maxWait().toMillis()) {
+                    orderLimiter.acquire(1); // throws the local refusal (or charges, if room opened meanwhile)
+                } else {
+                    return CompletableFuture.supplyAsync(() -> null,
+                                    CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.MILLISECONDS))
+                            .thenCompose(ignored -> callOrderAsync(request));
+                }
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return rest.exchangeAsync(request).thenApply(response -> {
+            orderLimiter.updateFromHeaders(response::header);
+            return response.json();
+        });
     }
 
     // ------------------------------------------------------------------ general endpoints
@@ -227,6 +274,11 @@ public final class BinanceSpot implements AutoCloseable {
         RelayKitException e = ErrorParser.standard().parse(service, status, body, retryAt);
         if (e instanceof ApiException api && api.code() != null) {
             try {
+                CancelReplaceException cancelReplace = CancelReplaceException.from(status,
+                        Integer.parseInt(api.code()), api.serviceMessage(), body);
+                if (cancelReplace != null) {
+                    return cancelReplace;
+                }
                 return new BinanceApiException(status, Integer.parseInt(api.code()), api.serviceMessage());
             } catch (NumberFormatException notNumeric) {
                 return e;
