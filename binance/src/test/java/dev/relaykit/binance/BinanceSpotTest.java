@@ -57,11 +57,32 @@ class BinanceSpotTest {
     void publicEndpointsAndServerTime() {
         try (BinanceSpot c = client(null)) {
             c.ping();
-            assertThat(c.serverTime()).isEqualTo(Instant.ofEpochMilli(1499827319559L));
+            // the fake's clock is live, like Binance's
+            assertThat(c.serverTime()).isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(5));
             Duration offset = c.syncTime();
-            // the fixture's clock is in 2017: the measured offset is that far behind
-            assertThat(offset).isNegative();
-            assertThat(c.clock().millis()).isBetween(1499827319559L - 60_000, 1499827319559L + 60_000);
+            assertThat(offset.abs()).isLessThan(Duration.ofSeconds(2));
+            assertThat(c.clock().millis()).isBetween(System.currentTimeMillis() - 2000, System.currentTimeMillis() + 2000);
+        }
+    }
+
+    @Test
+    void simulatedOrdersAreAnsweredFromWhatWasSent() {
+        fake.simulateOrders(new java.math.BigDecimal("97000"));
+        try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "test-secret"))) {
+            var placed = c.trading().placeLimitMakerOrder("BTCUSDT", dev.relaykit.binance.model.OrderSide.BUY,
+                    new java.math.BigDecimal("0.002"), new java.math.BigDecimal("10000"));
+            assertThat(placed.status()).isEqualTo(dev.relaykit.binance.model.OrderStatus.NEW);
+            assertThat(placed.origQty()).isEqualByComparingTo("0.002");
+            assertThat(c.trading().openOrders("BTCUSDT")).extracting(o -> o.orderId()).containsExactly(placed.orderId());
+            assertThat(c.trading().cancelOrder("BTCUSDT", placed.orderId()).status())
+                    .isEqualTo(dev.relaykit.binance.model.OrderStatus.CANCELED);
+            assertThatThrownBy(() -> c.trading().cancelOrder("BTCUSDT", placed.orderId()))
+                    .isInstanceOfSatisfying(BinanceApiException.class, e -> assertThat(e.binanceCode()).isEqualTo(-2011));
+            var market = c.trading().placeMarketOrder("BTCUSDT", dev.relaykit.binance.model.OrderSide.SELL,
+                    new java.math.BigDecimal("0.5"));
+            assertThat(market.status()).isEqualTo(dev.relaykit.binance.model.OrderStatus.FILLED);
+            assertThat(market.cummulativeQuoteQty()).isEqualByComparingTo("48500");
+            assertThat(fake.rejectedRequests()).isEmpty();
         }
     }
 

@@ -47,6 +47,9 @@ import org.apache.commons.codec.binary.Hex;
  * }
  * }</pre>
  *
+ * <p>{@link #simulateOrders(java.math.BigDecimal)} replaces the fixed order answers with a small
+ * order engine, so a bot sees its own orders back.
+ *
  * <p>Fixtures are listed in tab-separated index files ({@code rest-*.tsv}): method, path, fixture
  * file, and {@code signed} for endpoints that require a signature. {@link #rest()} gives the
  * WireMock server for stubs of your own (errors, rate limits); stubs added later win.
@@ -62,12 +65,16 @@ public final class FakeBinance implements AutoCloseable {
     private final List<String> signedPaths = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
     private final RestFake rest;
+    private final FakeBinanceOrders orders = new FakeBinanceOrders();
 
     private FakeBinance() {
-        this.rest = RestFake.start(new SignatureFilter());
+        this.rest = RestFake.start(new SignatureFilter(), orders, new ServerTime());
         for (String index : INDEXES) {
             loadIndex(index);
         }
+        // the server clock is live (the documented example is a fixed 2017 instant): bots sync to it
+        rest.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v3/time"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(ServerTime.NAME)));
     }
 
     /**
@@ -101,6 +108,26 @@ public final class FakeBinance implements AutoCloseable {
      */
     public FakeBinance acceptPublicKey(String apiKey, PublicKey publicKey) {
         publicKeys.put(apiKey, publicKey);
+        return this;
+    }
+
+    /**
+     * Switches from fixed documented answers to a small order engine for {@code /api/v3/order} and
+     * {@code /api/v3/openOrders}: orders are answered from what was sent and remembered, MARKET orders
+     * fill at {@code marketPrice}, other types rest as NEW until cancelled (no matching). Query and
+     * cancel answer Binance's {@code -2013} / {@code -2011} for unknown orders.
+     *
+     * @param marketPrice the price MARKET orders fill at
+     * @return this
+     */
+    public FakeBinance simulateOrders(java.math.BigDecimal marketPrice) {
+        orders.marketPrice(marketPrice);
+        for (String path : List.of("/api/v3/order", "/api/v3/openOrders")) {
+            rest.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathEqualTo(path))
+                    .atPriority(1)
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                            .withTransformers(FakeBinanceOrders.NAME)));
+        }
         return this;
     }
 
@@ -236,6 +263,28 @@ public final class FakeBinance implements AutoCloseable {
         @Override
         public String getName() {
             return "relaykit-binance-signature";
+        }
+    }
+
+    /** Answers {@code GET /api/v3/time} with the current time, in the documented shape. */
+    private static final class ServerTime implements com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 {
+        static final String NAME = "relaykit-binance-time";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            return new ResponseDefinitionBuilder().withStatus(200)
+                    .withHeader("Content-Type", "application/json;charset=UTF-8")
+                    .withBody("{\"serverTime\":" + System.currentTimeMillis() + "}").build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
         }
     }
 
