@@ -113,6 +113,7 @@ public final class WsApiClient implements AutoCloseable {
     private final CompletableFuture<Void> firstLogon = new CompletableFuture<>();
 
     private CompletableFuture<Void> connected; // guarded by this
+    private CompletableFuture<Void> usable; // open, logon attempted (refused or not); guarded by this
     private UserDataSub userData; // guarded by this
     private volatile boolean authenticated;
     private volatile boolean closed;
@@ -167,8 +168,15 @@ public final class WsApiClient implements AutoCloseable {
         if (connected == null) {
             CompletableFuture<Void> open = session.connect();
             connected = logon ? open.thenCompose(v -> firstLogon) : open;
+            // requests wait for the logon's outcome; if Binance refused it they carry their own signature
+            usable = logon ? open.thenCompose(v -> firstLogon.handle((x, e) -> null)) : open;
         }
         return connected;
+    }
+
+    private synchronized CompletableFuture<Void> usable() {
+        connect();
+        return usable == null ? connected : usable;
     }
 
     /** @return the connection's state */
@@ -741,7 +749,7 @@ public final class WsApiClient implements AutoCloseable {
         ScheduledFuture<?> deadline = timer.schedule(() -> expire(id, method, security, answer),
                 requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         answer.whenComplete((r, e) -> deadline.cancel(false));
-        connect().whenComplete((v, e) -> {
+        usable().whenComplete((v, e) -> {
             if (e != null) {
                 answer.completeExceptionally(new TransportException("could not connect to the Binance WebSocket API; "
                         + method + " was not sent", unwrap(e)));
