@@ -174,6 +174,23 @@ public final class BinanceSpot implements AutoCloseable {
         });
     }
 
+    private dev.relaykit.binance.wsapi.WsApiClient wsApi; // guarded by this; created on first use
+
+    /**
+     * The WebSocket API client on this client's environment, key, clock and rate limiters: requests
+     * and answers over one connection, and the user data stream. Created on first call, connected on
+     * first use (or {@code wsApi().connect()}), closed by {@link #close()}. For other options build
+     * one with {@link dev.relaykit.binance.wsapi.WsApiClient#builder(BinanceSpot)}.
+     *
+     * @return the WebSocket API client
+     */
+    public synchronized dev.relaykit.binance.wsapi.WsApiClient wsApi() {
+        if (wsApi == null) {
+            wsApi = dev.relaykit.binance.wsapi.WsApiClient.builder(this).build();
+        }
+        return wsApi;
+    }
+
     // ------------------------------------------------------------------ general endpoints
 
     /** {@code GET /api/v3/ping} (weight 1): tests connectivity. */
@@ -298,6 +315,11 @@ public final class BinanceSpot implements AutoCloseable {
     /** Releases the client's resources; calls in flight fail. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (wsApi != null) {
+                wsApi.close();
+            }
+        }
         rest.close();
     }
 
