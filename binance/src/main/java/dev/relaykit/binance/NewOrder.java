@@ -9,6 +9,8 @@ import dev.relaykit.binance.model.SelfTradePreventionMode;
 import dev.relaykit.binance.model.TimeInForce;
 import dev.relaykit.core.rest.RestRequest;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A new spot order ({@code POST /api/v3/order}), checked against Binance's mandatory parameters per
@@ -159,24 +161,44 @@ public final class NewOrder {
         return type;
     }
 
+    /**
+     * This order's parameters in Binance's documented order, as they go on the wire (absent ones
+     * left out). The REST client and the WebSocket API client both send exactly these.
+     *
+     * @return parameter name to value (numbers as plain decimal text, enums by name)
+     */
+    public Map<String, Object> params() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        put(p, "symbol", symbol);
+        put(p, "side", side);
+        put(p, "type", type);
+        put(p, "timeInForce", timeInForce);
+        put(p, "quantity", quantity);
+        put(p, "quoteOrderQty", quoteOrderQty);
+        put(p, "price", price);
+        put(p, "newClientOrderId", newClientOrderId);
+        put(p, "strategyId", strategyId);
+        put(p, "strategyType", strategyType);
+        put(p, "stopPrice", stopPrice);
+        put(p, "trailingDelta", trailingDelta);
+        put(p, "icebergQty", icebergQty);
+        put(p, "newOrderRespType", newOrderRespType);
+        put(p, "selfTradePreventionMode", selfTradePreventionMode);
+        put(p, "pegPriceType", pegPriceType);
+        put(p, "pegOffsetValue", pegOffsetValue);
+        put(p, "pegOffsetType", pegOffsetType);
+        return p;
+    }
+
+    private static void put(Map<String, Object> p, String name, Object value) {
+        if (value != null) {
+            p.put(name, value instanceof BigDecimal d ? d.toPlainString() : value instanceof Enum<?> e ? e.name() : value);
+        }
+    }
+
     /** Appends this order's parameters, in Binance's documented order, to a request. */
     void appendTo(RestRequest.Builder b) {
-        b.param("symbol", symbol).param("side", side).param("type", type)
-                .param("timeInForce", timeInForce)
-                .param("quantity", quantity)
-                .param("quoteOrderQty", quoteOrderQty)
-                .param("price", price)
-                .param("newClientOrderId", newClientOrderId)
-                .param("strategyId", strategyId)
-                .param("strategyType", strategyType)
-                .param("stopPrice", stopPrice)
-                .param("trailingDelta", trailingDelta)
-                .param("icebergQty", icebergQty)
-                .param("newOrderRespType", newOrderRespType)
-                .param("selfTradePreventionMode", selfTradePreventionMode)
-                .param("pegPriceType", pegPriceType)
-                .param("pegOffsetValue", pegOffsetValue)
-                .param("pegOffsetType", pegOffsetType);
+        params().forEach(b::param);
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.binance.BinanceApiException;
 import dev.relaykit.binance.BinanceKey;
 import dev.relaykit.binance.BinanceSpot;
+import dev.relaykit.binance.NewOrder;
+import dev.relaykit.binance.model.CancelReplaceMode;
 import dev.relaykit.binance.model.KlineInterval;
 import dev.relaykit.binance.model.OrderBookDepth;
 import dev.relaykit.binance.userdata.EventStreamTerminated;

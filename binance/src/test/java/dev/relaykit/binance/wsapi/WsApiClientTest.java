@@ -14,6 +14,8 @@ import dev.relaykit.binance.model.KlineInterval;
 import dev.relaykit.binance.model.OrderBookDepth;
 import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.binance.model.OrderType;
+import dev.relaykit.binance.NewOrder;
+import dev.relaykit.binance.model.CancelReplaceMode;
 import dev.relaykit.binance.model.TimeInForce;
 import dev.relaykit.binance.userdata.BalanceUpdate;
 import dev.relaykit.binance.userdata.ExecutionReport;
@@ -142,7 +144,7 @@ class WsApiClientTest {
     void signedRequestsCarryKeyTimestampAndAValidSignatureAndDecodeTheDocumentedAnswer() throws Exception {
         WsApiClient ws = hmacClient();
         JsonNode placed = ws.placeOrder(NewOrder.limit("BTCUSDT", OrderSide.SELL, new BigDecimal("0.00847000"),
-                new BigDecimal("23416.10000000"), TimeInForce.GTC));
+                new BigDecimal("23416.10000000")).timeInForce(TimeInForce.GTC).build());
         assertThat(placed.path("orderId").asLong()).isEqualTo(12569099453L);
         assertThat(new BigDecimal(placed.path("fills").get(1).path("price").asText())).isEqualTo(new BigDecimal("23416.50000000"));
         JsonNode params = fake.requests("order.place").get(0).path("params");
@@ -178,7 +180,7 @@ class WsApiClientTest {
     void documentedErrorAnswersBecomeBinanceApiException() {
         fake.answer("order.place", "wsapi-error-insufficient-balance.json");
         WsApiClient ws = hmacClient();
-        assertThatThrownBy(() -> ws.placeOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, new BigDecimal("1"))))
+        assertThatThrownBy(() -> ws.placeOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, new BigDecimal("1")).build()))
                 .isInstanceOfSatisfying(BinanceApiException.class, e -> {
                     assertThat(e.binanceCode()).isEqualTo(-2010);
                     assertThat(e.httpStatus()).isEqualTo(400);
@@ -230,7 +232,7 @@ class WsApiClientTest {
         WsApiClient ws = hmacClient();
         ws.connect().get();
         CompletableFuture<JsonNode> order = ws.placeOrderAsync(NewOrder.limit("BTCUSDT", OrderSide.BUY,
-                new BigDecimal("1"), new BigDecimal("100"), TimeInForce.GTC));
+                new BigDecimal("1"), new BigDecimal("100")).timeInForce(TimeInForce.GTC).build());
         CompletableFuture<JsonNode> query = ws.orderStatusAsync("BTCUSDT", 42);
         fake.awaitRequests("order.place", 1, WAIT);
         fake.awaitRequests("order.status", 1, WAIT);
@@ -262,7 +264,7 @@ class WsApiClientTest {
         assertThat(logon.path("params").has("timestamp")).isTrue();
         assertThat(fake.loggedOnKey(1)).isEqualTo("ed-key");
 
-        ws.placeOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, new BigDecimal("0.5")));
+        ws.placeOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, new BigDecimal("0.5")).build());
         JsonNode unsigned = fake.requests("order.place").get(0).path("params");
         assertThat(unsigned.has("timestamp")).isTrue();
         assertThat(unsigned.has("signature")).as("logged on: no per-request signature").isFalse();
@@ -304,7 +306,7 @@ class WsApiClientTest {
         fake.usedWeight(4000); // other clients on the same IP
         ws.ping();
         assertThat(spot.weightLimiter().used(weight)).isEqualTo(4001);
-        ws.placeOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, new BigDecimal("1")));
+        ws.placeOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, new BigDecimal("1")).build());
         RateLimit orders10s = spot.orderLimiter().limits().stream()
                 .filter(l -> l.window().equals(Duration.ofSeconds(10))).findFirst().orElseThrow();
         assertThat(spot.orderLimiter().used(orders10s)).isEqualTo(1);
@@ -349,11 +351,11 @@ class WsApiClientTest {
         WsApiClient noKey = client(spot(null, RateLimiter.Mode.WAIT), WAIT);
         List<Supplier<Object>> bad = List.of(
                 () -> NewOrder.builder("BTCUSDT", OrderSide.BUY, OrderType.LIMIT).quantity(BigDecimal.ONE).build(),
-                () -> NewOrder.limit("BTCUSDT", OrderSide.BUY, new BigDecimal("-1"), BigDecimal.TEN, TimeInForce.GTC),
-                () -> NewOrder.market("BTCUSDT", OrderSide.SELL, BigDecimal.ZERO),
+                () -> NewOrder.limit("BTCUSDT", OrderSide.BUY, new BigDecimal("-1"), BigDecimal.TEN).timeInForce(TimeInForce.GTC).build(),
+                () -> NewOrder.market("BTCUSDT", OrderSide.SELL, BigDecimal.ZERO).build(),
                 () -> NewOrder.builder("BTCUSDT", OrderSide.SELL, OrderType.STOP_LOSS).quantity(BigDecimal.ONE).build(),
-                () -> NewOrder.builder(" ", OrderSide.BUY, OrderType.MARKET),
-                () -> NewOrder.builder("BTCUSDT", OrderSide.UNKNOWN, OrderType.MARKET),
+                () -> NewOrder.builder(" ", OrderSide.BUY, OrderType.MARKET).quantity(BigDecimal.ONE).build(),
+                () -> NewOrder.builder("BTCUSDT", OrderSide.UNKNOWN, OrderType.MARKET).quantity(BigDecimal.ONE).build(),
                 () -> ws.depth("BTCUSDT", 0),
                 () -> ws.klines("BTCUSDT", null, 10),
                 () -> ws.recentTrades(null, 10),
@@ -388,12 +390,11 @@ class WsApiClientTest {
         assertThat(book.asks().get(4).quantity()).isEqualTo(new BigDecimal("0.26800000"));
         assertThat(ws.serverTime()).isEqualTo(Instant.ofEpochMilli(1656400526260L));
         ws.ping();
-        assertThat(ws.testOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, BigDecimal.ONE)).isEmpty()).isTrue();
+        assertThat(ws.testOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, BigDecimal.ONE).build()).isEmpty()).isTrue();
         assertThat(ws.cancelOrderByClientId("BTCUSDT", "4d96324ff9d44481926157").path("status").asText())
                 .isEqualTo("CANCELED");
         JsonNode replaced = ws.cancelReplace(125690984230L, CancelReplaceMode.ALLOW_FAILURE,
-                NewOrder.limit("BTCUSDT", OrderSide.SELL, new BigDecimal("0.00847000"), new BigDecimal("23416.1"),
-                        TimeInForce.GTC));
+                NewOrder.limit("BTCUSDT", OrderSide.SELL, new BigDecimal("0.00847000"), new BigDecimal("23416.1")).timeInForce(TimeInForce.GTC).build());
         assertThat(replaced.path("newOrderResponse").path("orderId").asLong()).isEqualTo(12569099453L);
         ws.recentTrades("BNBBTC", 1);
         ws.klines("BNBBTC", KlineInterval.HOUR_1, 2);
