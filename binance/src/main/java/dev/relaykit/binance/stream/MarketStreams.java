@@ -555,11 +555,11 @@ public final class MarketStreams implements AutoCloseable {
                     }
                 }
             }
+            refused.forEach(route -> route.error(ex)); // listeners hear it before the futures complete
             r.ops.forEach(op -> op.done.completeExceptionally(ex));
             if (r.list != null) {
                 r.list.completeExceptionally(ex);
             }
-            refused.forEach(route -> route.error(ex));
             return;
         }
         r.ops.forEach(op -> op.done.complete(null));
