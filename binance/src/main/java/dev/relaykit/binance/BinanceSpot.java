@@ -191,6 +191,16 @@ public final class BinanceSpot implements AutoCloseable {
         return wsApi;
     }
 
+    /**
+     * Opens a market-stream client on this environment's stream endpoint, with every default; use
+     * {@code MarketStreams.builder(binance)} for options. Each call returns a new client: close it.
+     *
+     * @return a new market-stream client (it connects when the first stream is subscribed)
+     */
+    public dev.relaykit.binance.stream.MarketStreams streams() {
+        return dev.relaykit.binance.stream.MarketStreams.builder(this).build();
+    }
+
     // ------------------------------------------------------------------ general endpoints
 
     /** {@code GET /api/v3/ping} (weight 1): tests connectivity. */

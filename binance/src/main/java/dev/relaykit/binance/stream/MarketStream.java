@@ -1,0 +1,284 @@
+package dev.relaykit.binance.stream;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.relaykit.binance.model.AggTradeEvent;
+import dev.relaykit.binance.model.AvgPriceEvent;
+import dev.relaykit.binance.model.BookTickerEvent;
+import dev.relaykit.binance.model.DepthUpdateEvent;
+import dev.relaykit.binance.model.KlineEvent;
+import dev.relaykit.binance.model.KlineInterval;
+import dev.relaykit.binance.model.MiniTickerEvent;
+import dev.relaykit.binance.model.OrderBookDepth;
+import dev.relaykit.binance.model.ReferencePriceEvent;
+import dev.relaykit.binance.model.RollingWindowTickerEvent;
+import dev.relaykit.binance.model.TickerEvent;
+import dev.relaykit.binance.model.TradeEvent;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+import java.util.regex.Pattern;
+
+/**
+ * One Binance market stream: its name and the type its payload decodes into. Build them with the
+ * static factories (one per stream Binance documents on "WebSocket Streams") and pass them to
+ * {@link MarketStreams#subscribe}.
+ *
+ * <pre>{@code
+ * MarketStream.trade("BTCUSDT");                              // btcusdt@trade     -> TradeEvent
+ * MarketStream.kline("BTCUSDT", KlineInterval.MINUTE_1);      // btcusdt@kline_1m  -> KlineEvent
+ * MarketStream.partialDepth("BTCUSDT", 10, UpdateSpeed.MS_100); // btcusdt@depth10@100ms -> OrderBookDepth
+ * MarketStream.raw("btcusdt@somethingNew");                   // any stream        -> JsonNode
+ * }</pre>
+ *
+ * <p>Symbols are validated (letters and digits) and lower-cased, as Binance requires; bad input
+ * throws {@link IllegalArgumentException} before anything is sent.
+ *
+ * @param <T> the event type
+ */
+public final class MarketStream<T> {
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]{1,40}");
+    private static final Pattern RAW_NAME = Pattern.compile("[!A-Za-z0-9_@:+\\-.]{1,200}");
+    private static final TypeFactory TYPES = TypeFactory.defaultInstance();
+
+    private final String name;
+    private final JavaType type;
+    private final ToLongFunction<JsonNode> order;
+
+    private MarketStream(String name, JavaType type, ToLongFunction<JsonNode> order) {
+        this.name = name;
+        this.type = type;
+        this.order = order;
+    }
+
+    private static <T> MarketStream<T> of(String name, Class<T> type, ToLongFunction<JsonNode> order) {
+        return new MarketStream<>(name, TYPES.constructType(type), order);
+    }
+
+    private static <T> MarketStream<List<T>> list(String name, Class<T> element) {
+        return new MarketStream<>(name, TYPES.constructCollectionType(List.class, element), MarketStream::maxEventTime);
+    }
+
+    /** @return the stream name Binance knows it by, e.g. {@code btcusdt@trade} */
+    public String name() {
+        return name;
+    }
+
+    /** @return the Jackson type the payload decodes into */
+    JavaType type() {
+        return type;
+    }
+
+    /**
+     * A number that grows with each new event of this stream (trade id, update id or event time),
+     * used to drop the copies two connections deliver while a connection is replaced.
+     */
+    long order(JsonNode payload) {
+        return order.applyAsLong(payload);
+    }
+
+    // ------------------------------------------------------------------ factories
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @return {@code <symbol>@aggTrade}: aggregate trades, real time
+     */
+    public static MarketStream<AggTradeEvent> aggTrade(String symbol) {
+        return of(sym(symbol) + "@aggTrade", AggTradeEvent.class, field("a"));
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @return {@code <symbol>@trade}: every trade, real time
+     */
+    public static MarketStream<TradeEvent> trade(String symbol) {
+        return of(sym(symbol) + "@trade", TradeEvent.class, field("t"));
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @param interval any {@link KlineInterval}
+     * @return {@code <symbol>@kline_<interval>}: the current candle (UTC), every 1 s (1s) or 2 s
+     */
+    public static MarketStream<KlineEvent> kline(String symbol, KlineInterval interval) {
+        Objects.requireNonNull(interval, "interval");
+        return of(sym(symbol) + "@kline_" + interval.code(), KlineEvent.class, field("E"));
+    }
+
+    /**
+     * Klines whose intervals open and close in another time zone. Binance offers UTC+8 only.
+     *
+     * @param symbol e.g. {@code BTCUSDT}
+     * @param interval any {@link KlineInterval}
+     * @param offset {@code +08:00} (or {@link ZoneOffset#UTC}, which is {@link #kline(String, KlineInterval)})
+     * @return {@code <symbol>@kline_<interval>@+08:00}
+     * @throws IllegalArgumentException for another offset
+     */
+    public static MarketStream<KlineEvent> kline(String symbol, KlineInterval interval, ZoneOffset offset) {
+        Objects.requireNonNull(offset, "offset");
+        if (offset.equals(ZoneOffset.UTC)) {
+            return kline(symbol, interval);
+        }
+        if (!offset.equals(ZoneOffset.ofHours(8))) {
+            throw new IllegalArgumentException("Binance offers kline streams in UTC and UTC+8 only; got " + offset);
+        }
+        return of(kline(symbol, interval).name + "@+08:00", KlineEvent.class, field("E"));
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @return {@code <symbol>@miniTicker}: 24 h mini ticker, every 1 s
+     */
+    public static MarketStream<MiniTickerEvent> miniTicker(String symbol) {
+        return of(sym(symbol) + "@miniTicker", MiniTickerEvent.class, field("E"));
+    }
+
+    /** @return {@code !miniTicker@arr}: the mini tickers of every symbol that changed, every 1 s */
+    public static MarketStream<List<MiniTickerEvent>> allMiniTickers() {
+        return list("!miniTicker@arr", MiniTickerEvent.class);
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @return {@code <symbol>@ticker}: 24 h ticker, every 1 s
+     */
+    public static MarketStream<TickerEvent> ticker(String symbol) {
+        return of(sym(symbol) + "@ticker", TickerEvent.class, field("E"));
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @param window 1h, 4h or 1d
+     * @return {@code <symbol>@ticker_<window>}: rolling-window ticker, every 1 s
+     */
+    public static MarketStream<RollingWindowTickerEvent> ticker(String symbol, TickerWindow window) {
+        Objects.requireNonNull(window, "window");
+        return of(sym(symbol) + "@ticker_" + window.code(), RollingWindowTickerEvent.class, field("E"));
+    }
+
+    /**
+     * @param window 1h, 4h or 1d
+     * @return {@code !ticker_<window>@arr}: rolling-window tickers of every symbol that changed, every 1 s
+     */
+    public static MarketStream<List<RollingWindowTickerEvent>> allTickers(TickerWindow window) {
+        Objects.requireNonNull(window, "window");
+        return list("!ticker_" + window.code() + "@arr", RollingWindowTickerEvent.class);
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @return {@code <symbol>@bookTicker}: best bid and ask, real time
+     */
+    public static MarketStream<BookTickerEvent> bookTicker(String symbol) {
+        return of(sym(symbol) + "@bookTicker", BookTickerEvent.class, field("u"));
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @return {@code <symbol>@avgPrice}: average price, every 1 s
+     */
+    public static MarketStream<AvgPriceEvent> avgPrice(String symbol) {
+        return of(sym(symbol) + "@avgPrice", AvgPriceEvent.class, field("E"));
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @return {@code <symbol>@referencePrice}: reference price, every 1 s
+     */
+    public static MarketStream<ReferencePriceEvent> referencePrice(String symbol) {
+        return of(sym(symbol) + "@referencePrice", ReferencePriceEvent.class, field("t"));
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @param levels 5, 10 or 20
+     * @param speed 1000 ms or 100 ms
+     * @return {@code <symbol>@depth<levels>[@100ms]}: the top levels of the book
+     * @throws IllegalArgumentException if levels is not 5, 10 or 20
+     */
+    public static MarketStream<OrderBookDepth> partialDepth(String symbol, int levels, UpdateSpeed speed) {
+        if (levels != 5 && levels != 10 && levels != 20) {
+            throw new IllegalArgumentException("partial depth levels must be 5, 10 or 20, was " + levels);
+        }
+        Objects.requireNonNull(speed, "speed");
+        return of(sym(symbol) + "@depth" + levels + speed.suffix(), OrderBookDepth.class, field("lastUpdateId"));
+    }
+
+    /**
+     * @param symbol e.g. {@code BTCUSDT}
+     * @param speed 1000 ms or 100 ms
+     * @return {@code <symbol>@depth[@100ms]}: order book diffs, for a local order book
+     */
+    public static MarketStream<DepthUpdateEvent> diffDepth(String symbol, UpdateSpeed speed) {
+        Objects.requireNonNull(speed, "speed");
+        return of(sym(symbol) + "@depth" + speed.suffix(), DepthUpdateEvent.class, field("u"));
+    }
+
+    /**
+     * Any stream by name, delivered as raw JSON: streams Binance adds tomorrow are in reach.
+     *
+     * @param name the exact stream name, e.g. {@code btcusdt@trade}
+     * @return the stream
+     * @throws IllegalArgumentException for an empty name or one with characters stream names never have
+     */
+    public static MarketStream<JsonNode> raw(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!RAW_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a stream name: '" + name + "'");
+        }
+        return new MarketStream<>(name, TYPES.constructType(JsonNode.class), MarketStream::guessOrder);
+    }
+
+    private static String sym(String symbol) {
+        if (symbol == null || symbol.isBlank()) {
+            throw new IllegalArgumentException("symbol is required (e.g. BTCUSDT)");
+        }
+        if (!SYMBOL.matcher(symbol).matches()) {
+            throw new IllegalArgumentException("not a symbol: '" + symbol + "' (letters and digits, e.g. BTCUSDT)");
+        }
+        return symbol.toLowerCase(Locale.ROOT);
+    }
+
+    private static ToLongFunction<JsonNode> field(String name) {
+        return node -> node.path(name).asLong(Long.MIN_VALUE);
+    }
+
+    private static long maxEventTime(JsonNode array) {
+        long max = Long.MIN_VALUE;
+        for (JsonNode e : array) {
+            max = Math.max(max, e.path("E").asLong(Long.MIN_VALUE));
+        }
+        return max;
+    }
+
+    /** For raw streams: the first numeric id the known payloads carry (update, aggregate trade, trade), else the event time. */
+    private static long guessOrder(JsonNode node) {
+        if (node.isArray()) {
+            return maxEventTime(node);
+        }
+        for (String f : new String[] {"u", "lastUpdateId", "a", "t", "E"}) {
+            if (node.path(f).canConvertToLong()) {
+                return node.get(f).asLong();
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MarketStream<?> m && m.name.equals(name) && m.type.equals(type);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
