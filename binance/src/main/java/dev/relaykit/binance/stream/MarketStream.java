@@ -1,5 +1,7 @@
 package dev.relaykit.binance.stream;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
@@ -15,6 +17,8 @@ import dev.relaykit.binance.model.ReferencePriceEvent;
 import dev.relaykit.binance.model.RollingWindowTickerEvent;
 import dev.relaykit.binance.model.TickerEvent;
 import dev.relaykit.binance.model.TradeEvent;
+import dev.relaykit.core.json.Json;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +51,26 @@ public final class MarketStream<T> {
     private final String name;
     private final JavaType type;
     private final ToLongFunction<JsonNode> order;
+    private final Fast<T> fast; // a single-pass decoder for the busiest streams, or null
+    private final ToLongFunction<T> typedOrder;
+
+    /** A streaming decoder: the parser is on the event's START_OBJECT. */
+    @FunctionalInterface
+    interface Fast<T> {
+        T decode(JsonParser p) throws IOException;
+    }
 
     private MarketStream(String name, JavaType type, ToLongFunction<JsonNode> order) {
+        this(name, type, order, null, null);
+    }
+
+    private MarketStream(String name, JavaType type, ToLongFunction<JsonNode> order, Fast<T> fast,
+                         ToLongFunction<T> typedOrder) {
         this.name = name;
         this.type = type;
         this.order = order;
+        this.fast = fast;
+        this.typedOrder = typedOrder;
     }
 
     private static <T> MarketStream<T> of(String name, Class<T> type, ToLongFunction<JsonNode> order) {
@@ -70,6 +89,102 @@ public final class MarketStream<T> {
     /** @return the Jackson type the payload decodes into */
     JavaType type() {
         return type;
+    }
+
+    /**
+     * Decodes one payload of this stream (the event object), for example from a recording. This is
+     * the decoder {@link MarketStreams} runs for every message.
+     *
+     * <pre>{@code
+     * TradeEvent t = MarketStream.trade("BTCUSDT").decode(recordedJson);
+     * }</pre>
+     *
+     * @param payload the event JSON
+     * @return the typed event
+     * @throws dev.relaykit.core.DecodeException if it does not decode
+     */
+    public T decode(String payload) {
+        if (fast != null) {
+            try (JsonParser p = Json.mapper().getFactory().createParser(payload)) {
+                if (p.nextToken() == JsonToken.START_OBJECT) {
+                    return fast.decode(p);
+                }
+            } catch (IOException | RuntimeException e) {
+                // not the expected shape: the general path below decodes it or says why not
+            }
+        }
+        return decodeData(tree(payload));
+    }
+
+    /**
+     * Decodes one combined-stream message ({@code {"stream":"<name>","data":{...}}}) of this stream.
+     *
+     * @param message the message
+     * @return the typed event
+     * @throws dev.relaykit.core.DecodeException if it is not a combined message of this stream or does not decode
+     */
+    public T decodeCombined(String message) {
+        if (fast != null) {
+            try (JsonParser p = Json.mapper().getFactory().createParser(message)) {
+                if (atData(p, name)) {
+                    return fast.decode(p);
+                }
+            } catch (IOException | RuntimeException e) {
+                // not the expected shape: the general path below decodes it or says why not
+            }
+        }
+        JsonNode m = tree(message);
+        if (!name.equals(m.path("stream").asText()) || !m.has("data")) {
+            throw new dev.relaykit.core.DecodeException("not a combined message of " + name);
+        }
+        return decodeData(m.get("data"));
+    }
+
+    /**
+     * Moves a parser over {@code {"stream":"<name>","data":} to the data's START_OBJECT.
+     *
+     * @return {@code true} if the message starts that way with the expected name ({@code null}: any)
+     */
+    static boolean atData(JsonParser p, String expectedName) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+                || !"stream".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
+            return false;
+        }
+        if (expectedName != null && !expectedName.equals(p.getText())) {
+            return false;
+        }
+        return p.nextToken() == JsonToken.FIELD_NAME && "data".equals(p.currentName())
+                && p.nextToken() == JsonToken.START_OBJECT;
+    }
+
+    /** @return {@code true} if this stream has a single-pass decoder */
+    boolean hasFastDecoder() {
+        return fast != null;
+    }
+
+    /** Single-pass decode; the parser is on the event's START_OBJECT. */
+    T fastDecode(JsonParser p) throws IOException {
+        return fast.decode(p);
+    }
+
+    /** The order key of an event decoded by {@link #fastDecode}. */
+    @SuppressWarnings("unchecked")
+    long typedOrder(Object event) {
+        return typedOrder.applyAsLong((T) event);
+    }
+
+    /** The one general decode path: payload tree to the typed event. */
+    T decodeData(JsonNode data) {
+        try {
+            return Json.mapper().readerFor(type).readValue(data);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new dev.relaykit.core.DecodeException("cannot decode " + name + " event as " + type.toCanonical()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        return Json.tree(json);
     }
 
     /**
@@ -95,7 +210,8 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@trade}: every trade, real time
      */
     public static MarketStream<TradeEvent> trade(String symbol) {
-        return of(sym(symbol) + "@trade", TradeEvent.class, field("t"));
+        return new MarketStream<>(sym(symbol) + "@trade", TYPES.constructType(TradeEvent.class), field("t"),
+                FastDecoders::trade, TradeEvent::tradeId);
     }
 
     /**
@@ -214,7 +330,8 @@ public final class MarketStream<T> {
      */
     public static MarketStream<DepthUpdateEvent> diffDepth(String symbol, UpdateSpeed speed) {
         Objects.requireNonNull(speed, "speed");
-        return of(sym(symbol) + "@depth" + speed.suffix(), DepthUpdateEvent.class, field("u"));
+        return new MarketStream<>(sym(symbol) + "@depth" + speed.suffix(), TYPES.constructType(DepthUpdateEvent.class),
+                field("u"), FastDecoders::depthUpdate, DepthUpdateEvent::finalUpdateId);
     }
 
     /**

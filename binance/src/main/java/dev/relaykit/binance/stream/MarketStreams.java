@@ -1,5 +1,7 @@
 package dev.relaykit.binance.stream;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -493,6 +495,9 @@ public final class MarketStreams implements AutoCloseable {
     // ------------------------------------------------------------------ incoming
 
     private void onText(Conn c, String text) {
+        if (text.startsWith("{\"stream\":") && onTextFast(c, text)) {
+            return;
+        }
         JsonNode m;
         try {
             m = Json.mapper().readTree(text);
@@ -522,6 +527,36 @@ public final class MarketStreams implements AutoCloseable {
         if (m.has("error") || m.has("code")) {
             LOG.warn("{}: Binance reported an error for no request of ours: {}", c.session.name(), text);
         }
+    }
+
+    /**
+     * The hot path for the busiest streams: one streaming pass from the text to the typed event, no
+     * tree. Returns {@code false}, having delivered nothing, when the message is not one it handles;
+     * the general path then takes it.
+     */
+    private boolean onTextFast(Conn c, String text) {
+        Route r;
+        Object event;
+        try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+                    || !"stream".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
+                return false;
+            }
+            r = routes.get(p.getText());
+            if (r == null || !r.fast() || p.nextToken() != JsonToken.FIELD_NAME || !"data".equals(p.currentName())
+                    || p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            event = r.stream.fastDecode(p);
+        } catch (IOException | RuntimeException e) {
+            return false; // the general path decodes it, or reports why it cannot
+        }
+        r.onEvent(c, new Typed(event), r.stream.typedOrder(event));
+        return true;
+    }
+
+    /** An event already decoded into the route's type. */
+    private record Typed(Object value) {
     }
 
     private void answer(Conn c, JsonNode m) {
@@ -866,25 +901,28 @@ public final class MarketStreams implements AutoCloseable {
             this.listener = listener;
         }
 
-        void deliver(String name, JsonNode data, Object[] cache) {
+        void deliver(String name, Object payload, Object[] cache) {
             if (!sub.isActive()) {
                 return;
             }
             JavaType type = stream.type();
             T value;
             try {
-                if (cache[0] == type) {
+                if (payload instanceof Typed typed) {
+                    @SuppressWarnings("unchecked")
+                    T decoded = (T) typed.value(); // Route.fast(): every sink of the route wants this type
+                    value = decoded;
+                } else if (cache[0] == type) {
                     @SuppressWarnings("unchecked")
                     T cached = (T) cache[1];
                     value = cached;
                 } else {
-                    value = Json.mapper().readerFor(type).readValue(data);
+                    value = stream.decodeData((JsonNode) payload);
                     cache[0] = type;
                     cache[1] = value;
                 }
-            } catch (IOException | IllegalArgumentException e) {
-                fail(name, new DecodeException("cannot decode " + name + " event as " + type.toCanonical() + ": "
-                        + e.getMessage(), e));
+            } catch (DecodeException e) {
+                fail(name, e);
                 return;
             }
             synchronized (sub) {
@@ -931,7 +969,7 @@ public final class MarketStreams implements AutoCloseable {
         // guarded by this
         private long lastOrder = Long.MIN_VALUE;
         private boolean catchingUp; // after a switch: the new primary may still send what the old one delivered
-        private final ArrayDeque<Object[]> held = new ArrayDeque<>(); // {Long order, JsonNode data}
+        private final ArrayDeque<Object[]> held = new ArrayDeque<>(); // {Long order, payload}
 
         Route(MarketStream<?> stream, Conn primary) {
             this.name = stream.name();
@@ -939,8 +977,25 @@ public final class MarketStreams implements AutoCloseable {
             this.primary = primary;
         }
 
-        synchronized void onEvent(Conn from, JsonNode data) {
-            long order = stream.order(data);
+        /** @return {@code true} when events can be decoded once, single-pass, for every sink */
+        boolean fast() {
+            if (!stream.hasFastDecoder()) {
+                return false;
+            }
+            for (Sink<?> s : sinks) {
+                if (!s.stream.type().equals(stream.type())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void onEvent(Conn from, JsonNode data) {
+            onEvent(from, data, stream.order(data));
+        }
+
+        /** @param payload the event's JSON tree, or a {@link Typed} event */
+        synchronized void onEvent(Conn from, Object data, long order) {
             if (from == primary) {
                 if (catchingUp && order != Long.MIN_VALUE && lastOrder != Long.MIN_VALUE) {
                     if (order <= lastOrder) {
@@ -968,7 +1023,7 @@ public final class MarketStreams implements AutoCloseable {
             }
         }
 
-        private void deliver(JsonNode data) {
+        private void deliver(Object data) {
             Object[] cache = new Object[2];
             for (Sink<?> s : sinks) {
                 s.deliver(name, data, cache);
@@ -981,7 +1036,7 @@ public final class MarketStreams implements AutoCloseable {
             for (Object[] h : held) {
                 long order = (long) h[0];
                 if (order == Long.MIN_VALUE || lastOrder == Long.MIN_VALUE || order > lastOrder) {
-                    deliver((JsonNode) h[1]);
+                    deliver(h[1]);
                     if (order != Long.MIN_VALUE) {
                         lastOrder = order;
                     }
