@@ -105,6 +105,21 @@ final class Remote {
         }
     }
 
+    /** Checks the order of a time range and that it spans at most {@code max}. */
+    static void window(Instant start, Instant end, java.time.Duration max, String maxText) {
+        range(start, end);
+        if (start != null && end != null && java.time.Duration.between(start, end).compareTo(max) > 0) {
+            throw new IllegalArgumentException("startTime to endTime spans more than " + maxText + ": " + start + " to " + end);
+        }
+    }
+
+    static Integer between(String name, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
     static void exactlyOne(String a, Object va, String b, Object vb) {
         if ((va == null) == (vb == null)) {
             throw new IllegalArgumentException("exactly one of " + a + " or " + b + " is required");
