@@ -56,6 +56,7 @@ public class BinanceStreamBenchmark {
     private BinanceSpot spot;
     private MarketStreams streams;
     private WebSocketStreamClientImpl connector;
+    private int connectorStream;
     private final WsThroughputBenchmark.Counter relayCounter = new WsThroughputBenchmark.Counter();
     private final WsThroughputBenchmark.Counter connectorCounter = new WsThroughputBenchmark.Counter();
 
@@ -90,12 +91,12 @@ public class BinanceStreamBenchmark {
 
         connector = new WebSocketStreamClientImpl(rawServer.baseUrl());
         if (depth) {
-            connector.diffDepthStream("btcusdt", 100, msg -> {
+            connectorStream = connector.diffDepthStream("btcusdt", 100, msg -> {
                 decode(msg, DepthUpdateEvent.class);
                 connectorCounter.increment();
             });
         } else {
-            connector.tradeStream("btcusdt", msg -> {
+            connectorStream = connector.tradeStream("btcusdt", msg -> {
                 decode(msg, TradeEvent.class);
                 connectorCounter.increment();
             });
@@ -103,7 +104,8 @@ public class BinanceStreamBenchmark {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (combinedServer.connectedClients() < 1 || rawServer.connectedClients() < 1) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("clients did not connect");
+                throw new IllegalStateException("clients did not connect: RelayKit " + combinedServer.connectedClients()
+                        + ", connector " + rawServer.connectedClients());
             }
             Thread.sleep(10);
         }
@@ -120,7 +122,9 @@ public class BinanceStreamBenchmark {
     /** Stops clients and servers. @throws Exception on close failure */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        connector.closeAllConnections();
+        // closeConnection, not closeAllConnections: the latter shuts down the connector's shared
+        // OkHttp dispatcher for the rest of the JVM
+        connector.closeConnection(connectorStream);
         streams.close();
         spot.close();
         combinedServer.close();
