@@ -58,6 +58,7 @@ public final class BinanceSpot implements AutoCloseable {
     private final ServerClock clock;
     private final RestClient rest;
     private final RateLimiter orderLimiter;
+    private final ExchangeInfoCache orderRules;
     private final MarketData market;
     private final Trading trading;
     private final Convert convert;
@@ -66,6 +67,7 @@ public final class BinanceSpot implements AutoCloseable {
     private BinanceSpot(Builder b) {
         this.environment = b.environment;
         this.key = b.key;
+        this.orderRules = b.orderRules;
         this.clock = ServerClock.create();
         RestClient.Builder rb = RestClient.builder()
                 .service("binance")
@@ -121,6 +123,11 @@ public final class BinanceSpot implements AutoCloseable {
     /** @return the request-weight limiter shared by every REST call of this client */
     public RateLimiter weightLimiter() {
         return rest.rateLimiter();
+    }
+
+    /** @return the exchange information orders are checked against before sending, or {@code null} */
+    public ExchangeInfoCache orderRules() {
+        return orderRules;
     }
 
     /** @return the order-count limiter (10 s and 1 day windows) charged by order placements */
@@ -346,6 +353,7 @@ public final class BinanceSpot implements AutoCloseable {
         private OkHttpClient httpClient = HttpClients.shared();
         private RateLimiter.Mode limitMode = RateLimiter.Mode.WAIT;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ExchangeInfoCache orderRules;
         private int weightPerMinute = 6000;
         private int ordersPer10s = 100;
         private int ordersPerDay = 200_000;
@@ -429,6 +437,20 @@ public final class BinanceSpot implements AutoCloseable {
             this.weightPerMinute = weightPerMinute;
             this.ordersPer10s = ordersPer10Seconds;
             this.ordersPerDay = ordersPerDay;
+            return this;
+        }
+
+        /**
+         * Checks every new order (and test order) against the symbol's filters before sending: an
+         * unknown symbol, a quantity off the LOT_SIZE step, a price off the tick size or a notional
+         * too small fails with an {@link IllegalArgumentException} naming the filter, and nothing is
+         * sent. Keep the cache fresh with {@code cache.update(binance.market().exchangeInfo())}.
+         *
+         * @param cache the exchange information to check against
+         * @return this
+         */
+        public Builder orderRules(ExchangeInfoCache cache) {
+            this.orderRules = Objects.requireNonNull(cache, "cache");
             return this;
         }
 

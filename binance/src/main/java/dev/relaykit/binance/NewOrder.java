@@ -161,6 +161,16 @@ public final class NewOrder {
         return type;
     }
 
+    /** @return the base-asset quantity, or {@code null} (a MARKET order by quote quantity) */
+    public BigDecimal quantity() {
+        return quantity;
+    }
+
+    /** @return the limit price, or {@code null} */
+    public BigDecimal price() {
+        return price;
+    }
+
     /**
      * This order's parameters in Binance's documented order, as they go on the wire (absent ones
      * left out). The REST client and the WebSocket API client both send exactly these.

@@ -55,8 +55,37 @@ public final class Trading {
 
     private final Remote remote;
 
+    private final BinanceSpot spot;
+
     Trading(BinanceSpot spot) {
         this.remote = new Remote(spot);
+        this.spot = spot;
+    }
+
+    /**
+     * With {@link BinanceSpot.Builder#orderRules(ExchangeInfoCache)} set: refuses, before sending, an
+     * order for a symbol the exchange information does not list, or whose price or quantity breaks
+     * the symbol's PRICE_FILTER, LOT_SIZE / MARKET_LOT_SIZE or notional filters.
+     */
+    private NewOrder checkRules(NewOrder order) {
+        requireOrder(order);
+        ExchangeInfoCache cache = spot.orderRules();
+        if (cache == null) {
+            return order;
+        }
+        SymbolRules rules = cache.rules(order.symbol());
+        if (order.price() != null && order.quantity() != null) {
+            rules.checkLimitOrder(order.price(), order.quantity());
+        } else if (order.quantity() != null) {
+            if (order.type() == dev.relaykit.binance.model.OrderType.MARKET) {
+                rules.checkMarketQuantity(order.quantity());
+            } else {
+                rules.checkQuantity(order.quantity());
+            }
+        } else if (order.price() != null) {
+            rules.checkPrice(order.price());
+        }
+        return order;
     }
 
     private static RestRequest.Builder signed(String method, String path, int weight) {
@@ -87,9 +116,9 @@ public final class Trading {
         return remote.async(placeCall(order));
     }
 
-    private static Call<Order> placeCall(NewOrder order) {
+    private Call<Order> placeCall(NewOrder order) {
         RestRequest.Builder b = signed("POST", "/api/v3/order", 1);
-        requireOrder(order).appendTo(b);
+        checkRules(order).appendTo(b);
         return Remote.order(b.build(), Remote.as(Order.class));
     }
 
@@ -237,9 +266,9 @@ public final class Trading {
         return remote.async(testCall(order, computeCommissionRates));
     }
 
-    private static Call<OrderCommission> testCall(NewOrder order, boolean computeCommissionRates) {
+    private Call<OrderCommission> testCall(NewOrder order, boolean computeCommissionRates) {
         RestRequest.Builder b = signed("POST", "/api/v3/order/test", computeCommissionRates ? 20 : 1);
-        requireOrder(order).appendTo(b);
+        checkRules(order).appendTo(b);
         if (computeCommissionRates) {
             b.param("computeCommissionRates", true);
         }
