@@ -15,17 +15,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Hex;
 
 /**
  * A fake Binance spot REST API on a free loopback port, for testing bots offline.
@@ -60,8 +52,7 @@ public final class FakeBinance implements AutoCloseable {
             "rest-wallet.tsv", "rest-convert.tsv");
     private static final String ROOT = "relaykit/fake-binance/";
 
-    private final Map<String, String> hmacKeys = new ConcurrentHashMap<>();
-    private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
+    private final BinanceKeyring keys = new BinanceKeyring();
     private final List<String> signedPaths = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
     private final RestFake rest;
@@ -94,7 +85,7 @@ public final class FakeBinance implements AutoCloseable {
      * @return this
      */
     public FakeBinance acceptHmacKey(String apiKey, String secretKey) {
-        hmacKeys.put(apiKey, secretKey);
+        keys.acceptHmac(apiKey, secretKey);
         return this;
     }
 
@@ -107,7 +98,7 @@ public final class FakeBinance implements AutoCloseable {
      * @return this
      */
     public FakeBinance acceptPublicKey(String apiKey, PublicKey publicKey) {
-        publicKeys.put(apiKey, publicKey);
+        keys.acceptPublicKey(apiKey, publicKey);
         return this;
     }
 
@@ -242,20 +233,18 @@ public final class FakeBinance implements AutoCloseable {
                 return RequestFilterAction.continueWith(request);
             }
             String apiKey = request.getHeader("X-MBX-APIKEY");
-            boolean valid;
-            if (apiKey != null && hmacKeys.containsKey(apiKey)) {
-                valid = MessageDigest.isEqual(hmacHex(hmacKeys.get(apiKey), payload.toString())
-                        .getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
-            } else if (apiKey != null && publicKeys.containsKey(apiKey)) {
-                valid = verify(publicKeys.get(apiKey), payload.toString(), signature);
-            } else {
-                rejected.add("-2015 " + method + " " + path);
-                return RequestFilterAction.stopWith(error(401, -2015,
-                        "Invalid API-key, IP, or permissions for action."));
-            }
-            if (!valid) {
-                rejected.add("-1022 " + method + " " + path);
-                return RequestFilterAction.stopWith(error(400, -1022, "Signature for this request is not valid."));
+            switch (keys.check(apiKey, payload.toString(), signature)) {
+                case UNKNOWN_KEY -> {
+                    rejected.add("-2015 " + method + " " + path);
+                    return RequestFilterAction.stopWith(error(401, -2015,
+                            "Invalid API-key, IP, or permissions for action."));
+                }
+                case BAD_SIGNATURE -> {
+                    rejected.add("-1022 " + method + " " + path);
+                    return RequestFilterAction.stopWith(error(400, -1022, "Signature for this request is not valid."));
+                }
+                default -> {
+                }
             }
             return RequestFilterAction.continueWith(request);
         }
@@ -301,24 +290,5 @@ public final class FakeBinance implements AutoCloseable {
         return out.toString();
     }
 
-    static String hmacHex(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Hex.encodeHexString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static boolean verify(PublicKey key, String payload, String base64) {
-        try {
-            Signature s = Signature.getInstance(key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "Ed25519");
-            s.initVerify(key);
-            s.update(payload.getBytes(StandardCharsets.UTF_8));
-            return s.verify(Base64.getDecoder().decode(base64));
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
-    }
 }

@@ -11,13 +11,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Hex;
 
 /**
  * A fake Binance spot WebSocket API (request/response over one socket, plus the user data stream) on
@@ -87,8 +81,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
     }
 
     private final ScriptedWsServer server;
-    private final Map<String, String> hmacKeys = new ConcurrentHashMap<>();
-    private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
+    private final BinanceKeyring keys = new BinanceKeyring();
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final Map<ScriptedWsServer.Client, Session> sessions = new ConcurrentHashMap<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
@@ -123,7 +116,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
      * @return this
      */
     public FakeBinanceWsApi acceptHmacKey(String apiKey, String secretKey) {
-        hmacKeys.put(apiKey, secretKey);
+        keys.acceptHmac(apiKey, secretKey);
         return this;
     }
 
@@ -136,7 +129,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
      * @return this
      */
     public FakeBinanceWsApi acceptPublicKey(String apiKey, PublicKey publicKey) {
-        publicKeys.put(apiKey, publicKey);
+        keys.acceptPublicKey(apiKey, publicKey);
         return this;
     }
 
@@ -434,19 +427,17 @@ public final class FakeBinanceWsApi implements AutoCloseable {
         String apiKey = params.path("apiKey").asText(null);
         String payload = signaturePayload(params);
         String signature = params.get("signature").asText();
-        boolean valid;
-        if (apiKey != null && hmacKeys.containsKey(apiKey)) {
-            valid = MessageDigest.isEqual(hmacHex(hmacKeys.get(apiKey), payload).getBytes(StandardCharsets.US_ASCII),
-                    signature.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        } else if (apiKey != null && publicKeys.containsKey(apiKey)) {
-            valid = verify(publicKeys.get(apiKey), payload, signature);
-        } else {
-            reject(call, 401, -2015, "Invalid API-key, IP, or permissions for action.");
-            return false;
-        }
-        if (!valid) {
-            reject(call, 400, -1022, "Signature for this request is not valid.");
-            return false;
+        switch (keys.check(apiKey, payload, signature)) {
+            case UNKNOWN_KEY -> {
+                reject(call, 401, -2015, "Invalid API-key, IP, or permissions for action.");
+                return false;
+            }
+            case BAD_SIGNATURE -> {
+                reject(call, 400, -1022, "Signature for this request is not valid.");
+                return false;
+            }
+            default -> {
+            }
         }
         return true;
     }
@@ -458,7 +449,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
 
     private void logon(Call call) {
         String apiKey = call.params().path("apiKey").asText();
-        PublicKey key = publicKeys.get(apiKey);
+        PublicKey key = keys.publicKey(apiKey);
         if (key == null || !isEd25519(key)) {
             call.replyError(400, -4056, "HMAC_SHA256 and RSA API keys are not supported; session.logon needs an "
                     + "Ed25519 key.");
@@ -566,26 +557,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
         return key.getAlgorithm().equals("Ed25519") || key.getAlgorithm().equals("EdDSA");
     }
 
-    private static String hmacHex(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Hex.encodeHexString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static boolean verify(PublicKey key, String payload, String base64) {
-        try {
-            Signature s = Signature.getInstance(key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "Ed25519");
-            s.initVerify(key);
-            s.update(payload.getBytes(StandardCharsets.UTF_8));
-            return s.verify(Base64.getDecoder().decode(base64));
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     private static final class Session {
         final ScriptedWsServer.Client client;
