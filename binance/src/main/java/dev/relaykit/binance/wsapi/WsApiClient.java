@@ -11,7 +11,10 @@ import dev.relaykit.binance.BinanceSpot;
 import dev.relaykit.binance.NewOrder;
 import dev.relaykit.binance.model.CancelReplaceMode;
 import dev.relaykit.binance.model.KlineInterval;
+import dev.relaykit.binance.model.CancelReplaceResult;
+import dev.relaykit.binance.model.Order;
 import dev.relaykit.binance.model.OrderBookDepth;
+import dev.relaykit.binance.model.OrderList;
 import dev.relaykit.binance.userdata.EventStreamTerminated;
 import dev.relaykit.binance.userdata.UserDataEvent;
 import dev.relaykit.binance.userdata.UserDataEvents;
@@ -40,6 +43,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -413,7 +417,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param order the order
      * @return the result (ACK, RESULT or FULL, by {@code newOrderRespType})
      */
-    public JsonNode placeOrder(NewOrder order) {
+    public Order placeOrder(NewOrder order) {
         return join(placeOrderAsync(order));
     }
 
@@ -421,9 +425,9 @@ public final class WsApiClient implements AutoCloseable {
      * @param order the order
      * @return async form of {@link #placeOrder(NewOrder)}
      */
-    public CompletableFuture<JsonNode> placeOrderAsync(NewOrder order) {
+    public CompletableFuture<Order> placeOrderAsync(NewOrder order) {
         Objects.requireNonNull(order, "order");
-        return execute("order.place", order.params(), Security.ORDER, 1, Function.identity());
+        return execute("order.place", order.params(), Security.ORDER, 1, r -> decode(r, Order.class));
     }
 
     /**
@@ -452,7 +456,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param orderId Binance's order id
      * @return the cancelled order (or order list)
      */
-    public JsonNode cancelOrder(String symbol, long orderId) {
+    public Order cancelOrder(String symbol, long orderId) {
         return join(cancelOrderAsync(symbol, orderId));
     }
 
@@ -461,10 +465,10 @@ public final class WsApiClient implements AutoCloseable {
      * @param orderId order id
      * @return async form of {@link #cancelOrder(String, long)}
      */
-    public CompletableFuture<JsonNode> cancelOrderAsync(String symbol, long orderId) {
+    public CompletableFuture<Order> cancelOrderAsync(String symbol, long orderId) {
         requireSymbol(symbol);
         return execute("order.cancel", Map.of("symbol", symbol, "orderId", orderId), Security.SIGNED, 1,
-                Function.identity());
+                r -> decode(r, Order.class));
     }
 
     /**
@@ -474,7 +478,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param origClientOrderId the order's client order id
      * @return the cancelled order (or order list)
      */
-    public JsonNode cancelOrderByClientId(String symbol, String origClientOrderId) {
+    public Order cancelOrderByClientId(String symbol, String origClientOrderId) {
         return join(cancelOrderByClientIdAsync(symbol, origClientOrderId));
     }
 
@@ -483,11 +487,11 @@ public final class WsApiClient implements AutoCloseable {
      * @param origClientOrderId client order id
      * @return async form of {@link #cancelOrderByClientId(String, String)}
      */
-    public CompletableFuture<JsonNode> cancelOrderByClientIdAsync(String symbol, String origClientOrderId) {
+    public CompletableFuture<Order> cancelOrderByClientIdAsync(String symbol, String origClientOrderId) {
         requireSymbol(symbol);
         requireText(origClientOrderId, "origClientOrderId");
         return execute("order.cancel", Map.of("symbol", symbol, "origClientOrderId", origClientOrderId),
-                Security.SIGNED, 1, Function.identity());
+                Security.SIGNED, 1, r -> decode(r, Order.class));
     }
 
     /**
@@ -498,7 +502,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param newOrder the order to place (its symbol is the symbol of both)
      * @return the result ({@code cancelResult}, {@code newOrderResult}, ...)
      */
-    public JsonNode cancelReplace(long cancelOrderId, CancelReplaceMode mode, NewOrder newOrder) {
+    public CancelReplaceResult cancelReplace(long cancelOrderId, CancelReplaceMode mode, NewOrder newOrder) {
         return join(cancelReplaceAsync(cancelOrderId, mode, newOrder));
     }
 
@@ -508,7 +512,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param newOrder the new order
      * @return async form of {@link #cancelReplace(long, CancelReplaceMode, NewOrder)}
      */
-    public CompletableFuture<JsonNode> cancelReplaceAsync(long cancelOrderId, CancelReplaceMode mode, NewOrder newOrder) {
+    public CompletableFuture<CancelReplaceResult> cancelReplaceAsync(long cancelOrderId, CancelReplaceMode mode, NewOrder newOrder) {
         Objects.requireNonNull(newOrder, "newOrder");
         if (mode == null) {
             throw new IllegalArgumentException("cancelReplaceMode is missing");
@@ -516,7 +520,7 @@ public final class WsApiClient implements AutoCloseable {
         Map<String, Object> p = new LinkedHashMap<>(newOrder.params());
         p.put("cancelReplaceMode", mode);
         p.put("cancelOrderId", cancelOrderId);
-        return execute("order.cancelReplace", p, Security.ORDER, 1, Function.identity());
+        return execute("order.cancelReplace", p, Security.ORDER, 1, r -> decode(r, CancelReplaceResult.class));
     }
 
     /**
@@ -526,7 +530,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param orderId order id
      * @return the order
      */
-    public JsonNode orderStatus(String symbol, long orderId) {
+    public Order orderStatus(String symbol, long orderId) {
         return join(orderStatusAsync(symbol, orderId));
     }
 
@@ -535,10 +539,10 @@ public final class WsApiClient implements AutoCloseable {
      * @param orderId order id
      * @return async form of {@link #orderStatus(String, long)}
      */
-    public CompletableFuture<JsonNode> orderStatusAsync(String symbol, long orderId) {
+    public CompletableFuture<Order> orderStatusAsync(String symbol, long orderId) {
         requireSymbol(symbol);
         return execute("order.status", Map.of("symbol", symbol, "orderId", orderId), Security.SIGNED, 4,
-                Function.identity());
+                r -> decode(r, Order.class));
     }
 
     /**
@@ -547,7 +551,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param symbol symbol, or {@code null} for every symbol
      * @return the open orders
      */
-    public JsonNode openOrders(String symbol) {
+    public List<Order> openOrders(String symbol) {
         return join(openOrdersAsync(symbol));
     }
 
@@ -555,9 +559,9 @@ public final class WsApiClient implements AutoCloseable {
      * @param symbol symbol, or {@code null}
      * @return async form of {@link #openOrders(String)}
      */
-    public CompletableFuture<JsonNode> openOrdersAsync(String symbol) {
+    public CompletableFuture<List<Order>> openOrdersAsync(String symbol) {
         return execute("openOrders.status", symbolOrAll(symbol), Security.SIGNED, symbol == null ? 80 : 6,
-                Function.identity());
+                r -> decodeList(r, Order.class));
     }
 
     /**
@@ -567,7 +571,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param params the parameters
      * @return the order list
      */
-    public JsonNode placeOco(Map<String, ?> params) {
+    public OrderList placeOco(Map<String, ?> params) {
         return join(placeOrderListAsync("orderList.place.oco", params, "side", "quantity", "aboveType", "belowType"));
     }
 
@@ -575,7 +579,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param params the parameters
      * @return async form of {@link #placeOco(Map)}
      */
-    public CompletableFuture<JsonNode> placeOcoAsync(Map<String, ?> params) {
+    public CompletableFuture<OrderList> placeOcoAsync(Map<String, ?> params) {
         return placeOrderListAsync("orderList.place.oco", params, "side", "quantity", "aboveType", "belowType");
     }
 
@@ -586,7 +590,7 @@ public final class WsApiClient implements AutoCloseable {
      *     {@code workingQuantity}, {@code pendingType}, {@code pendingSide}, {@code pendingQuantity}, ...)
      * @return the order list
      */
-    public JsonNode placeOto(Map<String, ?> params) {
+    public OrderList placeOto(Map<String, ?> params) {
         return join(placeOtoAsync(params));
     }
 
@@ -594,7 +598,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param params the parameters
      * @return async form of {@link #placeOto(Map)}
      */
-    public CompletableFuture<JsonNode> placeOtoAsync(Map<String, ?> params) {
+    public CompletableFuture<OrderList> placeOtoAsync(Map<String, ?> params) {
         return placeOrderListAsync("orderList.place.oto", params, "workingType", "workingSide", "workingPrice",
                 "workingQuantity", "pendingType", "pendingSide", "pendingQuantity");
     }
@@ -605,7 +609,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param params the parameters ({@code workingType}, ..., {@code pendingAboveType}, ...)
      * @return the order list
      */
-    public JsonNode placeOtoco(Map<String, ?> params) {
+    public OrderList placeOtoco(Map<String, ?> params) {
         return join(placeOtocoAsync(params));
     }
 
@@ -613,7 +617,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param params the parameters
      * @return async form of {@link #placeOtoco(Map)}
      */
-    public CompletableFuture<JsonNode> placeOtocoAsync(Map<String, ?> params) {
+    public CompletableFuture<OrderList> placeOtocoAsync(Map<String, ?> params) {
         return placeOrderListAsync("orderList.place.otoco", params, "workingType", "workingSide", "workingPrice",
                 "workingQuantity", "pendingSide", "pendingQuantity", "pendingAboveType");
     }
@@ -625,7 +629,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param orderListId the order list id
      * @return the cancelled list
      */
-    public JsonNode cancelOrderList(String symbol, long orderListId) {
+    public OrderList cancelOrderList(String symbol, long orderListId) {
         return join(cancelOrderListAsync(symbol, orderListId));
     }
 
@@ -634,10 +638,10 @@ public final class WsApiClient implements AutoCloseable {
      * @param orderListId order list id
      * @return async form of {@link #cancelOrderList(String, long)}
      */
-    public CompletableFuture<JsonNode> cancelOrderListAsync(String symbol, long orderListId) {
+    public CompletableFuture<OrderList> cancelOrderListAsync(String symbol, long orderListId) {
         requireSymbol(symbol);
         return execute("orderList.cancel", Map.of("symbol", symbol, "orderListId", orderListId), Security.SIGNED, 1,
-                Function.identity());
+                r -> decode(r, OrderList.class));
     }
 
     /**
@@ -646,7 +650,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param orderListId the order list id
      * @return the order list
      */
-    public JsonNode orderListStatus(long orderListId) {
+    public OrderList orderListStatus(long orderListId) {
         return join(orderListStatusAsync(orderListId));
     }
 
@@ -654,8 +658,8 @@ public final class WsApiClient implements AutoCloseable {
      * @param orderListId order list id
      * @return async form of {@link #orderListStatus(long)}
      */
-    public CompletableFuture<JsonNode> orderListStatusAsync(long orderListId) {
-        return execute("orderList.status", Map.of("orderListId", orderListId), Security.SIGNED, 4, Function.identity());
+    public CompletableFuture<OrderList> orderListStatusAsync(long orderListId) {
+        return execute("orderList.status", Map.of("orderListId", orderListId), Security.SIGNED, 4, r -> decode(r, OrderList.class));
     }
 
     /**
@@ -681,7 +685,7 @@ public final class WsApiClient implements AutoCloseable {
         return join(execute("session.status", Map.of(), Security.NONE, 2, Function.identity()));
     }
 
-    private CompletableFuture<JsonNode> placeOrderListAsync(String method, Map<String, ?> params, String... required) {
+    private CompletableFuture<OrderList> placeOrderListAsync(String method, Map<String, ?> params, String... required) {
         Objects.requireNonNull(params, "params");
         requireSymbol(params.get("symbol") instanceof String s ? s : null);
         for (String r : required) {
@@ -694,7 +698,7 @@ public final class WsApiClient implements AutoCloseable {
                 positive(d, e.getKey());
             }
         }
-        return execute(method, params, Security.ORDER, 1, Function.identity());
+        return execute(method, params, Security.ORDER, 1, r -> decode(r, OrderList.class));
     }
 
     // ------------------------------------------------------------------ user data
@@ -1218,6 +1222,14 @@ public final class WsApiClient implements AutoCloseable {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new DecodeException("cannot decode " + type.getSimpleName() + ": "
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    private static <T> List<T> decodeList(JsonNode node, Class<T> type) {
+        try {
+            return Json.mapper().readerForListOf(type).readValue(node);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new DecodeException("cannot decode a list of " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

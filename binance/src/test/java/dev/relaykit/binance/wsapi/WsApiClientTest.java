@@ -16,6 +16,9 @@ import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.binance.model.OrderType;
 import dev.relaykit.binance.NewOrder;
 import dev.relaykit.binance.model.CancelReplaceMode;
+import dev.relaykit.binance.model.CancelReplaceResult;
+import dev.relaykit.binance.model.Order;
+import dev.relaykit.binance.model.OrderStatus;
 import dev.relaykit.binance.model.TimeInForce;
 import dev.relaykit.binance.userdata.BalanceUpdate;
 import dev.relaykit.binance.userdata.ExecutionReport;
@@ -143,10 +146,10 @@ class WsApiClientTest {
     @Test
     void signedRequestsCarryKeyTimestampAndAValidSignatureAndDecodeTheDocumentedAnswer() throws Exception {
         WsApiClient ws = hmacClient();
-        JsonNode placed = ws.placeOrder(NewOrder.limit("BTCUSDT", OrderSide.SELL, new BigDecimal("0.00847000"),
+        Order placed = ws.placeOrder(NewOrder.limit("BTCUSDT", OrderSide.SELL, new BigDecimal("0.00847000"),
                 new BigDecimal("23416.10000000")).timeInForce(TimeInForce.GTC).build());
-        assertThat(placed.path("orderId").asLong()).isEqualTo(12569099453L);
-        assertThat(new BigDecimal(placed.path("fills").get(1).path("price").asText())).isEqualTo(new BigDecimal("23416.50000000"));
+        assertThat(placed.orderId()).isEqualTo(12569099453L);
+        assertThat(placed.fills().get(1).price()).isEqualTo(new BigDecimal("23416.50000000"));
         JsonNode params = fake.requests("order.place").get(0).path("params");
         assertThat(params.path("symbol").asText()).isEqualTo("BTCUSDT");
         assertThat(params.path("side").asText()).isEqualTo("SELL");
@@ -231,9 +234,9 @@ class WsApiClientTest {
         fake.handle("order.status", call -> { });
         WsApiClient ws = hmacClient();
         ws.connect().get();
-        CompletableFuture<JsonNode> order = ws.placeOrderAsync(NewOrder.limit("BTCUSDT", OrderSide.BUY,
+        CompletableFuture<Order> order = ws.placeOrderAsync(NewOrder.limit("BTCUSDT", OrderSide.BUY,
                 new BigDecimal("1"), new BigDecimal("100")).timeInForce(TimeInForce.GTC).build());
-        CompletableFuture<JsonNode> query = ws.orderStatusAsync("BTCUSDT", 42);
+        CompletableFuture<Order> query = ws.orderStatusAsync("BTCUSDT", 42);
         fake.awaitRequests("order.place", 1, WAIT);
         fake.awaitRequests("order.status", 1, WAIT);
         fake.dropAll();
@@ -382,6 +385,14 @@ class WsApiClientTest {
                 "orderList.place.otoco", "orderList.cancel", "orderList.status", "account.status", "account.commission")) {
             fake.handle(m, call -> call.reply(NODES.objectNode().put("echo", call.method())));
         }
+        // order answers: the WebSocket API returns the REST endpoints' documented shapes (Binance spot
+        // WebSocket API, "Trading requests" / "Account requests"), so the REST fixtures serve here too
+        Map<String, String> shaped = Map.of("order.status", "trade-order-query.json",
+                "openOrders.status", "trade-open-orders.json", "orderList.place.oco", "trade-orderlist-oco.json",
+                "orderList.place.oto", "trade-orderlist-oto.json", "orderList.place.otoco", "trade-orderlist-otoco.json",
+                "orderList.cancel", "trade-orderlist-cancel.json", "orderList.status", "trade-orderlist-query.json");
+        shaped.forEach((m, fixture) -> fake.handle(m, call -> call.reply(
+                dev.relaykit.core.json.Json.tree(dev.relaykit.testkit.FakeBinance.resource(fixture)))));
         WsApiClient ws = hmacClient();
 
         OrderBookDepth book = ws.depth("BNBBTC", 5); // documented answer (market-data-requests#order-book)
@@ -391,19 +402,19 @@ class WsApiClientTest {
         assertThat(ws.serverTime()).isEqualTo(Instant.ofEpochMilli(1656400526260L));
         ws.ping();
         assertThat(ws.testOrder(NewOrder.market("BTCUSDT", OrderSide.BUY, BigDecimal.ONE).build()).isEmpty()).isTrue();
-        assertThat(ws.cancelOrderByClientId("BTCUSDT", "4d96324ff9d44481926157").path("status").asText())
-                .isEqualTo("CANCELED");
-        JsonNode replaced = ws.cancelReplace(125690984230L, CancelReplaceMode.ALLOW_FAILURE,
+        assertThat(ws.cancelOrderByClientId("BTCUSDT", "4d96324ff9d44481926157").status())
+                .isEqualTo(OrderStatus.CANCELED);
+        CancelReplaceResult replaced = ws.cancelReplace(125690984230L, CancelReplaceMode.ALLOW_FAILURE,
                 NewOrder.limit("BTCUSDT", OrderSide.SELL, new BigDecimal("0.00847000"), new BigDecimal("23416.1")).timeInForce(TimeInForce.GTC).build());
-        assertThat(replaced.path("newOrderResponse").path("orderId").asLong()).isEqualTo(12569099453L);
+        assertThat(replaced.newOrderResponse().orderId()).isEqualTo(12569099453L);
         ws.recentTrades("BNBBTC", 1);
         ws.klines("BNBBTC", KlineInterval.HOUR_1, 2);
         ws.avgPrice("BNBBTC");
         ws.tickerPrice("BNBBTC");
         ws.tickerBook(null);
         ws.exchangeInfo("BNBBTC", "BTCUSDT");
-        ws.orderStatus("BTCUSDT", 7);
-        ws.openOrders(null);
+        assertThat(ws.orderStatus("BTCUSDT", 7).symbol()).isNotBlank();
+        assertThat(ws.openOrders(null)).isNotEmpty().allSatisfy(o -> assertThat(o.orderId()).isPositive());
         ws.placeOco(Map.of("symbol", "BTCUSDT", "side", "SELL", "quantity", new BigDecimal("1"),
                 "aboveType", "LIMIT_MAKER", "abovePrice", new BigDecimal("30000"), "belowType", "STOP_LOSS",
                 "belowStopPrice", new BigDecimal("20000")));
@@ -414,7 +425,7 @@ class WsApiClientTest {
                 "workingPrice", new BigDecimal("20000"), "workingQuantity", new BigDecimal("1"),
                 "pendingSide", "SELL", "pendingQuantity", new BigDecimal("1"), "pendingAboveType", "LIMIT_MAKER"));
         ws.cancelOrderList("BTCUSDT", 19431);
-        ws.orderListStatus(19431);
+        assertThat(ws.orderListStatus(19431).orders()).isNotEmpty();
         assertThat(ws.accountStatus().path("echo").asText()).isEqualTo("account.status");
         JsonNode raw = ws.request("account.commission", Map.of("symbol", "BTCUSDT"), true);
 
