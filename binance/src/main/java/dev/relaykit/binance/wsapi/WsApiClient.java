@@ -67,8 +67,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * WsApiClient ws = binance.wsApi();               // connects on first use (or call ws.connect().join())
  * Instant t = ws.serverTime();
- * JsonNode placed = ws.placeOrder(NewOrder.limit("BTCUSDT", OrderSide.BUY,
- *         new BigDecimal("0.001"), new BigDecimal("50000"), TimeInForce.GTC));
+ * Order placed = ws.placeOrder(NewOrder.limit("BTCUSDT", OrderSide.BUY,
+ *         new BigDecimal("0.001"), new BigDecimal("50000")).timeInForce(TimeInForce.GTC).build());
  * CompletableFuture<OrderBookDepth> book = ws.depthAsync("BTCUSDT", 100);
  * UserDataSubscription sub = ws.subscribeUserData(event -> System.out.println(event));
  * JsonNode anything = ws.request("account.commission", Map.of("symbol", "BTCUSDT"), true);
