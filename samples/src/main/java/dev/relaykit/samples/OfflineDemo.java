@@ -14,6 +14,11 @@ import dev.relaykit.core.ws.SessionError;
 import dev.relaykit.core.ws.StateChange;
 import dev.relaykit.core.ws.WsListener;
 import dev.relaykit.core.ws.WsSession;
+import dev.relaykit.binance.BinanceEnvironment;
+import dev.relaykit.binance.BinanceKey;
+import dev.relaykit.samples.binance.LiveOrderBook;
+import dev.relaykit.samples.binance.PlaceAndCancelOrder;
+import dev.relaykit.testkit.FakeBinance;
 import dev.relaykit.testkit.RestFake;
 import dev.relaykit.testkit.ScriptedWsServer;
 import java.io.PrintStream;
@@ -34,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       typed error from a failing one.</li>
  *   <li>A WebSocket trade stream: subscribe, receive trades, lose the connection, reconnect with
  *       backoff, replay the subscription, and keep receiving.</li>
+ *   <li>Binance spot against the testkit's fakes: a signed test order, a post-only order placed,
+ *       read back and cancelled; then a local order book kept in sync from a snapshot and a diff stream.</li>
  * </ol>
  *
  * Run it with {@code ./mvnw -q -Pdemo package -DskipTests}.
@@ -49,9 +56,10 @@ public final class OfflineDemo {
      * @param tradesAfter trades received after the reconnect
      * @param reconnects reconnects the session counted
      * @param subscribeFrames subscribe frames the server received (one per connection)
+     * @param bookUpdates Binance order book updates applied
      */
     public record Result(BigDecimal balance, String errorCode, int tradesBefore, int tradesAfter, long reconnects,
-                         long subscribeFrames) {
+                         long subscribeFrames, int bookUpdates) {
     }
 
     private OfflineDemo() {
@@ -175,11 +183,36 @@ public final class OfflineDemo {
                 session.close();
                 ticker.shutdownNow();
             }
+            out.println("   the subscription was sent " + subscribeFrames.get() + " times (once per connection)");
             out.println();
-            out.println("Done: the subscription was sent " + subscribeFrames.get() + " times (once per connection), "
-                    + "nothing was left running.");
-            return new Result(balance, errorCode, before, after, session.stats().reconnects(), subscribeFrames.get());
+            out.println("3. Binance spot, against the testkit's fake Binance (it verifies every signature like Binance)");
+            try (FakeBinance fake = FakeBinance.start().acceptHmacKey("demo-key", "demo-secret")
+                    .simulateOrders(new BigDecimal("97000"))) {
+                PlaceAndCancelOrder.run(BinanceEnvironment.custom(fake.restBaseUrl(), "ws://127.0.0.1:1",
+                                "ws://127.0.0.1:1/ws-api/v3"), BinanceKey.hmac("demo-key", "demo-secret"), "BTCUSDT",
+                        new BigDecimal("0.001"), new BigDecimal("10000"), indent(out));
+            }
+            LiveOrderBook.Result book = LiveOrderBook.runOffline(Duration.ofSeconds(2), indent(out));
+            out.println();
+            out.println("Done: nothing was left running.");
+            return new Result(balance, errorCode, before, after, session.stats().reconnects(), subscribeFrames.get(),
+                    book.updates());
         }
+    }
+
+    private static PrintStream indent(PrintStream out) {
+        return new PrintStream(new java.io.OutputStream() {
+            private boolean lineStart = true;
+
+            @Override
+            public void write(int b) {
+                if (lineStart) {
+                    out.print("   ");
+                }
+                out.write(b);
+                lineStart = b == '\n';
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

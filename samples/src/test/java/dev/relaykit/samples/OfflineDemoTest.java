@@ -23,6 +23,8 @@ class OfflineDemoTest {
         assertThat(r.tradesAfter()).isGreaterThanOrEqualTo(10);
         assertThat(r.reconnects()).isEqualTo(1);
         assertThat(r.subscribeFrames()).isEqualTo(2);
+        assertThat(r.bookUpdates()).isGreaterThan(20);
+        assertThat(out).contains("cancelled: order").contains("BNBBTC book synced");
         assertThat(out).contains("signature=<64 hex chars>").contains("(subscriptions replayed)");
         // the demo prints the request URL: the secret must not be in it, nor anywhere in the output
         assertThat(out).doesNotContain("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j");
