@@ -53,6 +53,15 @@ class WsSessionTest {
         return WsSession.builder(server.uri().toString()).name(name).listener(recorder);
     }
 
+    /**
+     * Connects and waits until the server has registered the connection too: the client can see the
+     * 101 answer before the server adds the connection to its broadcast list.
+     */
+    private void connected(WsSession s) throws Exception {
+        s.connect().get(10, TimeUnit.SECONDS);
+        server.awaitClient(WAIT);
+    }
+
     private WsSession track(WsSession s) {
         sessions.add(s);
         return s;
@@ -90,7 +99,7 @@ class WsSessionTest {
         s.subscribe("sub:b", "unsub:b");
         s.subscribe(() -> "sub:c@" + s.stats().reconnects(), null); // built fresh at each replay
 
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         rec.awaitState(ConnectionState.OPEN, drops + 1, WAIT);
         Recorder.await(() -> perConnection.getOrDefault(drops + 1, List.of()).size() == 3, WAIT, "21st replay");
 
@@ -119,7 +128,7 @@ class WsSessionTest {
     void subscriptionAddedWhileOpenIsSentOnceAndUnsubscribeSendsItsFrame() throws Exception {
         Recorder rec = new Recorder();
         WsSession s = track(session("live-sub", rec).build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         WsSubscription sub = s.subscribe("sub:x", "unsub:x");
         assertThat(server.awaitMessages(1, WAIT)).containsExactly("sub:x");
         sub.close();
@@ -139,7 +148,7 @@ class WsSessionTest {
                 .heartbeat(Duration.ofMillis(300), Duration.ofMillis(200))
                 .reconnect(ReconnectPolicy.none())
                 .build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         // healthy first: pings answered, nothing trips for a few intervals
         Recorder.await(() -> server.pingsReceived() >= 3, WAIT, "3 pings");
         assertThat(rec.errors).isEmpty();
@@ -165,7 +174,7 @@ class WsSessionTest {
                 .reconnect(ReconnectPolicy.none())
                 .build());
         server.delayPongs(Duration.ofMillis(350));
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         rec.awaitError(SessionError.Kind.HEARTBEAT_TIMEOUT, WAIT);
     }
 
@@ -177,7 +186,7 @@ class WsSessionTest {
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(10), Duration.ZERO, Duration.ofMillis(10))
                         .withUnlimitedAttempts())
                 .build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         // a message every 50 ms for 900 ms: never 300 ms of silence
         for (int i = 0; i < 18; i++) {
             server.broadcast("tick " + i);
@@ -202,7 +211,7 @@ class WsSessionTest {
                         .withUnlimitedAttempts())
                 .heartbeat(Duration.ofMillis(100), Duration.ofMillis(100))
                 .build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         assertThat(Recorder.relaykitThreads()).anyMatch(n -> n.startsWith("relaykit-close-in-wait-"));
         server.dropAll();
         rec.awaitState(ConnectionState.RECONNECTING, 1, WAIT);
@@ -222,7 +231,7 @@ class WsSessionTest {
     void closeNeverReconnectsAndSendsANormalClose() throws Exception {
         Recorder rec = new Recorder();
         WsSession s = track(session("plain-close", rec).build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         s.close();
         Recorder.await(() -> server.openClients().isEmpty(), WAIT, "server to see the close");
         Thread.sleep(200);
@@ -247,7 +256,7 @@ class WsSessionTest {
                 decoded.add(Json.tree(text).path("v").asText()); // throws DecodeException on bad JSON
             }
         });
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         server.broadcast("{\"v\":\"first\"}");
         server.broadcast("{\"v\": tru");
         server.broadcast("{\"v\":\"" + "x".repeat(2000) + "\"}");
@@ -277,7 +286,7 @@ class WsSessionTest {
                 }
             }
         });
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         server.broadcast("boom");
         server.broadcast("after");
         rec.awaitTexts(2, WAIT);
@@ -291,7 +300,7 @@ class WsSessionTest {
     void callbacksRunOnTheSessionsDispatcherNeverOnTheReaderThread() throws Exception {
         Recorder rec = new Recorder();
         WsSession s = track(session("dispatch", rec).build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         for (int i = 0; i < 50; i++) {
             server.broadcast("m" + i);
         }
@@ -320,7 +329,7 @@ class WsSessionTest {
                     }
                 }
             });
-            s.connect().get(10, TimeUnit.SECONDS);
+            connected(s);
             for (int i = 0; i < 500; i++) {
                 server.broadcast(Integer.toString(i));
             }
@@ -341,7 +350,7 @@ class WsSessionTest {
     void outgoingRateLimitHoldsMessagesBackAndAFullQueueIsAClearError() throws Exception {
         Recorder rec = new Recorder();
         WsSession s = track(session("rate", rec).outgoingRateLimit(5).outgoingQueueCapacity(3).build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             sent.add(s.send("m" + i)); // 5 go at once, 3 wait
@@ -368,7 +377,7 @@ class WsSessionTest {
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50))
                         .withUnlimitedAttempts())
                 .build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         CompletableFuture<Void> first = s.send("one");
         CompletableFuture<Void> waiting = s.send("two"); // held by the 1/s limit
         first.get(5, TimeUnit.SECONDS);
@@ -390,7 +399,7 @@ class WsSessionTest {
                 .subprotocols("v2.relay", "v1.relay")
                 .build());
         server.onText((c, t) -> c.send("echo:" + t));
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         ScriptedWsServer.Handshake h = server.handshakes().get(0);
         assertThat(h.path()).isEqualTo("/stream?symbol=BTC%20USDT");
         assertThat(h.headers()).containsEntry("x-api-key", "key-123");
@@ -406,7 +415,7 @@ class WsSessionTest {
     @Test
     void compressionCanBeTurnedOff() throws Exception {
         WsSession s = track(session("no-deflate", new Recorder()).compression(false).build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         assertThat(server.handshakes().get(0).headers()).doesNotContainKey("sec-websocket-extensions");
     }
 
@@ -414,7 +423,7 @@ class WsSessionTest {
     void theServersCloseCodeAndReasonAreExposed() throws Exception {
         Recorder rec = new Recorder();
         WsSession s = track(session("peer-close", rec).reconnect(ReconnectPolicy.none()).build());
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         server.closeAll(4001, "maintenance");
         rec.awaitState(ConnectionState.FAILED, 1, WAIT);
         assertThat(s.lastClose().code()).isEqualTo(4001);
@@ -451,7 +460,7 @@ class WsSessionTest {
                         .withUnlimitedAttempts())
                 .build());
         s.subscribe("sub", null);
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         assertThat(server.awaitMessages(1, WAIT)).containsExactly("sub");
         assertThat(rec.count(ConnectionState.RECONNECTING)).isGreaterThanOrEqualTo(2);
     }
@@ -461,7 +470,7 @@ class WsSessionTest {
         Recorder rec = new Recorder();
         WsSession s = track(session("stats", rec).build());
         Instant before = Instant.now();
-        s.connect().get(10, TimeUnit.SECONDS);
+        connected(s);
         s.send("héllo").get(5, TimeUnit.SECONDS); // 6 UTF-8 bytes
         s.send(new byte[10]).get(5, TimeUnit.SECONDS);
         server.broadcast("12345");
