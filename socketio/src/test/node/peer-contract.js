@@ -1,0 +1,74 @@
+'use strict';
+// The behaviour every generation's server.js shares (the peer contract, see README.md).
+// Plain ES5 so that the same file runs under every generation; it never requires socket.io
+// itself: each server.js passes in the few operations whose API differs between generations.
+
+function plain(args) {
+  // the arguments a client sent, without the trailing ack callback socket.io may append
+  var list = Array.prototype.slice.call(args);
+  if (list.length > 0 && typeof list[list.length - 1] === 'function') list.pop();
+  return list;
+}
+
+function lastFunction(args) {
+  var fn = args[args.length - 1];
+  return typeof fn === 'function' ? fn : null;
+}
+
+function emit(socket, event, args) {
+  socket.emit.apply(socket, [event].concat(args));
+}
+
+/**
+ * Wires the contract's events onto one namespace.
+ *
+ * ops.name(nsp)             -> the namespace's name ("/" for the default one)
+ * ops.join(socket, room, cb) joins the room, then calls cb()
+ * ops.crash(socket)          closes the socket's underlying Engine.IO/transport connection
+ */
+exports.serve = function (nsp, gen, ops) {
+  var name = ops.name(nsp);
+  nsp.on('connection', function (socket) {
+    socket.emit('welcome', { gen: gen, nsp: name });
+    socket.on('echo', function () { emit(socket, 'echo', plain(arguments)); });
+    socket.on('binary-echo', function () { emit(socket, 'binary-echo', plain(arguments)); });
+    socket.on('ack', function () {
+      var ack = lastFunction(arguments);
+      if (ack) ack.apply(null, plain(arguments));
+    });
+    socket.on('request-ack', function () {
+      socket.emit.apply(socket, ['server-ack'].concat(plain(arguments), [function () {
+        emit(socket, 'ack-received', plain(arguments));
+      }]));
+    });
+    socket.on('disconnect-me', function () { socket.disconnect(); });
+    socket.on('crash-connection', function () { ops.crash(socket); });
+    socket.on('join', function (room) {
+      ops.join(socket, room, function () { socket.emit('joined', room); });
+    });
+    socket.on('room-msg', function (m) {
+      if (m && typeof m.room === 'string') nsp.in(m.room).emit('room-msg', m.msg);
+    });
+  });
+};
+
+/** The port argument: `node server.js <port>` (0 picks a free one). */
+exports.port = function () {
+  var port = Number(process.argv[2]);
+  if (process.argv.length < 3 || !(port >= 0 && port < 65536) || Math.floor(port) !== port) {
+    console.error('usage: node server.js <port>');
+    process.exit(2);
+  }
+  return port;
+};
+
+/** Prints READY once listening and exits when stdin closes or on SIGTERM/SIGINT. */
+exports.ready = function (httpServer) {
+  console.log('READY ' + httpServer.address().port);
+  var quit = function () { process.exit(0); };
+  process.stdin.on('end', quit);
+  process.stdin.on('close', quit);
+  process.stdin.resume();
+  process.on('SIGTERM', quit);
+  process.on('SIGINT', quit);
+};
