@@ -1,0 +1,516 @@
+package dev.relaykit.socketio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaykit.core.DecodeException;
+import dev.relaykit.core.json.Json;
+import dev.relaykit.core.ws.ConnectionState;
+import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.core.ws.SessionError;
+import dev.relaykit.core.ws.StateChange;
+import dev.relaykit.core.ws.WsListener;
+import dev.relaykit.core.ws.WsSession;
+import dev.relaykit.socketio.protocol.EngineIoCodec;
+import dev.relaykit.socketio.protocol.EnginePacket;
+import dev.relaykit.socketio.protocol.ProtocolException;
+import dev.relaykit.socketio.protocol.SocketIoCodec;
+import dev.relaykit.socketio.protocol.SocketPacket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A Socket.IO client for socket.io 3.x/4.x servers ({@link Generation#V3_V4}) and 1.x/2.x servers
+ * ({@link Generation#V1_V2}) over WebSocket. One client is one Engine.IO connection multiplexing namespaces.
+ *
+ * <pre>{@code
+ * try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:3000").generation(Generation.V3_V4).build()) {
+ *     SocketIoSocket chat = client.socket("/chat");
+ *     chat.on("message", e -> System.out.println(e.arg(0)));
+ *     chat.connected().join();
+ *     List<JsonNode> reply = chat.emitWithAck("hello", "world").join();
+ * }
+ * }</pre>
+ *
+ * <p>The connection reconnects by itself (the {@link ReconnectPolicy}) and rejoins every namespace that was not
+ * disconnected on purpose; on 4.x servers with connection-state recovery, a namespace reports
+ * {@link SocketIoSocket#recovered()}. Listeners run on one dispatcher thread (or the executor given).
+ */
+public final class SocketIoClient implements AutoCloseable {
+    private final Generation generation;
+    private final EngineIoCodec engine;
+    private final SocketIoCodec codec;
+    private final SocketIoCodec.Decoder decoder;
+    private final WsSession session;
+    private final Builder config;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
+    private final List<Consumer<String>> rawListeners = new CopyOnWriteArrayList<>();
+    private final Object sendLock = new Object();
+
+    // heartbeat state, touched by the dispatcher and the timer
+    private volatile long pingIntervalMs;
+    private volatile long pingTimeoutMs;
+    private volatile long lastHeard;
+    private volatile long lastPingSent;
+    private volatile boolean handshaken;
+    private ScheduledFuture<?> heartbeatTask;
+    private volatile String engineSid;
+
+    private SocketIoClient(Builder b) {
+        this.config = b;
+        this.generation = b.generation;
+        this.engine = EngineIoCodec.of(generation.engineIoRevision());
+        this.codec = SocketIoCodec.of(generation.socketIoRevision());
+        this.decoder = codec.decoder();
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "relaykit-socketio-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
+        String url = b.handshakeUrl != null ? b.handshakeUrl : b.url.replaceAll("/+$", "") + b.path + "/";
+        WsSession.Builder wb = WsSession.builder(url).name("socketio")
+                .queryParam("EIO", Integer.toString(generation.engineIoRevision()))
+                .queryParam("transport", "websocket")
+                .reconnect(b.policy)
+                .listener(new Listener());
+        if (b.timestamp) {
+            wb.queryParam("t", Long.toString(System.currentTimeMillis(), 36));
+        }
+        b.query.forEach((k, v) -> wb.queryParam(k, v));
+        b.headers.forEach((k, v) -> wb.header(k, v));
+        if (b.dispatcher != null) {
+            wb.dispatcher(b.dispatcher);
+        }
+        this.session = wb.build();
+    }
+
+    /**
+     * @param url the server, e.g. {@code http://127.0.0.1:3000} ({@code ws(s)://} and {@code http(s)://} both work)
+     * @return a builder
+     */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    /** @return the generation this client speaks */
+    public Generation generation() {
+        return generation;
+    }
+
+    /** @return the Engine.IO session id of the current connection, or null before the handshake */
+    public String engineSessionId() {
+        return engineSid;
+    }
+
+    /** @return the underlying connection's state */
+    public ConnectionState state() {
+        return session.state();
+    }
+
+    /**
+     * Returns the socket of a namespace, creating it; add listeners, then call {@link SocketIoSocket#connect()}.
+     *
+     * @param namespace e.g. {@code "/"} or {@code "/chat"}
+     * @return the socket (the same one for the same namespace)
+     */
+    public SocketIoSocket socket(String namespace) {
+        return socket(namespace, config.auth);
+    }
+
+    /**
+     * Like {@link #socket(String)} with an auth payload for this namespace (revision 5 servers; socket.io 1.x/2.x
+     * take credentials from the handshake query instead, see {@link Builder#query}).
+     *
+     * @param namespace the namespace
+     * @param auth an object serialised as JSON, or null
+     * @return the socket
+     */
+    public SocketIoSocket socket(String namespace, Object auth) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (!namespace.startsWith("/")) {
+            throw new IllegalArgumentException("a namespace starts with '/': " + namespace);
+        }
+        synchronized (this) {
+            return sockets.computeIfAbsent(namespace, n -> new SocketIoSocket(this, n,
+                    auth == null ? null : Json.mapper().valueToTree(auth), config.bufferCapacity));
+        }
+    }
+
+    void connectSocket(SocketIoSocket s) {
+        boolean start;
+        synchronized (this) {
+            start = session.state() == ConnectionState.NEW;
+        }
+        if (start) {
+            session.connect();
+        } else if (handshaken) {
+            s.sendConnect();
+        }
+    }
+
+    /**
+     * Listens to every raw Engine.IO text packet received (the wire form, e.g. {@code 42["a",1]}).
+     *
+     * @param listener the listener
+     */
+    public void onRawPacket(Consumer<String> listener) {
+        rawListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Sends a raw Engine.IO text packet as is (e.g. {@code 42/chat,["a"]}).
+     *
+     * @param packet the wire form
+     * @return completes when written to the socket
+     */
+    public CompletableFuture<Void> sendRaw(String packet) {
+        Objects.requireNonNull(packet, "packet");
+        synchronized (sendLock) {
+            return session.send(packet);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<SocketIoSocket> all;
+        synchronized (this) {
+            all = new ArrayList<>(sockets.values());
+        }
+        for (SocketIoSocket s : all) {
+            s.closing();
+        }
+        session.close();
+        timer.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ internals used by SocketIoSocket
+
+    Duration ackTimeout() {
+        return config.ackTimeout;
+    }
+
+    ScheduledThreadPoolExecutor timer() {
+        return timer;
+    }
+
+    boolean isHandshaken() {
+        return handshaken;
+    }
+
+    Generation gen() {
+        return generation;
+    }
+
+    /** Sends one Socket.IO packet (header + attachments contiguously). */
+    void send(SocketPacket packet) {
+        List<Object> parts = codec.encode(packet);
+        synchronized (sendLock) {
+            session.send(engine.encodeText(EnginePacket.message((String) parts.get(0))));
+            for (int i = 1; i < parts.size(); i++) {
+                session.send(engine.encodeBinary(EnginePacket.message((byte[]) parts.get(i))));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ incoming
+
+    private void onEnginePacket(EnginePacket p) {
+        lastHeard = System.nanoTime();
+        switch (p.type()) {
+            case OPEN -> onOpen(p.text());
+            case PING -> {
+                if (generation == Generation.V3_V4) {
+                    sendEngine(EnginePacket.text(EnginePacket.Type.PONG, p.text()));
+                }
+            }
+            case PONG, NOOP, UPGRADE -> {
+            }
+            case CLOSE -> session.dropConnection("server sent Engine.IO close");
+            case MESSAGE -> {
+                SocketPacket sp = p.isBinary() ? decoder.decodeBinary(p.binary()) : decoder.decodeText(p.text());
+                if (sp != null) {
+                    onSocketPacket(sp);
+                }
+            }
+        }
+    }
+
+    private void onOpen(String json) {
+        JsonNode open;
+        try {
+            open = Json.tree(json);
+        } catch (RuntimeException e) {
+            throw new ProtocolException("Engine.IO OPEN packet is not JSON", e);
+        }
+        if (!open.path("sid").isTextual() || !open.path("pingInterval").canConvertToLong()
+                || !open.path("pingTimeout").canConvertToLong()) {
+            throw new ProtocolException("Engine.IO OPEN packet lacks sid, pingInterval or pingTimeout");
+        }
+        engineSid = open.get("sid").asText();
+        pingIntervalMs = open.get("pingInterval").asLong();
+        pingTimeoutMs = open.get("pingTimeout").asLong();
+        lastPingSent = 0;
+        decoder.reset();
+        handshaken = true;
+        startHeartbeat();
+        List<SocketIoSocket> all;
+        synchronized (this) {
+            all = new ArrayList<>(sockets.values());
+        }
+        for (SocketIoSocket s : all) {
+            if (s.wantsConnection()) {
+                s.sendConnect();
+            }
+        }
+    }
+
+    private void onSocketPacket(SocketPacket p) {
+        String nsp = p.namespace();
+        int q = nsp.indexOf('?');
+        if (q >= 0) {
+            nsp = nsp.substring(0, q);
+        }
+        SocketIoSocket s;
+        synchronized (this) {
+            s = sockets.get(nsp);
+        }
+        if (s != null) {
+            s.onPacket(p);
+        }
+    }
+
+    private void sendEngine(EnginePacket p) {
+        synchronized (sendLock) {
+            session.send(engine.encodeText(p));
+        }
+    }
+
+    private synchronized void startHeartbeat() {
+        stopHeartbeat();
+        lastHeard = System.nanoTime();
+        long tick = Math.max(20, Math.min(250, pingIntervalMs / 4));
+        heartbeatTask = timer.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void stopHeartbeat() {
+        if (heartbeatTask != null) {
+            heartbeatTask.cancel(false);
+            heartbeatTask = null;
+        }
+    }
+
+    private void heartbeat() {
+        long now = System.nanoTime();
+        long silentMs = TimeUnit.NANOSECONDS.toMillis(now - lastHeard);
+        if (generation == Generation.V3_V4) {
+            // the server pings every pingInterval; silence beyond pingInterval + pingTimeout means it is gone
+            if (silentMs > pingIntervalMs + pingTimeoutMs) {
+                session.dropConnection("no ping from the server for " + silentMs + " ms (pingInterval "
+                        + pingIntervalMs + " + pingTimeout " + pingTimeoutMs + ")");
+            }
+            return;
+        }
+        // Engine.IO 3: the client pings every pingInterval and expects an answer within pingTimeout
+        if (lastPingSent != 0 && lastHeard < lastPingSent
+                && TimeUnit.NANOSECONDS.toMillis(now - lastPingSent) > pingTimeoutMs) {
+            session.dropConnection("no pong within pingTimeout " + pingTimeoutMs + " ms");
+            return;
+        }
+        if (lastPingSent == 0 || TimeUnit.NANOSECONDS.toMillis(now - lastPingSent) >= pingIntervalMs) {
+            if (lastPingSent == 0 || lastHeard >= lastPingSent) {
+                lastPingSent = now;
+                try {
+                    sendEngine(EnginePacket.of(EnginePacket.Type.PING));
+                } catch (RuntimeException e) {
+                    // not open any more; the session reports it
+                }
+            }
+        }
+    }
+
+    private void onConnectionLost(String reason) {
+        handshaken = false;
+        stopHeartbeat();
+        List<SocketIoSocket> all;
+        synchronized (this) {
+            all = new ArrayList<>(sockets.values());
+        }
+        for (SocketIoSocket s : all) {
+            s.onTransportLost(reason);
+        }
+    }
+
+    private final class Listener implements WsListener {
+        @Override
+        public void onText(WsSession s, String text) {
+            for (Consumer<String> l : rawListeners) {
+                l.accept(text);
+            }
+            onEnginePacket(engine.decodeText(text));
+        }
+
+        @Override
+        public void onBinary(WsSession s, byte[] bytes) {
+            onEnginePacket(engine.decodeBinary(bytes));
+        }
+
+        @Override
+        public void onStateChange(WsSession s, StateChange change) {
+            if (change.from() == ConnectionState.OPEN && change.to() != ConnectionState.OPEN) {
+                onConnectionLost(change.to().isTerminal() ? "io client disconnect" : "transport close");
+            }
+        }
+
+        @Override
+        public void onError(WsSession s, SessionError error) {
+            if (error.kind() == SessionError.Kind.MALFORMED_MESSAGE && error.cause() instanceof DecodeException) {
+                decoder.reset();
+            }
+        }
+    }
+
+    /** Builds a {@link SocketIoClient}. */
+    public static final class Builder {
+        private final String url;
+        private Generation generation = Generation.V3_V4;
+        private String path = "/socket.io";
+        private String handshakeUrl;
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Object auth;
+        private boolean timestamp;
+        private ReconnectPolicy policy = ReconnectPolicy.defaults();
+        private Duration ackTimeout = Duration.ofSeconds(10);
+        private int bufferCapacity = 1024;
+        private Executor dispatcher;
+
+        private Builder(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+        }
+
+        /**
+         * @param generation the server generation (default {@link Generation#V3_V4})
+         * @return this
+         */
+        public Builder generation(Generation generation) {
+            this.generation = Objects.requireNonNull(generation, "generation");
+            return this;
+        }
+
+        /**
+         * @param path the Engine.IO path (default {@code /socket.io})
+         * @return this
+         */
+        public Builder path(String path) {
+            Objects.requireNonNull(path, "path");
+            this.path = path.startsWith("/") ? path.replaceAll("/+$", "") : "/" + path.replaceAll("/+$", "");
+            return this;
+        }
+
+        /**
+         * @param url the full handshake URL to use instead of url + path (the EIO and transport parameters are
+         *     still added)
+         * @return this
+         */
+        public Builder handshakeUrl(String url) {
+            this.handshakeUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * @param name a handshake query parameter (1.x/2.x servers read credentials from here)
+         * @param value its value
+         * @return this
+         */
+        public Builder query(String name, String value) {
+            query.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @param name an extra handshake header
+         * @param value its value
+         * @return this
+         */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @param auth the default CONNECT auth payload for every namespace (revision 5), serialised as JSON
+         * @return this
+         */
+        public Builder auth(Object auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        /**
+         * @param enabled add the cache-busting {@code t} query parameter (fixed for the client's lifetime)
+         * @return this
+         */
+        public Builder timestampParam(boolean enabled) {
+            this.timestamp = enabled;
+            return this;
+        }
+
+        /**
+         * @param policy the reconnection policy (default {@link ReconnectPolicy#defaults()})
+         * @return this
+         */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param timeout how long {@code emitWithAck} waits by default (10 s)
+         * @return this
+         */
+        public Builder ackTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("ackTimeout must be positive, was " + timeout);
+            }
+            this.ackTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param capacity how many emits a namespace buffers while disconnected (default 1024)
+         * @return this
+         */
+        public Builder emitBufferCapacity(int capacity) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("emitBufferCapacity must be >= 0, was " + capacity);
+            }
+            this.bufferCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * @param executor where listeners run (default: one dispatcher thread per client)
+         * @return this
+         */
+        public Builder dispatcher(Executor executor) {
+            this.dispatcher = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** @return the client; it connects when the first namespace socket connects */
+        public SocketIoClient build() {
+            return new SocketIoClient(this);
+        }
+    }
+}
