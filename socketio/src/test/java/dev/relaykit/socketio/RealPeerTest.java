@@ -139,4 +139,42 @@ class RealPeerTest {
             assertThat(next(main, "echo").arg(0).asText()).isEqualTo("main");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"v4,V3_V4", "v2,V1_V2"})
+    void heartbeatKeepsTheConnectionAliveAndBufferingAndTimeoutsWork(String folder, Generation gen)
+            throws Exception {
+        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false)) {
+            BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
+            BlockingQueue<String> raw = new LinkedBlockingQueue<>();
+            client.onRawPacket(raw::add);
+            SocketIoSocket s = client.socket("/chat").onAny(events::add).on("disconnect", events::add);
+            // emitted before the namespace is connected: buffered, then sent in order on connect
+            s.emit("echo", "early-1");
+            s.emit("echo", "early-2");
+            assertThat(s.volatileEmit("echo", "volatile")).isFalse();
+            s.connect().get(10, TimeUnit.SECONDS);
+            assertThat(next(events, "echo").arg(0).asText()).isEqualTo("early-1");
+            assertThat(next(events, "echo").arg(0).asText()).isEqualTo("early-2");
+            assertThat(raw.poll(5, TimeUnit.SECONDS)).startsWith("0{\"sid\"");
+
+            // the peers ping every 1 s with a 1 s timeout: 3.5 s later the same Engine.IO session is still up only
+            // if the client answered (EIO 4) or sent (EIO 3) the pings
+            String sid = client.engineSessionId();
+            Thread.sleep(3500);
+            assertThat(client.engineSessionId()).isEqualTo(sid);
+            assertThat(s.isConnected()).isTrue();
+            assertThat(events.stream().map(SocketEvent::name)).doesNotContain("disconnect");
+
+            // the echo handler never acks: the ack times out with a TimeoutException
+            assertThatThrownBy(() -> s.emitWithAck(Duration.ofMillis(300), "echo", "no-ack").get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+            assertThat(next(events, "echo").arg(0).asText()).isEqualTo("no-ack"); // echoed, never acked
+
+            // raw packet channel: a hand-written Socket.IO event on /chat
+            client.sendRaw("42/chat,[\"echo\",\"raw\"]").get(5, TimeUnit.SECONDS);
+            assertThat(next(events, "echo").arg(0).asText()).isEqualTo("raw");
+        }
+    }
 }
