@@ -1,14 +1,10 @@
 package dev.relaykit.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relaykit.core.DecodeException;
+import dev.relaykit.core.ws.NotConnectedException;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.ws.ConnectionState;
 import dev.relaykit.core.ws.ReconnectPolicy;
-import dev.relaykit.core.ws.SessionError;
-import dev.relaykit.core.ws.StateChange;
-import dev.relaykit.core.ws.WsListener;
-import dev.relaykit.core.ws.WsSession;
 import dev.relaykit.socketio.protocol.EngineIoCodec;
 import dev.relaykit.socketio.protocol.EnginePacket;
 import dev.relaykit.socketio.protocol.ProtocolException;
@@ -46,12 +42,15 @@ import java.util.function.Consumer;
  * {@link SocketIoSocket#recovered()}. Listeners run on one dispatcher thread (or the executor given).
  */
 public final class SocketIoClient implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SocketIoClient.class);
     private final Generation generation;
     private final EngineIoCodec engine;
     private final SocketIoCodec codec;
     private final SocketIoCodec.Decoder decoder;
-    private final WsSession session;
     private final Builder config;
+    private final Executor executor;
+    private final java.util.concurrent.ExecutorService ownDispatcher;
+    private final Transport.Sink sink = new Sink();
     private final ScheduledThreadPoolExecutor timer;
     private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
     private final List<Consumer<String>> rawListeners = new CopyOnWriteArrayList<>();
@@ -65,6 +64,11 @@ public final class SocketIoClient implements AutoCloseable {
     private volatile boolean handshaken;
     private ScheduledFuture<?> heartbeatTask;
     private volatile String engineSid;
+    // connection life cycle, guarded by this
+    private Transport current;
+    private ConnectionState state = ConnectionState.NEW;
+    private int attempt;
+    private ScheduledFuture<?> reconnectTask;
 
     private SocketIoClient(Builder b) {
         this.config = b;
@@ -78,22 +82,54 @@ public final class SocketIoClient implements AutoCloseable {
             return t;
         });
         this.timer.setRemoveOnCancelPolicy(true);
-        String url = b.handshakeUrl != null ? b.handshakeUrl : b.url.replaceAll("/+$", "") + b.path + "/";
-        WsSession.Builder wb = WsSession.builder(url).name("socketio")
-                .queryParam("EIO", Integer.toString(generation.engineIoRevision()))
-                .queryParam("transport", "websocket")
-                .reconnect(b.policy)
-                .listener(new Listener());
-        if (b.timestamp) {
-            wb.queryParam("t", Long.toString(System.currentTimeMillis(), 36));
-        }
-        b.query.forEach((k, v) -> wb.queryParam(k, v));
-        b.headers.forEach((k, v) -> wb.header(k, v));
         if (b.dispatcher != null) {
-            wb.dispatcher(b.dispatcher);
+            this.ownDispatcher = null;
+            this.executor = new Serial(b.dispatcher);
+        } else {
+            this.ownDispatcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "relaykit-socketio-dispatch");
+                t.setDaemon(true);
+                return t;
+            });
+            this.executor = ownDispatcher;
         }
-        this.session = wb.build();
     }
+
+    private synchronized void openTransport() {
+        reconnectTask = null;
+        if (state.isTerminal()) {
+            return;
+        }
+        state = attempt == 0 ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
+        String url = config.handshakeUrl != null ? config.handshakeUrl
+                : config.url.replaceAll("/+$", "") + config.path + "/";
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("EIO", Integer.toString(generation.engineIoRevision()));
+        if (config.timestamp) {
+            query.put("t", Long.toString(System.currentTimeMillis(), 36));
+        }
+        query.putAll(config.query);
+        if (config.transport == TransportMode.WEBSOCKET) {
+            query.put("transport", "websocket");
+            current = new WsTransport(url, query, config.headers, executor, sink);
+        } else {
+            current = new PollingTransport(url, query, config.headers, engine,
+                    config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, sink);
+        }
+        current.start();
+    }
+
+    private void dropConnection(String reason) {
+        Transport t;
+        synchronized (this) {
+            t = current;
+        }
+        if (t != null) {
+            t.close();
+            executor.execute(() -> sink.onLost(t, reason));
+        }
+    }
+
 
     /**
      * @param url the server, e.g. {@code http://127.0.0.1:3000} ({@code ws(s)://} and {@code http(s)://} both work)
@@ -113,9 +149,14 @@ public final class SocketIoClient implements AutoCloseable {
         return engineSid;
     }
 
-    /** @return the underlying connection's state */
-    public ConnectionState state() {
-        return session.state();
+    /** @return the connection's state */
+    public synchronized ConnectionState state() {
+        return state;
+    }
+
+    /** @return whether the current connection runs over WebSocket (after an upgrade, or from the start) */
+    public synchronized boolean isWebSocket() {
+        return current instanceof WsTransport || current instanceof PollingTransport p && p.upgradedToWebSocket();
     }
 
     /**
@@ -150,11 +191,12 @@ public final class SocketIoClient implements AutoCloseable {
     void connectSocket(SocketIoSocket s) {
         boolean start;
         synchronized (this) {
-            start = session.state() == ConnectionState.NEW;
+            start = state == ConnectionState.NEW;
+            if (start) {
+                openTransport();
+            }
         }
-        if (start) {
-            session.connect();
-        } else if (handshaken) {
+        if (!start && handshaken) {
             s.sendConnect();
         }
     }
@@ -177,7 +219,8 @@ public final class SocketIoClient implements AutoCloseable {
     public CompletableFuture<Void> sendRaw(String packet) {
         Objects.requireNonNull(packet, "packet");
         synchronized (sendLock) {
-            return session.send(packet);
+            transport().sendText(packet);
+            return CompletableFuture.completedFuture(null);
         }
     }
 
@@ -190,8 +233,22 @@ public final class SocketIoClient implements AutoCloseable {
         for (SocketIoSocket s : all) {
             s.closing();
         }
-        session.close();
+        Transport t;
+        synchronized (this) {
+            state = ConnectionState.CLOSED;
+            t = current;
+            current = null;
+            if (reconnectTask != null) {
+                reconnectTask.cancel(false);
+            }
+        }
+        if (t != null) {
+            t.close();
+        }
         timer.shutdownNow();
+        if (ownDispatcher != null) {
+            ownDispatcher.shutdown();
+        }
     }
 
     // ------------------------------------------------------------------ internals used by SocketIoSocket
@@ -216,11 +273,19 @@ public final class SocketIoClient implements AutoCloseable {
     void send(SocketPacket packet) {
         List<Object> parts = codec.encode(packet);
         synchronized (sendLock) {
-            session.send(engine.encodeText(EnginePacket.message((String) parts.get(0))));
+            Transport t = transport();
+            t.sendText(engine.encodeText(EnginePacket.message((String) parts.get(0))));
             for (int i = 1; i < parts.size(); i++) {
-                session.send(engine.encodeBinary(EnginePacket.message((byte[]) parts.get(i))));
+                t.sendBinary(engine.encodeBinary(EnginePacket.message((byte[]) parts.get(i))));
             }
         }
+    }
+
+    private synchronized Transport transport() {
+        if (current == null) {
+            throw new NotConnectedException("socket.io client is " + state + "; not sent");
+        }
+        return current;
     }
 
     // ------------------------------------------------------------------ incoming
@@ -236,7 +301,7 @@ public final class SocketIoClient implements AutoCloseable {
             }
             case PONG, NOOP, UPGRADE -> {
             }
-            case CLOSE -> session.dropConnection("server sent Engine.IO close");
+            case CLOSE -> dropConnection("transport close");
             case MESSAGE -> {
                 SocketPacket sp = p.isBinary() ? decoder.decodeBinary(p.binary()) : decoder.decodeText(p.text());
                 if (sp != null) {
@@ -263,6 +328,10 @@ public final class SocketIoClient implements AutoCloseable {
         lastPingSent = 0;
         decoder.reset();
         handshaken = true;
+        synchronized (this) {
+            attempt = 0;
+            state = ConnectionState.OPEN;
+        }
         startHeartbeat();
         List<SocketIoSocket> all;
         synchronized (this) {
@@ -292,7 +361,7 @@ public final class SocketIoClient implements AutoCloseable {
 
     private void sendEngine(EnginePacket p) {
         synchronized (sendLock) {
-            session.send(engine.encodeText(p));
+            transport().sendText(engine.encodeText(p));
         }
     }
 
@@ -316,15 +385,14 @@ public final class SocketIoClient implements AutoCloseable {
         if (generation == Generation.V3_V4) {
             // the server pings every pingInterval; silence beyond pingInterval + pingTimeout means it is gone
             if (silentMs > pingIntervalMs + pingTimeoutMs) {
-                session.dropConnection("no ping from the server for " + silentMs + " ms (pingInterval "
-                        + pingIntervalMs + " + pingTimeout " + pingTimeoutMs + ")");
+                dropConnection("ping timeout");
             }
             return;
         }
         // Engine.IO 3: the client pings every pingInterval and expects an answer within pingTimeout
         if (lastPingSent != 0 && lastHeard < lastPingSent
                 && TimeUnit.NANOSECONDS.toMillis(now - lastPingSent) > pingTimeoutMs) {
-            session.dropConnection("no pong within pingTimeout " + pingTimeoutMs + " ms");
+            dropConnection("ping timeout");
             return;
         }
         if (lastPingSent == 0 || TimeUnit.NANOSECONDS.toMillis(now - lastPingSent) >= pingIntervalMs) {
@@ -351,31 +419,64 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
-    private final class Listener implements WsListener {
+    private final class Sink implements Transport.Sink {
         @Override
-        public void onText(WsSession s, String text) {
+        public void onText(Transport t, String frame) {
+            if (!isCurrent(t)) {
+                return;
+            }
             for (Consumer<String> l : rawListeners) {
-                l.accept(text);
+                l.accept(frame);
             }
-            onEnginePacket(engine.decodeText(text));
-        }
-
-        @Override
-        public void onBinary(WsSession s, byte[] bytes) {
-            onEnginePacket(engine.decodeBinary(bytes));
-        }
-
-        @Override
-        public void onStateChange(WsSession s, StateChange change) {
-            if (change.from() == ConnectionState.OPEN && change.to() != ConnectionState.OPEN) {
-                onConnectionLost(change.to().isTerminal() ? "io client disconnect" : "transport close");
-            }
-        }
-
-        @Override
-        public void onError(WsSession s, SessionError error) {
-            if (error.kind() == SessionError.Kind.MALFORMED_MESSAGE && error.cause() instanceof DecodeException) {
+            try {
+                onEnginePacket(engine.decodeText(frame));
+            } catch (ProtocolException e) {
+                LOG.warn("socket.io: dropped a malformed packet: {}", e.getMessage());
                 decoder.reset();
+            }
+        }
+
+        @Override
+        public void onBinary(Transport t, byte[] frame) {
+            if (!isCurrent(t)) {
+                return;
+            }
+            try {
+                onEnginePacket(engine.decodeBinary(frame));
+            } catch (ProtocolException e) {
+                LOG.warn("socket.io: dropped a malformed binary packet: {}", e.getMessage());
+                decoder.reset();
+            }
+        }
+
+        @Override
+        public void onLost(Transport t, String reason) {
+            synchronized (SocketIoClient.this) {
+                if (t != current) {
+                    return;
+                }
+                current = null;
+            }
+            t.close();
+            onConnectionLost(reason);
+            synchronized (SocketIoClient.this) {
+                if (state.isTerminal()) {
+                    return;
+                }
+                attempt++;
+                if (!config.policy.allows(attempt)) {
+                    state = ConnectionState.FAILED;
+                    return;
+                }
+                state = ConnectionState.RECONNECTING;
+                reconnectTask = timer.schedule(SocketIoClient.this::openTransport,
+                        config.policy.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private boolean isCurrent(Transport t) {
+            synchronized (SocketIoClient.this) {
+                return t == current;
             }
         }
     }
@@ -394,6 +495,7 @@ public final class SocketIoClient implements AutoCloseable {
         private Duration ackTimeout = Duration.ofSeconds(10);
         private int bufferCapacity = 1024;
         private Executor dispatcher;
+        private TransportMode transport = TransportMode.WEBSOCKET;
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url");
@@ -505,6 +607,15 @@ public final class SocketIoClient implements AutoCloseable {
          */
         public Builder dispatcher(Executor executor) {
             this.dispatcher = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param mode WebSocket only (default), long-polling only, or long-polling upgraded to WebSocket
+         * @return this
+         */
+        public Builder transport(TransportMode mode) {
+            this.transport = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
