@@ -20,7 +20,11 @@ class RealPeerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static SocketIoClient client(PeerServer peer, Generation gen, boolean token) {
-        SocketIoClient.Builder b = SocketIoClient.builder(peer.url()).generation(gen)
+        return client(peer, gen, token, TransportMode.WEBSOCKET);
+    }
+
+    private static SocketIoClient client(PeerServer peer, Generation gen, boolean token, TransportMode mode) {
+        SocketIoClient.Builder b = SocketIoClient.builder(peer.url()).generation(gen).transport(mode)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(300)))
                 .ackTimeout(WAIT);
         if (token) {
@@ -41,9 +45,10 @@ class RealPeerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"v4,V3_V4", "v3,V3_V4", "v2,V1_V2", "v1,V1_V2"})
-    void contractOnEveryNamespace(String folder, Generation gen) throws Exception {
-        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false)) {
+    @CsvSource({"v4,V3_V4,WEBSOCKET", "v3,V3_V4,WEBSOCKET", "v2,V1_V2,WEBSOCKET", "v1,V1_V2,WEBSOCKET",
+        "v4,V3_V4,POLLING", "v2,V1_V2,POLLING", "v4,V3_V4,POLLING_THEN_WEBSOCKET", "v1,V1_V2,POLLING_THEN_WEBSOCKET"})
+    void contractOnEveryNamespace(String folder, Generation gen, TransportMode mode) throws Exception {
+        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
             for (String nsp : List.of("/", "/chat")) {
                 BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
                 SocketIoSocket s = client.socket(nsp).onAny(events::add);
@@ -83,6 +88,7 @@ class RealPeerTest {
                 s.emit("room-msg", Map.of("room", "r1", "msg", "hi"));
                 assertThat(next(events, "room-msg").arg(0).asText()).isEqualTo("hi");
             }
+            assertThat(client.isWebSocket()).isEqualTo(mode != TransportMode.POLLING);
         }
     }
 
@@ -106,9 +112,10 @@ class RealPeerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"v4,V3_V4", "v3,V3_V4", "v2,V1_V2", "v1,V1_V2"})
-    void serverDisconnectAndCrashReconnect(String folder, Generation gen) throws Exception {
-        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false)) {
+    @CsvSource({"v4,V3_V4,WEBSOCKET", "v3,V3_V4,WEBSOCKET", "v2,V1_V2,WEBSOCKET", "v1,V1_V2,WEBSOCKET",
+        "v4,V3_V4,POLLING", "v2,V1_V2,POLLING_THEN_WEBSOCKET"})
+    void serverDisconnectAndCrashReconnect(String folder, Generation gen, TransportMode mode) throws Exception {
+        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
             BlockingQueue<SocketEvent> chat = new LinkedBlockingQueue<>();
             BlockingQueue<SocketEvent> main = new LinkedBlockingQueue<>();
             SocketIoSocket c = client.socket("/chat").onAny(chat::add).on("disconnect", chat::add)
@@ -141,10 +148,10 @@ class RealPeerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"v4,V3_V4", "v2,V1_V2"})
-    void heartbeatKeepsTheConnectionAliveAndBufferingAndTimeoutsWork(String folder, Generation gen)
+    @CsvSource({"v4,V3_V4,WEBSOCKET", "v2,V1_V2,WEBSOCKET", "v4,V3_V4,POLLING", "v2,V1_V2,POLLING"})
+    void heartbeatKeepsTheConnectionAliveAndBufferingAndTimeoutsWork(String folder, Generation gen, TransportMode mode)
             throws Exception {
-        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false)) {
+        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
             BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
             BlockingQueue<String> raw = new LinkedBlockingQueue<>();
             client.onRawPacket(raw::add);

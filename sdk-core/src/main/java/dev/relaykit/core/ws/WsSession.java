@@ -281,21 +281,6 @@ public final class WsSession implements AutoCloseable {
     }
 
     /**
-     * Drops the current connection as if it had been lost, for example when an application-level heartbeat
-     * (Socket.IO's ping/pong) timed out; the session then reconnects according to its policy. Does nothing when no
-     * connection is open or connecting.
-     *
-     * @param reason why, for the state change and error events (no secrets)
-     */
-    public void dropConnection(String reason) {
-        Connection c = current;
-        if (c != null) {
-            onLost(c, SessionError.Kind.HEARTBEAT_TIMEOUT, new TransportException(
-                    Objects.requireNonNull(reason, "reason")));
-        }
-    }
-
-    /**
      * Adds a listener. Listeners are called in the order added.
      *
      * @param listener the listener
