@@ -7,6 +7,7 @@ import dev.relaykit.core.ws.ConnectionState;
 import dev.relaykit.core.ws.ReconnectPolicy;
 import dev.relaykit.socketio.protocol.EngineIoCodec;
 import dev.relaykit.socketio.protocol.EnginePacket;
+import dev.relaykit.socketio.protocol.Frame09;
 import dev.relaykit.socketio.protocol.ProtocolException;
 import dev.relaykit.socketio.protocol.SocketIoCodec;
 import dev.relaykit.socketio.protocol.SocketPacket;
@@ -73,8 +74,11 @@ public final class SocketIoClient implements AutoCloseable {
     private SocketIoClient(Builder b) {
         this.config = b;
         this.generation = b.generation;
-        this.engine = EngineIoCodec.of(generation.engineIoRevision());
-        this.codec = SocketIoCodec.of(generation.socketIoRevision());
+        if (generation == Generation.V0_9 && b.transport != TransportMode.WEBSOCKET) {
+            throw new IllegalArgumentException("socket.io 0.9 is supported over WebSocket only, not " + b.transport);
+        }
+        this.engine = generation == Generation.V0_9 ? null : EngineIoCodec.of(generation.engineIoRevision());
+        this.codec = SocketIoCodec.of(generation == Generation.V0_9 ? 4 : generation.socketIoRevision());
         this.decoder = codec.decoder();
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "relaykit-socketio-timer");
@@ -104,6 +108,12 @@ public final class SocketIoClient implements AutoCloseable {
         String url = config.handshakeUrl != null ? config.handshakeUrl
                 : config.url.replaceAll("/+$", "") + config.path + "/";
         Map<String, String> query = new LinkedHashMap<>();
+        if (generation == Generation.V0_9) {
+            query.putAll(config.query);
+            current = new Handshake09Transport(url, query, config.headers, executor, sink);
+            current.start();
+            return;
+        }
         query.put("EIO", Integer.toString(generation.engineIoRevision()));
         if (config.timestamp) {
             query.put("t", Long.toString(System.currentTimeMillis(), 36));
@@ -156,7 +166,8 @@ public final class SocketIoClient implements AutoCloseable {
 
     /** @return whether the current connection runs over WebSocket (after an upgrade, or from the start) */
     public synchronized boolean isWebSocket() {
-        return current instanceof WsTransport || current instanceof PollingTransport p && p.upgradedToWebSocket();
+        return current instanceof WsTransport || current instanceof Handshake09Transport
+                || current instanceof PollingTransport p && p.upgradedToWebSocket();
     }
 
     /**
@@ -271,6 +282,15 @@ public final class SocketIoClient implements AutoCloseable {
 
     /** Sends one Socket.IO packet (header + attachments contiguously). */
     void send(SocketPacket packet) {
+        if (generation == Generation.V0_9) {
+            Frame09 f = Wire09.toFrame(packet);
+            if (f != null) {
+                synchronized (sendLock) {
+                    transport().sendText(f.encode());
+                }
+            }
+            return;
+        }
         List<Object> parts = codec.encode(packet);
         synchronized (sendLock) {
             Transport t = transport();
@@ -311,6 +331,27 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
+    private void on09(Transport t, Frame09 f) {
+        lastHeard = System.nanoTime();
+        if (f.type() == Frame09.Type.HEARTBEAT) {
+            synchronized (sendLock) {
+                transport().sendText(f.encode());
+            }
+            return;
+        }
+        if (f.type() == Frame09.Type.CONNECT && f.endpoint().isEmpty()) {
+            Handshake09Transport h = (Handshake09Transport) t;
+            engineSid = h.sid();
+            pingTimeoutMs = h.heartbeatTimeoutMs() > 0 ? h.heartbeatTimeoutMs() : 60_000;
+            pingIntervalMs = pingTimeoutMs;
+            onHandshaken();
+        }
+        SocketPacket p = Wire09.toPacket(f);
+        if (p != null) {
+            onSocketPacket(p);
+        }
+    }
+
     private void onOpen(String json) {
         JsonNode open;
         try {
@@ -325,6 +366,10 @@ public final class SocketIoClient implements AutoCloseable {
         engineSid = open.get("sid").asText();
         pingIntervalMs = open.get("pingInterval").asLong();
         pingTimeoutMs = open.get("pingTimeout").asLong();
+        onHandshaken();
+    }
+
+    private void onHandshaken() {
         lastPingSent = 0;
         decoder.reset();
         handshaken = true;
@@ -382,6 +427,13 @@ public final class SocketIoClient implements AutoCloseable {
     private void heartbeat() {
         long now = System.nanoTime();
         long silentMs = TimeUnit.NANOSECONDS.toMillis(now - lastHeard);
+        if (generation == Generation.V0_9) {
+            // the server sends a heartbeat within every heartbeat timeout
+            if (silentMs > pingTimeoutMs) {
+                dropConnection("ping timeout");
+            }
+            return;
+        }
         if (generation == Generation.V3_V4) {
             // the server pings every pingInterval; silence beyond pingInterval + pingTimeout means it is gone
             if (silentMs > pingIntervalMs + pingTimeoutMs) {
@@ -429,7 +481,11 @@ public final class SocketIoClient implements AutoCloseable {
                 l.accept(frame);
             }
             try {
-                onEnginePacket(engine.decodeText(frame));
+                if (generation == Generation.V0_9) {
+                    on09(t, Frame09.decode(frame));
+                } else {
+                    onEnginePacket(engine.decodeText(frame));
+                }
             } catch (ProtocolException e) {
                 LOG.warn("socket.io: dropped a malformed packet: {}", e.getMessage());
                 decoder.reset();
@@ -438,7 +494,7 @@ public final class SocketIoClient implements AutoCloseable {
 
         @Override
         public void onBinary(Transport t, byte[] frame) {
-            if (!isCurrent(t)) {
+            if (!isCurrent(t) || engine == null) {
                 return;
             }
             try {
