@@ -37,7 +37,9 @@ exports.serve = function (nsp, gen, ops) {
       if (ack) ack.apply(null, plain(arguments));
     });
     socket.on('request-ack', function () {
-      socket.emit.apply(socket, ['server-ack'].concat(plain(arguments), [function () {
+      // the callback declares a parameter: socket.io 0.9 asks the client for ack data only when
+      // the callback's length is non-zero (otherwise the client acks on its own, without data)
+      socket.emit.apply(socket, ['server-ack'].concat(plain(arguments), [function (data) { // eslint-disable-line no-unused-vars
         emit(socket, 'ack-received', plain(arguments));
       }]));
     });
