@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.socketio.peer.NodePeer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RealPeerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static SocketIoClient client(PeerServer peer, Generation gen, boolean token) {
+    private static SocketIoClient client(NodePeer peer, Generation gen, boolean token) {
         return client(peer, gen, token, TransportMode.WEBSOCKET);
     }
 
-    private static SocketIoClient client(PeerServer peer, Generation gen, boolean token, TransportMode mode) {
+    private static SocketIoClient client(NodePeer peer, Generation gen, boolean token, TransportMode mode) {
         SocketIoClient.Builder b = SocketIoClient.builder(peer.url()).generation(gen).transport(mode)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(300)))
                 .ackTimeout(WAIT);
@@ -31,6 +32,10 @@ class RealPeerTest {
             b.query("token", "s3cret").auth(Map.of("token", "s3cret"));
         }
         return b.build();
+    }
+
+    private static NodePeer peer(String folder) {
+        return NodePeer.start(dev.relaykit.socketio.peer.Generation.valueOf(folder.toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** 0.9 has no binary: byte arrays travel as base64 strings and come back as such. */
@@ -54,7 +59,7 @@ class RealPeerTest {
         "v4,V3_V4,POLLING", "v2,V1_V2,POLLING", "v4,V3_V4,POLLING_THEN_WEBSOCKET", "v1,V1_V2,POLLING_THEN_WEBSOCKET",
         "v09,V0_9,WEBSOCKET"})
     void contractOnEveryNamespace(String folder, Generation gen, TransportMode mode) throws Exception {
-        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
+        try (NodePeer peer = peer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
             for (String nsp : List.of("/", "/chat")) {
                 BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
                 SocketIoSocket s = client.socket(nsp).onAny(events::add);
@@ -101,7 +106,7 @@ class RealPeerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"v4,V3_V4", "v3,V3_V4", "v2,V1_V2", "v1,V1_V2", "v09,V0_9"})
     void authAcceptedAndRefused(String folder, Generation gen) throws Exception {
-        try (PeerServer peer = new PeerServer(folder)) {
+        try (NodePeer peer = peer(folder)) {
             try (SocketIoClient ok = client(peer, gen, true)) {
                 BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
                 ok.socket("/secure").onAny(events::add).connect().get(10, TimeUnit.SECONDS);
@@ -122,7 +127,7 @@ class RealPeerTest {
     @CsvSource({"v4,V3_V4,WEBSOCKET", "v3,V3_V4,WEBSOCKET", "v2,V1_V2,WEBSOCKET", "v1,V1_V2,WEBSOCKET",
         "v4,V3_V4,POLLING", "v2,V1_V2,POLLING_THEN_WEBSOCKET", "v09,V0_9,WEBSOCKET"})
     void serverDisconnectAndCrashReconnect(String folder, Generation gen, TransportMode mode) throws Exception {
-        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
+        try (NodePeer peer = peer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
             BlockingQueue<SocketEvent> chat = new LinkedBlockingQueue<>();
             BlockingQueue<SocketEvent> main = new LinkedBlockingQueue<>();
             SocketIoSocket c = client.socket("/chat").onAny(chat::add).on("disconnect", chat::add)
@@ -159,7 +164,7 @@ class RealPeerTest {
         "v09,V0_9,WEBSOCKET"})
     void heartbeatKeepsTheConnectionAliveAndBufferingAndTimeoutsWork(String folder, Generation gen, TransportMode mode)
             throws Exception {
-        try (PeerServer peer = new PeerServer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
+        try (NodePeer peer = peer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
             BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
             BlockingQueue<String> raw = new LinkedBlockingQueue<>();
             client.onRawPacket(raw::add);
