@@ -522,6 +522,10 @@ public final class SocketIoClient implements AutoCloseable {
                 attempt++;
                 if (!config.policy.allows(attempt)) {
                     state = ConnectionState.FAILED;
+                    for (SocketIoSocket s : sockets.values()) {
+                        s.failed(new dev.relaykit.core.TransportException("socket.io client gave up after "
+                                + (attempt - 1) + " reconnection attempt(s): " + reason));
+                    }
                     return;
                 }
                 state = ConnectionState.RECONNECTING;

@@ -415,6 +415,10 @@ public final class SocketIoSocket {
         firstConnect.completeExceptionally(new NotConnectedException("client closed"));
     }
 
+    void failed(RuntimeException why) {
+        firstConnect.completeExceptionally(why);
+    }
+
     private void fireLocal(String event, Object... args) {
         List<JsonNode> a = new ArrayList<>();
         for (Object o : args) {

@@ -65,4 +65,21 @@ class HandshakeAndWatchdogTest {
             }
         }
     }
+
+    @Test
+    void unreachableServerFailsTheConnectFutureOnceThePolicyGivesUp() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + port)
+                .reconnect(ReconnectPolicy.linear(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20))
+                        .withMaxAttempts(2))
+                .build()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.socket("/").connect().get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(dev.relaykit.core.TransportException.class)
+                    .hasMessageContaining("gave up");
+            assertThat(client.state()).isEqualTo(dev.relaykit.core.ws.ConnectionState.FAILED);
+        }
+    }
 }
