@@ -149,6 +149,63 @@ public final class SocketIoClient implements AutoCloseable {
         return new Builder(url);
     }
 
+    /**
+     * Asks a server which generation it runs, with plain HTTP handshakes on the default path {@code /socket.io}: an
+     * Engine.IO 4 polling handshake ({@code 0{...}}: 3.x/4.x; {@code <length>:0{...}}: 1.x/2.x, which answer in
+     * the v3 payload format), then the 0.9 handshake {@code /socket.io/1/}. The probe session is closed again.
+     *
+     * @param url the server, e.g. {@code http://127.0.0.1:3000}
+     * @return the generation
+     * @throws dev.relaykit.core.TransportException when the server is unreachable or answers none of them
+     */
+    public static Generation detectGeneration(String url) {
+        String base = url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "") + "/socket.io/";
+        okhttp3.OkHttpClient http = dev.relaykit.core.net.HttpClients.shared();
+        try {
+            String body;
+            int code;
+            try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder()
+                    .url(base + "?EIO=4&transport=polling&b64=1").build()).execute()) {
+                code = r.code();
+                body = r.body() == null ? "" : r.body().string();
+            }
+            java.util.regex.Matcher v3 = java.util.regex.Pattern.compile("^\\d+:0(\\{.*)").matcher(body);
+            Generation found = null;
+            String open = null;
+            if (code == 200 && body.startsWith("0{")) {
+                found = Generation.V3_V4;
+                open = body.substring(1).split("\u001e", 2)[0];
+            } else if (code == 200 && v3.lookingAt()) {
+                found = Generation.V1_V2;
+                open = EngineIoCodec.v3().decodePayload(body).get(0).text();
+            }
+            if (found != null) {
+                String sid = Json.tree(open).path("sid").asText();
+                String close = found == Generation.V3_V4 ? "1" : "1:1";
+                try (okhttp3.Response ignored = http.newCall(new okhttp3.Request.Builder()
+                        .url(base + "?EIO=" + found.engineIoRevision() + "&transport=polling&b64=1&sid=" + sid)
+                        .post(okhttp3.RequestBody.create(close, okhttp3.MediaType.get("text/plain; charset=UTF-8")))
+                        .build()).execute()) {
+                    // best effort: the session would time out anyway
+                }
+                return found;
+            }
+            try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder().url(base + "1/").build()).execute()) {
+                String b = r.body() == null ? "" : r.body().string();
+                if (r.code() == 200 && b.matches("^[^:]+:\\d*:\\d*:.*websocket.*")) {
+                    return Generation.V0_9;
+                }
+            }
+            throw new dev.relaykit.core.TransportException("no Socket.IO server of a known generation at "
+                    + base + " (Engine.IO 4 handshake answered HTTP " + code + ")");
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof dev.relaykit.core.TransportException t) {
+                throw t;
+            }
+            throw new dev.relaykit.core.TransportException("generation detection failed: " + e.getMessage(), e);
+        }
+    }
+
     /** @return the generation this client speaks */
     public Generation generation() {
         return generation;

@@ -198,4 +198,12 @@ class RealPeerTest {
             assertThat(next(events, "echo").arg(0).asText()).isEqualTo("raw");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"v4,V3_V4", "v3,V3_V4", "v2,V1_V2", "v1,V1_V2", "v09,V0_9"})
+    void detectsTheGeneration(String folder, Generation gen) throws Exception {
+        try (NodePeer peer = peer(folder)) {
+            assertThat(SocketIoClient.detectGeneration(peer.url())).isEqualTo(gen);
+        }
+    }
 }
