@@ -1,0 +1,33 @@
+package dev.relaykit.socketio;
+
+/** The server generation a {@link SocketIoClient} speaks to. */
+public enum Generation {
+    /** socket.io 3.x and 4.x: Engine.IO revision 4 ({@code EIO=4}), Socket.IO protocol revision 5. */
+    V3_V4(4, 5),
+    /** socket.io 1.x and 2.x: Engine.IO revision 3 ({@code EIO=3}), Socket.IO protocol revision 4. */
+    V1_V2(3, 4),
+    /**
+     * socket.io 0.9: its own protocol (HTTP handshake {@code /socket.io/1/}, frames {@code type:id:endpoint:data}),
+     * no Engine.IO ({@link #engineIoRevision()} is 0), WebSocket transport only, no binary (byte arrays are sent as
+     * base64 strings).
+     */
+    V0_9(0, 1);
+
+    private final int engineIo;
+    private final int socketIo;
+
+    Generation(int engineIo, int socketIo) {
+        this.engineIo = engineIo;
+        this.socketIo = socketIo;
+    }
+
+    /** @return the Engine.IO revision ({@code EIO} query parameter); 0 for 0.9 */
+    public int engineIoRevision() {
+        return engineIo;
+    }
+
+    /** @return the Socket.IO protocol revision (1 for 0.9) */
+    public int socketIoRevision() {
+        return socketIo;
+    }
+}

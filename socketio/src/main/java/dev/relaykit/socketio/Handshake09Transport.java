@@ -1,0 +1,129 @@
+package dev.relaykit.socketio;
+
+import dev.relaykit.core.net.HttpClients;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Socket.IO 0.9: {@code GET <path>/1/} answers {@code sid:heartbeatTimeout:closeTimeout:transports}; then a
+ * WebSocket to {@code <path>/1/websocket/<sid>} carries the frames.
+ */
+final class Handshake09Transport implements Transport {
+    private final String base;
+    private final Map<String, String> query;
+    private final Map<String, String> headers;
+    private final Executor executor;
+    private final Sink sink;
+    private volatile WsTransport ws;
+    private volatile boolean closed;
+    private volatile String sid;
+    private volatile long heartbeatTimeoutMs;
+
+    Handshake09Transport(String base, Map<String, String> query, Map<String, String> headers, Executor executor,
+                         Sink sink) {
+        this.base = base.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "");
+        this.query = query;
+        this.headers = headers;
+        this.executor = executor;
+        this.sink = sink;
+    }
+
+    @Override
+    public void start() {
+        Thread t = new Thread(this::handshake, "relaykit-socketio-handshake");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void handshake() {
+        try {
+            HttpUrl.Builder ub = HttpUrl.get(base + "/1/").newBuilder();
+            query.forEach(ub::addQueryParameter);
+            Request.Builder rb = new Request.Builder().url(ub.build());
+            headers.forEach(rb::header);
+            String body;
+            try (Response r = HttpClients.shared().newCall(rb.build()).execute()) {
+                body = r.body() == null ? "" : r.body().string();
+                if (!r.isSuccessful()) {
+                    throw new IOException("handshake refused: HTTP " + r.code() + " " + clip(body));
+                }
+            }
+            String[] parts = body.split(":", -1);
+            if (parts.length < 4 || parts[0].isEmpty() || !parts[1].matches("\\d{0,9}")) {
+                throw new IOException("malformed 0.9 handshake answer: " + clip(body));
+            }
+            if (!parts[3].contains("websocket")) {
+                throw new IOException("the server does not offer the websocket transport: " + clip(parts[3]));
+            }
+            sid = parts[0];
+            heartbeatTimeoutMs = parts[1].isEmpty() ? 0 : Long.parseLong(parts[1]) * 1000;
+            if (closed) {
+                return;
+            }
+            WsTransport w = new WsTransport(base + "/1/websocket/" + sid, query, headers, executor, new Sink() {
+                @Override
+                public void onText(Transport t, String frame) {
+                    sink.onText(Handshake09Transport.this, frame);
+                }
+
+                @Override
+                public void onBinary(Transport t, byte[] frame) {
+                    sink.onBinary(Handshake09Transport.this, frame);
+                }
+
+                @Override
+                public void onLost(Transport t, String reason) {
+                    sink.onLost(Handshake09Transport.this, reason);
+                }
+            });
+            ws = w;
+            w.start();
+            if (closed) {
+                w.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            executor.execute(() -> sink.onLost(this, "handshake failed: " + e.getMessage()));
+        }
+    }
+
+    /** @return the session id from the handshake */
+    String sid() {
+        return sid;
+    }
+
+    /** @return the heartbeat timeout from the handshake (0 = none) */
+    long heartbeatTimeoutMs() {
+        return heartbeatTimeoutMs;
+    }
+
+    @Override
+    public void sendText(String frame) {
+        WsTransport w = ws;
+        if (w == null) {
+            throw new dev.relaykit.core.ws.NotConnectedException("0.9 handshake not finished");
+        }
+        w.sendText(frame);
+    }
+
+    @Override
+    public void sendBinary(byte[] frame) {
+        throw new UnsupportedOperationException("socket.io 0.9 has no binary frames");
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WsTransport w = ws;
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+    }
+}

@@ -1,0 +1,314 @@
+package dev.relaykit.socketio;
+
+import dev.relaykit.core.json.Json;
+import dev.relaykit.core.net.HttpClients;
+import dev.relaykit.socketio.protocol.EngineIoCodec;
+import dev.relaykit.socketio.protocol.EnginePacket;
+import dev.relaykit.socketio.protocol.ProtocolException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Engine.IO HTTP long-polling, optionally upgraded to WebSocket: after the handshake a WebSocket with the same
+ * sid sends {@code 2probe}; on {@code 3probe} polling is paused (the server ends the pending poll with a
+ * {@code 6} noop), {@code 5} (upgrade) is sent and all traffic moves to the WebSocket.
+ */
+final class PollingTransport implements Transport {
+    private static final MediaType TEXT = MediaType.get("text/plain; charset=UTF-8");
+
+    private final HttpUrl base;
+    private final Map<String, String> query;
+    private final Map<String, String> headers;
+    private final EngineIoCodec codec;
+    private final boolean upgrade;
+    private final Executor executor;
+    private final Sink sink;
+    private final OkHttpClient http;
+    private final Object lock = new Object();
+    // guarded by lock
+    private String sid;
+    private boolean closed;
+    private boolean pausing;
+    private WsTransport ws;
+    private boolean upgraded;
+    private final List<Object> pendingDuringUpgrade = new ArrayList<>();
+    private Thread poller;
+    private volatile okhttp3.Call inflight;
+
+    PollingTransport(String url, Map<String, String> query, Map<String, String> headers, EngineIoCodec codec,
+                     boolean upgrade, Executor executor, Sink sink) {
+        String u = url.replaceFirst("^(?i)ws", "http");
+        this.base = HttpUrl.get(u);
+        this.query = query;
+        this.headers = headers;
+        this.codec = codec;
+        this.upgrade = upgrade;
+        this.executor = executor;
+        this.sink = sink;
+        this.http = HttpClients.shared().newBuilder().readTimeout(java.time.Duration.ofSeconds(90)).build();
+    }
+
+    @Override
+    public void start() {
+        poller = new Thread(this::pollLoop, "relaykit-socketio-poll");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private HttpUrl url(String transport) {
+        HttpUrl.Builder b = base.newBuilder();
+        query.forEach(b::addQueryParameter);
+        b.addQueryParameter("transport", transport);
+        if (codec.revision() == 3) {
+            b.addQueryParameter("b64", "1"); // text payloads only: binary arrives as "b4<base64>"
+        }
+        if (sid != null) {
+            b.addQueryParameter("sid", sid);
+        }
+        b.addQueryParameter("t", Long.toString(System.nanoTime(), 36));
+        return b.build();
+    }
+
+    private Request.Builder request(HttpUrl url) {
+        Request.Builder r = new Request.Builder().url(url);
+        headers.forEach(r::header);
+        return r;
+    }
+
+    private void pollLoop() {
+        try {
+            while (true) {
+                HttpUrl url;
+                synchronized (lock) {
+                    if (closed || pausing) {
+                        break;
+                    }
+                    url = url("polling");
+                }
+                String body;
+                okhttp3.Call call = http.newCall(request(url).get().build());
+                inflight = call;
+                try (Response r = call.execute()) {
+                    body = r.body() == null ? "" : r.body().string();
+                    if (!r.isSuccessful()) {
+                        throw new IOException("HTTP " + r.code() + " " + clip(body));
+                    }
+                }
+                List<EnginePacket> packets = codec.decodePayload(body);
+                for (EnginePacket p : packets) {
+                    if (p.type() == EnginePacket.Type.OPEN) {
+                        onOpen(p.text());
+                    }
+                    deliver(p);
+                    if (p.type() == EnginePacket.Type.CLOSE) {
+                        lost("transport close");
+                        return;
+                    }
+                }
+            }
+            boolean finish;
+            synchronized (lock) {
+                finish = pausing && !closed;
+            }
+            if (finish) {
+                finishUpgrade();
+            }
+        } catch (IOException | ProtocolException e) {
+            lost("transport error: " + e.getMessage());
+        }
+    }
+
+    private void deliver(EnginePacket p) {
+        if (p.isBinary()) {
+            byte[] frame = codec.encodeBinary(p);
+            executor.execute(() -> sink.onBinary(this, frame));
+        } else {
+            String frame = codec.encodeText(p);
+            executor.execute(() -> sink.onText(this, frame));
+        }
+    }
+
+    private void onOpen(String json) {
+        JsonNode open = Json.tree(json);
+        synchronized (lock) {
+            sid = open.path("sid").asText(null);
+            if (!upgrade || !open.path("upgrades").toString().contains("\"websocket\"")) {
+                return;
+            }
+            Map<String, String> q = new LinkedHashMap<>(query);
+            q.put("transport", "websocket");
+            q.put("sid", sid);
+            ws = new WsTransport(base.toString(), q, headers, executor, new Sink() {
+                @Override
+                public void onText(Transport t, String frame) {
+                    onWsText(frame);
+                }
+
+                @Override
+                public void onBinary(Transport t, byte[] frame) {
+                    if (isUpgraded()) {
+                        sink.onBinary(PollingTransport.this, frame);
+                    }
+                }
+
+                @Override
+                public void onLost(Transport t, String reason) {
+                    if (isUpgraded()) {
+                        lost(reason);
+                    }
+                }
+            });
+        }
+        ws.start();
+        executor.execute(() -> {
+            try {
+                ws.sendText("2probe");
+            } catch (RuntimeException e) {
+                // the probe socket is not open yet: retried when it opens
+                retryProbe();
+            }
+        });
+    }
+
+    private void retryProbe() {
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < 50; i++) {
+                try {
+                    Thread.sleep(20);
+                    ws.sendText("2probe");
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // not open yet
+                }
+            }
+        }, "relaykit-socketio-probe");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private boolean isUpgraded() {
+        synchronized (lock) {
+            return upgraded;
+        }
+    }
+
+    private void onWsText(String frame) {
+        if (isUpgraded()) {
+            sink.onText(this, frame);
+            return;
+        }
+        if (frame.equals("3probe")) {
+            synchronized (lock) {
+                pausing = true; // the poller stops after the poll in flight (the server ends it with a noop)
+            }
+        }
+    }
+
+    private void finishUpgrade() {
+        List<Object> pending;
+        synchronized (lock) {
+            ws.sendText("5");
+            upgraded = true;
+            pending = new ArrayList<>(pendingDuringUpgrade);
+            pendingDuringUpgrade.clear();
+            for (Object o : pending) {
+                if (o instanceof String s) {
+                    ws.sendText(s);
+                } else {
+                    ws.sendBinary((byte[]) o);
+                }
+            }
+        }
+    }
+
+    /** @return whether the transport moved to WebSocket */
+    boolean upgradedToWebSocket() {
+        return isUpgraded();
+    }
+
+    @Override
+    public void sendText(String frame) {
+        send(frame);
+    }
+
+    @Override
+    public void sendBinary(byte[] frame) {
+        send(frame);
+    }
+
+    private void send(Object frame) {
+        HttpUrl url;
+        synchronized (lock) {
+            if (upgraded) {
+                if (frame instanceof String s) {
+                    ws.sendText(s);
+                } else {
+                    ws.sendBinary((byte[]) frame);
+                }
+                return;
+            }
+            if (pausing) {
+                pendingDuringUpgrade.add(frame);
+                return;
+            }
+            if (closed || sid == null) {
+                throw new dev.relaykit.core.ws.NotConnectedException("polling transport is not open");
+            }
+            url = url("polling");
+            EnginePacket p = frame instanceof String s ? codec.decodeText(s) : codec.decodeBinary((byte[]) frame);
+            String body = codec.encodePayload(List.of(p));
+            // POSTs are serialised under the lock: Engine.IO servers refuse overlapping POSTs
+            try (Response r = http.newCall(request(url).post(RequestBody.create(body, TEXT)).build()).execute()) {
+                if (!r.isSuccessful()) {
+                    throw new dev.relaykit.core.TransportException("Engine.IO POST refused: HTTP " + r.code());
+                }
+            } catch (IOException e) {
+                throw new dev.relaykit.core.TransportException("Engine.IO POST failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void lost(String reason) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (ws != null) {
+            ws.close();
+        }
+        executor.execute(() -> sink.onLost(this, reason));
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+        if (ws != null) {
+            ws.close();
+        }
+        okhttp3.Call call = inflight;
+        if (call != null) {
+            call.cancel();
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+    }
+}

@@ -1,0 +1,744 @@
+package dev.relaykit.socketio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaykit.core.ws.NotConnectedException;
+import dev.relaykit.core.json.Json;
+import dev.relaykit.core.ws.ConnectionState;
+import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.socketio.protocol.EngineIoCodec;
+import dev.relaykit.socketio.protocol.EnginePacket;
+import dev.relaykit.socketio.protocol.Frame09;
+import dev.relaykit.socketio.protocol.ProtocolException;
+import dev.relaykit.socketio.protocol.SocketIoCodec;
+import dev.relaykit.socketio.protocol.SocketPacket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A Socket.IO client for socket.io 3.x/4.x servers ({@link Generation#V3_V4}) and 1.x/2.x servers
+ * ({@link Generation#V1_V2}) over WebSocket. One client is one Engine.IO connection multiplexing namespaces.
+ *
+ * <pre>{@code
+ * try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:3000").generation(Generation.V3_V4).build()) {
+ *     SocketIoSocket chat = client.socket("/chat");
+ *     chat.on("message", e -> System.out.println(e.arg(0)));
+ *     chat.connected().join();
+ *     List<JsonNode> reply = chat.emitWithAck("hello", "world").join();
+ * }
+ * }</pre>
+ *
+ * <p>The connection reconnects by itself (the {@link ReconnectPolicy}) and rejoins every namespace that was not
+ * disconnected on purpose; on 4.x servers with connection-state recovery, a namespace reports
+ * {@link SocketIoSocket#recovered()}. Listeners run on one dispatcher thread (or the executor given).
+ */
+public final class SocketIoClient implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SocketIoClient.class);
+    private final Generation generation;
+    private final EngineIoCodec engine;
+    private final SocketIoCodec codec;
+    private final SocketIoCodec.Decoder decoder;
+    private final Builder config;
+    private final Executor executor;
+    private final java.util.concurrent.ExecutorService ownDispatcher;
+    private final Transport.Sink sink = new Sink();
+    private final ScheduledThreadPoolExecutor timer;
+    private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
+    private final List<Consumer<String>> rawListeners = new CopyOnWriteArrayList<>();
+    private final Object sendLock = new Object();
+
+    // heartbeat state, touched by the dispatcher and the timer
+    private volatile long pingIntervalMs;
+    private volatile long pingTimeoutMs;
+    private volatile long lastHeard;
+    private volatile long lastPingSent;
+    private volatile boolean handshaken;
+    private ScheduledFuture<?> heartbeatTask;
+    private volatile String engineSid;
+    // connection life cycle, guarded by this
+    private Transport current;
+    private ConnectionState state = ConnectionState.NEW;
+    private int attempt;
+    private ScheduledFuture<?> reconnectTask;
+
+    private SocketIoClient(Builder b) {
+        this.config = b;
+        this.generation = b.generation;
+        if (generation == Generation.V0_9 && b.transport != TransportMode.WEBSOCKET) {
+            throw new IllegalArgumentException("socket.io 0.9 is supported over WebSocket only, not " + b.transport);
+        }
+        this.engine = generation == Generation.V0_9 ? null : EngineIoCodec.of(generation.engineIoRevision());
+        this.codec = SocketIoCodec.of(generation == Generation.V0_9 ? 4 : generation.socketIoRevision());
+        this.decoder = codec.decoder();
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "relaykit-socketio-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
+        if (b.dispatcher != null) {
+            this.ownDispatcher = null;
+            this.executor = new Serial(b.dispatcher);
+        } else {
+            this.ownDispatcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "relaykit-socketio-dispatch");
+                t.setDaemon(true);
+                return t;
+            });
+            this.executor = ownDispatcher;
+        }
+    }
+
+    private synchronized void openTransport() {
+        reconnectTask = null;
+        if (state.isTerminal()) {
+            return;
+        }
+        state = attempt == 0 ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
+        String url = config.handshakeUrl != null ? config.handshakeUrl
+                : config.url.replaceAll("/+$", "") + config.path + "/";
+        Map<String, String> query = new LinkedHashMap<>();
+        if (generation == Generation.V0_9) {
+            query.putAll(config.query);
+            current = new Handshake09Transport(url, query, config.headers, executor, sink);
+            current.start();
+            return;
+        }
+        query.put("EIO", Integer.toString(generation.engineIoRevision()));
+        if (config.timestamp) {
+            query.put("t", Long.toString(System.currentTimeMillis(), 36));
+        }
+        query.putAll(config.query);
+        if (config.transport == TransportMode.WEBSOCKET) {
+            query.put("transport", "websocket");
+            current = new WsTransport(url, query, config.headers, executor, sink);
+        } else {
+            current = new PollingTransport(url, query, config.headers, engine,
+                    config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, sink);
+        }
+        current.start();
+    }
+
+    private void dropConnection(String reason) {
+        Transport t;
+        synchronized (this) {
+            t = current;
+        }
+        if (t != null) {
+            t.close();
+            executor.execute(() -> sink.onLost(t, reason));
+        }
+    }
+
+
+    /**
+     * @param url the server, e.g. {@code http://127.0.0.1:3000} ({@code ws(s)://} and {@code http(s)://} both work)
+     * @return a builder
+     */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    /**
+     * Asks a server which generation it runs, with plain HTTP handshakes on the default path {@code /socket.io}: an
+     * Engine.IO 4 polling handshake ({@code 0{...}}: 3.x/4.x; {@code <length>:0{...}}: 1.x/2.x, which answer in
+     * the v3 payload format), then the 0.9 handshake {@code /socket.io/1/}. The probe session is closed again.
+     *
+     * @param url the server, e.g. {@code http://127.0.0.1:3000}
+     * @return the generation
+     * @throws dev.relaykit.core.TransportException when the server is unreachable or answers none of them
+     */
+    public static Generation detectGeneration(String url) {
+        String base = url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "") + "/socket.io/";
+        okhttp3.OkHttpClient http = dev.relaykit.core.net.HttpClients.shared();
+        try {
+            String body;
+            int code;
+            try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder()
+                    .url(base + "?EIO=4&transport=polling&b64=1").build()).execute()) {
+                code = r.code();
+                body = r.body() == null ? "" : r.body().string();
+            }
+            java.util.regex.Matcher v3 = java.util.regex.Pattern.compile("^\\d+:0(\\{.*)").matcher(body);
+            Generation found = null;
+            String open = null;
+            if (code == 200 && body.startsWith("0{")) {
+                found = Generation.V3_V4;
+                open = body.substring(1).split("\u001e", 2)[0];
+            } else if (code == 200 && v3.lookingAt()) {
+                found = Generation.V1_V2;
+                open = EngineIoCodec.v3().decodePayload(body).get(0).text();
+            }
+            if (found != null) {
+                String sid = Json.tree(open).path("sid").asText();
+                String close = found == Generation.V3_V4 ? "1" : "1:1";
+                try (okhttp3.Response ignored = http.newCall(new okhttp3.Request.Builder()
+                        .url(base + "?EIO=" + found.engineIoRevision() + "&transport=polling&b64=1&sid=" + sid)
+                        .post(okhttp3.RequestBody.create(close, okhttp3.MediaType.get("text/plain; charset=UTF-8")))
+                        .build()).execute()) {
+                    // best effort: the session would time out anyway
+                }
+                return found;
+            }
+            try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder().url(base + "1/").build()).execute()) {
+                String b = r.body() == null ? "" : r.body().string();
+                if (r.code() == 200 && b.matches("^[^:]+:\\d*:\\d*:.*websocket.*")) {
+                    return Generation.V0_9;
+                }
+            }
+            throw new dev.relaykit.core.TransportException("no Socket.IO server of a known generation at "
+                    + base + " (Engine.IO 4 handshake answered HTTP " + code + ")");
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof dev.relaykit.core.TransportException t) {
+                throw t;
+            }
+            throw new dev.relaykit.core.TransportException("generation detection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the generation this client speaks */
+    public Generation generation() {
+        return generation;
+    }
+
+    /** @return the Engine.IO session id of the current connection, or null before the handshake */
+    public String engineSessionId() {
+        return engineSid;
+    }
+
+    /** @return the connection's state */
+    public synchronized ConnectionState state() {
+        return state;
+    }
+
+    /** @return whether the current connection runs over WebSocket (after an upgrade, or from the start) */
+    public synchronized boolean isWebSocket() {
+        return current instanceof WsTransport || current instanceof Handshake09Transport
+                || current instanceof PollingTransport p && p.upgradedToWebSocket();
+    }
+
+    /**
+     * Returns the socket of a namespace, creating it; add listeners, then call {@link SocketIoSocket#connect()}.
+     *
+     * @param namespace e.g. {@code "/"} or {@code "/chat"}
+     * @return the socket (the same one for the same namespace)
+     */
+    public SocketIoSocket socket(String namespace) {
+        return socket(namespace, config.auth);
+    }
+
+    /**
+     * Like {@link #socket(String)} with an auth payload for this namespace (revision 5 servers; socket.io 1.x/2.x
+     * take credentials from the handshake query instead, see {@link Builder#query}).
+     *
+     * @param namespace the namespace
+     * @param auth an object serialised as JSON, or null
+     * @return the socket
+     */
+    public SocketIoSocket socket(String namespace, Object auth) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (!namespace.startsWith("/")) {
+            throw new IllegalArgumentException("a namespace starts with '/': " + namespace);
+        }
+        synchronized (this) {
+            return sockets.computeIfAbsent(namespace, n -> new SocketIoSocket(this, n,
+                    auth == null ? null : Json.mapper().valueToTree(auth), config.bufferCapacity));
+        }
+    }
+
+    void connectSocket(SocketIoSocket s) {
+        boolean start;
+        synchronized (this) {
+            start = state == ConnectionState.NEW;
+            if (start) {
+                openTransport();
+            }
+        }
+        if (!start && handshaken) {
+            s.sendConnect();
+        }
+    }
+
+    /**
+     * Listens to every raw Engine.IO text packet received (the wire form, e.g. {@code 42["a",1]}).
+     *
+     * @param listener the listener
+     */
+    public void onRawPacket(Consumer<String> listener) {
+        rawListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Sends a raw Engine.IO text packet as is (e.g. {@code 42/chat,["a"]}).
+     *
+     * @param packet the wire form
+     * @return completes when written to the socket
+     */
+    public CompletableFuture<Void> sendRaw(String packet) {
+        Objects.requireNonNull(packet, "packet");
+        synchronized (sendLock) {
+            transport().sendText(packet);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<SocketIoSocket> all;
+        synchronized (this) {
+            all = new ArrayList<>(sockets.values());
+        }
+        for (SocketIoSocket s : all) {
+            s.closing();
+        }
+        Transport t;
+        synchronized (this) {
+            state = ConnectionState.CLOSED;
+            t = current;
+            current = null;
+            if (reconnectTask != null) {
+                reconnectTask.cancel(false);
+            }
+        }
+        if (t != null) {
+            t.close();
+        }
+        timer.shutdownNow();
+        if (ownDispatcher != null) {
+            ownDispatcher.shutdown();
+        }
+    }
+
+    // ------------------------------------------------------------------ internals used by SocketIoSocket
+
+    Duration ackTimeout() {
+        return config.ackTimeout;
+    }
+
+    ScheduledThreadPoolExecutor timer() {
+        return timer;
+    }
+
+    boolean isHandshaken() {
+        return handshaken;
+    }
+
+    Generation gen() {
+        return generation;
+    }
+
+    /** Sends one Socket.IO packet (header + attachments contiguously). */
+    void send(SocketPacket packet) {
+        if (generation == Generation.V0_9) {
+            Frame09 f = Wire09.toFrame(packet);
+            if (f != null) {
+                synchronized (sendLock) {
+                    transport().sendText(f.encode());
+                }
+            }
+            return;
+        }
+        List<Object> parts = codec.encode(packet);
+        synchronized (sendLock) {
+            Transport t = transport();
+            t.sendText(engine.encodeText(EnginePacket.message((String) parts.get(0))));
+            for (int i = 1; i < parts.size(); i++) {
+                t.sendBinary(engine.encodeBinary(EnginePacket.message((byte[]) parts.get(i))));
+            }
+        }
+    }
+
+    private synchronized Transport transport() {
+        if (current == null) {
+            throw new NotConnectedException("socket.io client is " + state + "; not sent");
+        }
+        return current;
+    }
+
+    // ------------------------------------------------------------------ incoming
+
+    private void onEnginePacket(EnginePacket p) {
+        lastHeard = System.nanoTime();
+        switch (p.type()) {
+            case OPEN -> onOpen(p.text());
+            case PING -> {
+                if (generation == Generation.V3_V4) {
+                    sendEngine(EnginePacket.text(EnginePacket.Type.PONG, p.text()));
+                }
+            }
+            case PONG, NOOP, UPGRADE -> {
+            }
+            case CLOSE -> dropConnection("transport close");
+            case MESSAGE -> {
+                SocketPacket sp = p.isBinary() ? decoder.decodeBinary(p.binary()) : decoder.decodeText(p.text());
+                if (sp != null) {
+                    onSocketPacket(sp);
+                }
+            }
+        }
+    }
+
+    private void on09(Transport t, Frame09 f) {
+        lastHeard = System.nanoTime();
+        if (f.type() == Frame09.Type.HEARTBEAT) {
+            synchronized (sendLock) {
+                transport().sendText(f.encode());
+            }
+            return;
+        }
+        if (f.type() == Frame09.Type.CONNECT && f.endpoint().isEmpty()) {
+            Handshake09Transport h = (Handshake09Transport) t;
+            engineSid = h.sid();
+            pingTimeoutMs = h.heartbeatTimeoutMs() > 0 ? h.heartbeatTimeoutMs() : 60_000;
+            pingIntervalMs = pingTimeoutMs;
+            onHandshaken();
+        }
+        SocketPacket p = Wire09.toPacket(f);
+        if (p != null) {
+            onSocketPacket(p);
+        }
+    }
+
+    private void onOpen(String json) {
+        JsonNode open;
+        try {
+            open = Json.tree(json);
+        } catch (RuntimeException e) {
+            throw new ProtocolException("Engine.IO OPEN packet is not JSON", e);
+        }
+        if (!open.path("sid").isTextual() || !open.path("pingInterval").canConvertToLong()
+                || !open.path("pingTimeout").canConvertToLong()) {
+            throw new ProtocolException("Engine.IO OPEN packet lacks sid, pingInterval or pingTimeout");
+        }
+        engineSid = open.get("sid").asText();
+        pingIntervalMs = open.get("pingInterval").asLong();
+        pingTimeoutMs = open.get("pingTimeout").asLong();
+        onHandshaken();
+    }
+
+    private void onHandshaken() {
+        lastPingSent = 0;
+        decoder.reset();
+        handshaken = true;
+        synchronized (this) {
+            attempt = 0;
+            state = ConnectionState.OPEN;
+        }
+        startHeartbeat();
+        List<SocketIoSocket> all;
+        synchronized (this) {
+            all = new ArrayList<>(sockets.values());
+        }
+        for (SocketIoSocket s : all) {
+            if (s.wantsConnection()) {
+                s.sendConnect();
+            }
+        }
+    }
+
+    private void onSocketPacket(SocketPacket p) {
+        String nsp = p.namespace();
+        int q = nsp.indexOf('?');
+        if (q >= 0) {
+            nsp = nsp.substring(0, q);
+        }
+        SocketIoSocket s;
+        synchronized (this) {
+            s = sockets.get(nsp);
+        }
+        if (s != null) {
+            s.onPacket(p);
+        }
+    }
+
+    private void sendEngine(EnginePacket p) {
+        synchronized (sendLock) {
+            transport().sendText(engine.encodeText(p));
+        }
+    }
+
+    private synchronized void startHeartbeat() {
+        stopHeartbeat();
+        lastHeard = System.nanoTime();
+        long tick = Math.max(20, Math.min(250, pingIntervalMs / 4));
+        heartbeatTask = timer.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void stopHeartbeat() {
+        if (heartbeatTask != null) {
+            heartbeatTask.cancel(false);
+            heartbeatTask = null;
+        }
+    }
+
+    private void heartbeat() {
+        long now = System.nanoTime();
+        long silentMs = TimeUnit.NANOSECONDS.toMillis(now - lastHeard);
+        if (generation == Generation.V0_9) {
+            // the server sends a heartbeat within every heartbeat timeout
+            if (silentMs > pingTimeoutMs) {
+                dropConnection("ping timeout");
+            }
+            return;
+        }
+        if (generation == Generation.V3_V4) {
+            // the server pings every pingInterval; silence beyond pingInterval + pingTimeout means it is gone
+            if (silentMs > pingIntervalMs + pingTimeoutMs) {
+                dropConnection("ping timeout");
+            }
+            return;
+        }
+        // Engine.IO 3: the client pings every pingInterval and expects an answer within pingTimeout
+        if (lastPingSent != 0 && lastHeard < lastPingSent
+                && TimeUnit.NANOSECONDS.toMillis(now - lastPingSent) > pingTimeoutMs) {
+            dropConnection("ping timeout");
+            return;
+        }
+        if (lastPingSent == 0 || TimeUnit.NANOSECONDS.toMillis(now - lastPingSent) >= pingIntervalMs) {
+            if (lastPingSent == 0 || lastHeard >= lastPingSent) {
+                lastPingSent = now;
+                try {
+                    sendEngine(EnginePacket.of(EnginePacket.Type.PING));
+                } catch (RuntimeException e) {
+                    // not open any more; the session reports it
+                }
+            }
+        }
+    }
+
+    private void onConnectionLost(String reason) {
+        handshaken = false;
+        stopHeartbeat();
+        List<SocketIoSocket> all;
+        synchronized (this) {
+            all = new ArrayList<>(sockets.values());
+        }
+        for (SocketIoSocket s : all) {
+            s.onTransportLost(reason);
+        }
+    }
+
+    private final class Sink implements Transport.Sink {
+        @Override
+        public void onText(Transport t, String frame) {
+            if (!isCurrent(t)) {
+                return;
+            }
+            for (Consumer<String> l : rawListeners) {
+                l.accept(frame);
+            }
+            try {
+                if (generation == Generation.V0_9) {
+                    on09(t, Frame09.decode(frame));
+                } else {
+                    onEnginePacket(engine.decodeText(frame));
+                }
+            } catch (ProtocolException e) {
+                LOG.warn("socket.io: dropped a malformed packet: {}", e.getMessage());
+                decoder.reset();
+            }
+        }
+
+        @Override
+        public void onBinary(Transport t, byte[] frame) {
+            if (!isCurrent(t) || engine == null) {
+                return;
+            }
+            try {
+                onEnginePacket(engine.decodeBinary(frame));
+            } catch (ProtocolException e) {
+                LOG.warn("socket.io: dropped a malformed binary packet: {}", e.getMessage());
+                decoder.reset();
+            }
+        }
+
+        @Override
+        public void onLost(Transport t, String reason) {
+            synchronized (SocketIoClient.this) {
+                if (t != current) {
+                    return;
+                }
+                current = null;
+            }
+            t.close();
+            onConnectionLost(reason);
+            synchronized (SocketIoClient.this) {
+                if (state.isTerminal()) {
+                    return;
+                }
+                attempt++;
+                if (!config.policy.allows(attempt)) {
+                    state = ConnectionState.FAILED;
+                    for (SocketIoSocket s : sockets.values()) {
+                        s.failed(new dev.relaykit.core.TransportException("socket.io client gave up after "
+                                + (attempt - 1) + " reconnection attempt(s): " + reason));
+                    }
+                    return;
+                }
+                state = ConnectionState.RECONNECTING;
+                reconnectTask = timer.schedule(SocketIoClient.this::openTransport,
+                        config.policy.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private boolean isCurrent(Transport t) {
+            synchronized (SocketIoClient.this) {
+                return t == current;
+            }
+        }
+    }
+
+    /** Builds a {@link SocketIoClient}. */
+    public static final class Builder {
+        private final String url;
+        private Generation generation = Generation.V3_V4;
+        private String path = "/socket.io";
+        private String handshakeUrl;
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Object auth;
+        private boolean timestamp;
+        private ReconnectPolicy policy = ReconnectPolicy.defaults();
+        private Duration ackTimeout = Duration.ofSeconds(10);
+        private int bufferCapacity = 1024;
+        private Executor dispatcher;
+        private TransportMode transport = TransportMode.WEBSOCKET;
+
+        private Builder(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+        }
+
+        /**
+         * @param generation the server generation (default {@link Generation#V3_V4})
+         * @return this
+         */
+        public Builder generation(Generation generation) {
+            this.generation = Objects.requireNonNull(generation, "generation");
+            return this;
+        }
+
+        /**
+         * @param path the Engine.IO path (default {@code /socket.io})
+         * @return this
+         */
+        public Builder path(String path) {
+            Objects.requireNonNull(path, "path");
+            this.path = path.startsWith("/") ? path.replaceAll("/+$", "") : "/" + path.replaceAll("/+$", "");
+            return this;
+        }
+
+        /**
+         * @param url the full handshake URL to use instead of url + path (the EIO and transport parameters are
+         *     still added)
+         * @return this
+         */
+        public Builder handshakeUrl(String url) {
+            this.handshakeUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * @param name a handshake query parameter (1.x/2.x servers read credentials from here)
+         * @param value its value
+         * @return this
+         */
+        public Builder query(String name, String value) {
+            query.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @param name an extra handshake header
+         * @param value its value
+         * @return this
+         */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @param auth the default CONNECT auth payload for every namespace (revision 5), serialised as JSON
+         * @return this
+         */
+        public Builder auth(Object auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        /**
+         * @param enabled add the cache-busting {@code t} query parameter (fixed for the client's lifetime)
+         * @return this
+         */
+        public Builder timestampParam(boolean enabled) {
+            this.timestamp = enabled;
+            return this;
+        }
+
+        /**
+         * @param policy the reconnection policy (default {@link ReconnectPolicy#defaults()})
+         * @return this
+         */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param timeout how long {@code emitWithAck} waits by default (10 s)
+         * @return this
+         */
+        public Builder ackTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("ackTimeout must be positive, was " + timeout);
+            }
+            this.ackTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param capacity how many emits a namespace buffers while disconnected (default 1024)
+         * @return this
+         */
+        public Builder emitBufferCapacity(int capacity) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("emitBufferCapacity must be >= 0, was " + capacity);
+            }
+            this.bufferCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * @param executor where listeners run (default: one dispatcher thread per client)
+         * @return this
+         */
+        public Builder dispatcher(Executor executor) {
+            this.dispatcher = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param mode WebSocket only (default), long-polling only, or long-polling upgraded to WebSocket
+         * @return this
+         */
+        public Builder transport(TransportMode mode) {
+            this.transport = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** @return the client; it connects when the first namespace socket connects */
+        public SocketIoClient build() {
+            return new SocketIoClient(this);
+        }
+    }
+}

@@ -1,0 +1,480 @@
+package dev.relaykit.socketio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.relaykit.core.json.Json;
+import dev.relaykit.core.ws.NotConnectedException;
+import dev.relaykit.core.ws.OutgoingQueueFullException;
+import dev.relaykit.socketio.protocol.SocketPacket;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One namespace of a {@link SocketIoClient}: emit events (with or without acknowledgement), listen to events.
+ * Thread-safe. Emits made while the namespace is not connected are buffered (bounded) and sent on connect;
+ * {@link #volatileEmit} drops them instead.
+ */
+public final class SocketIoSocket {
+    private final SocketIoClient client;
+    private final String namespace;
+    private final JsonNode auth;
+    private final int bufferCapacity;
+    private final Map<String, List<EventListener>> listeners = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<EventListener> anyListeners = new CopyOnWriteArrayList<>();
+
+    // guarded by this
+    private boolean connected;
+    private boolean wanted;
+    private String sid;
+    private String pid;
+    private String lastOffset;
+    private boolean recovered;
+    private long nextAckId;
+    private final Map<Long, AckCallback> acks = new HashMap<>();
+    private final ArrayDeque<SocketPacket> buffer = new ArrayDeque<>();
+    private CompletableFuture<SocketIoSocket> firstConnect = new CompletableFuture<>();
+
+    SocketIoSocket(SocketIoClient client, String namespace, JsonNode auth, int bufferCapacity) {
+        this.client = client;
+        this.namespace = namespace;
+        this.auth = auth;
+        this.bufferCapacity = bufferCapacity;
+    }
+
+    /** @return the namespace */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** @return whether the namespace is connected now */
+    public synchronized boolean isConnected() {
+        return connected;
+    }
+
+    /** @return the Socket.IO socket id given by the server (revision 5), or null */
+    public synchronized String id() {
+        return sid;
+    }
+
+    /** @return whether the last (re)connection recovered the session state (socket.io 4.x recovery) */
+    public synchronized boolean recovered() {
+        return recovered;
+    }
+
+    /**
+     * @return completes when the namespace first connects; fails with {@link SocketIoConnectException} when the
+     *     server refuses it
+     */
+    public synchronized CompletableFuture<SocketIoSocket> connected() {
+        return firstConnect;
+    }
+
+    /**
+     * Adds a listener for an event (or the local {@code connect}, {@code disconnect}, {@code connect_error}).
+     *
+     * @param event the event name
+     * @param listener the listener
+     * @return this
+     */
+    public SocketIoSocket on(String event, EventListener listener) {
+        listeners.computeIfAbsent(Objects.requireNonNull(event, "event"), k -> new CopyOnWriteArrayList<>())
+                .add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * @param event the event name
+     * @param listener the listener to remove
+     * @return this
+     */
+    public SocketIoSocket off(String event, EventListener listener) {
+        List<EventListener> l = listeners.get(event);
+        if (l != null) {
+            l.remove(listener);
+        }
+        return this;
+    }
+
+    /**
+     * @param event the event whose listeners are all removed
+     * @return this
+     */
+    public SocketIoSocket off(String event) {
+        listeners.remove(event);
+        return this;
+    }
+
+    /**
+     * @param listener receives every event from the server (not the local lifecycle events)
+     * @return this
+     */
+    public SocketIoSocket onAny(EventListener listener) {
+        anyListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Emits an event. {@code byte[]} arguments (also nested in maps, lists and records) are sent as binary.
+     *
+     * @param event the event name
+     * @param args the arguments, serialised with the shared Jackson mapper
+     * @throws OutgoingQueueFullException when disconnected and the emit buffer is full
+     */
+    public void emit(String event, Object... args) {
+        send(event, args, null, false);
+    }
+
+    /**
+     * Emits an event only if the namespace is connected now; otherwise drops it.
+     *
+     * @param event the event name
+     * @param args the arguments
+     * @return whether it was sent
+     */
+    public boolean volatileEmit(String event, Object... args) {
+        return send(event, args, null, true);
+    }
+
+    /**
+     * Emits an event and waits for the server's acknowledgement, up to the client's ack timeout.
+     *
+     * @param event the event name
+     * @param args the arguments
+     * @return the acknowledgement's arguments; fails with {@link TimeoutException} or
+     *     {@link NotConnectedException} (the client closed)
+     */
+    public CompletableFuture<List<JsonNode>> emitWithAck(String event, Object... args) {
+        return emitWithAck(client.ackTimeout(), event, args);
+    }
+
+    /**
+     * @param timeout how long to wait for the acknowledgement
+     * @param event the event name
+     * @param args the arguments
+     * @return the acknowledgement's arguments
+     */
+    public CompletableFuture<List<JsonNode>> emitWithAck(Duration timeout, String event, Object... args) {
+        CompletableFuture<List<JsonNode>> f = new CompletableFuture<>();
+        emit(event, (a, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            } else {
+                f.complete(a);
+            }
+        }, timeout, args);
+        return f;
+    }
+
+    /**
+     * Emits an event; the callback receives the acknowledgement or the timeout.
+     *
+     * @param event the event name
+     * @param callback receives the acknowledgement
+     * @param timeout how long to wait
+     * @param args the arguments
+     */
+    public void emit(String event, AckCallback callback, Duration timeout, Object... args) {
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(timeout, "timeout");
+        send(event, args, new TimedAck(callback, timeout), false);
+    }
+
+    /**
+     * Connects the namespace (opening the client's connection if needed). Add listeners first: the server may emit
+     * right after accepting.
+     *
+     * @return {@link #connected()}
+     */
+    public CompletableFuture<SocketIoSocket> connect() {
+        synchronized (this) {
+            wanted = true;
+        }
+        client.connectSocket(this);
+        return connected();
+    }
+
+    /** Leaves the namespace (sends DISCONNECT); it is not rejoined on reconnect. */
+    public void disconnect() {
+        boolean send;
+        synchronized (this) {
+            wanted = false;
+            send = connected;
+            connected = false;
+            buffer.clear();
+        }
+        if (send) {
+            client.send(new SocketPacket(SocketPacket.Type.DISCONNECT, namespace, null, null));
+            fireLocal("disconnect", "io client disconnect");
+        }
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private boolean send(String event, Object[] args, TimedAck ack, boolean dropIfDisconnected) {
+        Objects.requireNonNull(event, "event");
+        ArrayNode data = JsonNodeFactory.instance.arrayNode().add(event);
+        for (Object a : args == null ? new Object[] {null} : args) {
+            data.add(toNode(a));
+        }
+        synchronized (this) {
+            Long id = null;
+            if (ack != null) {
+                id = nextAckId++;
+                acks.put(id, ack);
+                ack.arm(this, id);
+            }
+            SocketPacket p = new SocketPacket(SocketPacket.Type.EVENT, namespace, id, data);
+            if (connected) {
+                client.send(p);
+                return true;
+            }
+            if (dropIfDisconnected) {
+                return false;
+            }
+            if (buffer.size() >= bufferCapacity) {
+                if (id != null) {
+                    acks.remove(id);
+                    ack.cancel();
+                }
+                throw new OutgoingQueueFullException("namespace " + namespace + " is not connected and its emit buffer"
+                        + " is full (" + bufferCapacity + " packets); '" + event + "' not queued");
+            }
+            buffer.add(p);
+            return false;
+        }
+    }
+
+    static JsonNode toNode(Object o) {
+        if (o instanceof byte[] b) {
+            return BinaryNode.valueOf(b);
+        }
+        if (o instanceof JsonNode n) {
+            return n;
+        }
+        return Json.mapper().valueToTree(o);
+    }
+
+    boolean wantsConnection() {
+        synchronized (this) {
+            return wanted;
+        }
+    }
+
+    void sendConnect() {
+        JsonNode payload = null;
+        synchronized (this) {
+            if (!wanted || connected) {
+                return;
+            }
+            if (client.gen() == Generation.V3_V4) {
+                ObjectNode o = auth != null && auth.isObject() ? ((ObjectNode) auth).deepCopy()
+                        : JsonNodeFactory.instance.objectNode();
+                if (pid != null) {
+                    o.put("pid", pid);
+                    if (lastOffset != null) {
+                        o.put("offset", lastOffset);
+                    }
+                }
+                payload = o.isEmpty() && auth == null ? null : o;
+            } else if (namespace.equals("/")) {
+                return; // revision 4: the server connects the main namespace by itself
+            }
+        }
+        client.send(new SocketPacket(SocketPacket.Type.CONNECT, namespace, null, payload));
+    }
+
+    void onPacket(SocketPacket p) {
+        switch (p.type()) {
+            case CONNECT -> onConnected(p.data());
+            case DISCONNECT -> {
+                synchronized (this) {
+                    connected = false;
+                    wanted = false;
+                }
+                fireLocal("disconnect", "io server disconnect");
+            }
+            case CONNECT_ERROR -> onRefused(p.data());
+            case EVENT, BINARY_EVENT -> onEvent(p);
+            case ACK, BINARY_ACK -> {
+                AckCallback cb;
+                synchronized (this) {
+                    cb = acks.remove(p.ackId());
+                }
+                if (cb != null) {
+                    List<JsonNode> args = new ArrayList<>();
+                    p.data().forEach(args::add);
+                    cb.onAck(args, null);
+                }
+            }
+        }
+    }
+
+    private void onConnected(JsonNode data) {
+        List<SocketPacket> flush;
+        synchronized (this) {
+            if (!wanted) {
+                return;
+            }
+            String newPid = data != null && data.path("pid").isTextual() ? data.get("pid").asText() : null;
+            recovered = pid != null && pid.equals(newPid);
+            pid = newPid;
+            sid = data != null && data.path("sid").isTextual() ? data.get("sid").asText() : null;
+            connected = true;
+            flush = new ArrayList<>(buffer);
+            buffer.clear();
+            // sending under the lock keeps buffered emits ahead of new ones
+            for (SocketPacket p : flush) {
+                client.send(p);
+            }
+        }
+        fireLocal("connect");
+        firstConnect.complete(this);
+    }
+
+    private void onRefused(JsonNode data) {
+        String message;
+        JsonNode extra = null;
+        if (data == null) {
+            message = "(no message)";
+        } else if (data.isTextual()) {
+            message = data.asText();
+        } else {
+            message = data.path("message").asText("(no message)");
+            extra = data.get("data");
+        }
+        SocketIoConnectException e = new SocketIoConnectException(namespace, message, extra);
+        synchronized (this) {
+            connected = false;
+            wanted = false;
+        }
+        fireLocal("connect_error", message);
+        firstConnect.completeExceptionally(e);
+    }
+
+    private void onEvent(SocketPacket p) {
+        List<JsonNode> args = new ArrayList<>();
+        p.data().forEach(args::add);
+        String name = args.remove(0).asText();
+        synchronized (this) {
+            // socket.io 4.x connection-state recovery appends the packet's offset to events without an ack id
+            if (pid != null && p.ackId() == null && !args.isEmpty() && args.get(args.size() - 1).isTextual()) {
+                lastOffset = args.remove(args.size() - 1).asText();
+            }
+        }
+        Long id = p.ackId();
+        SocketEvent ev = new SocketEvent(name, args, id == null ? null : ackArgs -> {
+            ArrayNode data = JsonNodeFactory.instance.arrayNode();
+            for (Object a : ackArgs) {
+                data.add(toNode(a));
+            }
+            client.send(new SocketPacket(SocketPacket.Type.ACK, namespace, id, data));
+        });
+        for (EventListener l : anyListeners) {
+            l.onEvent(ev);
+        }
+        for (EventListener l : listeners.getOrDefault(name, List.of())) {
+            l.onEvent(ev);
+        }
+    }
+
+    void onTransportLost(String reason) {
+        boolean was;
+        synchronized (this) {
+            was = connected;
+            connected = false;
+        }
+        if (was) {
+            fireLocal("disconnect", reason);
+        }
+    }
+
+    void closing() {
+        List<AckCallback> pending;
+        synchronized (this) {
+            wanted = false;
+            connected = false;
+            pending = new ArrayList<>(acks.values());
+            acks.clear();
+            buffer.clear();
+        }
+        for (AckCallback cb : pending) {
+            cb.onAck(null, new NotConnectedException("client closed before the acknowledgement arrived"));
+        }
+        firstConnect.completeExceptionally(new NotConnectedException("client closed"));
+    }
+
+    void failed(RuntimeException why) {
+        firstConnect.completeExceptionally(why);
+    }
+
+    private void fireLocal(String event, Object... args) {
+        List<JsonNode> a = new ArrayList<>();
+        for (Object o : args) {
+            a.add(toNode(o));
+        }
+        SocketEvent ev = new SocketEvent(event, a, null);
+        for (EventListener l : listeners.getOrDefault(event, List.of())) {
+            l.onEvent(ev);
+        }
+    }
+
+    private final class TimedAck implements AckCallback {
+        private final AckCallback delegate;
+        private final Duration timeout;
+        private java.util.concurrent.ScheduledFuture<?> task;
+        private boolean done;
+
+        TimedAck(AckCallback delegate, Duration timeout) {
+            this.delegate = delegate;
+            this.timeout = timeout;
+        }
+
+        void arm(SocketIoSocket owner, long id) {
+            task = client.timer().schedule(() -> {
+                boolean removed;
+                synchronized (owner) {
+                    removed = acks.remove(id) != null;
+                }
+                if (removed) {
+                    onAck(null, new TimeoutException("no acknowledgement of " + namespace + " packet " + id
+                            + " within " + timeout.toMillis() + " ms"));
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void cancel() {
+            if (task != null) {
+                task.cancel(false);
+            }
+        }
+
+        @Override
+        public void onAck(List<JsonNode> args, Throwable error) {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+            }
+            cancel();
+            delegate.onAck(args, error);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SocketIoSocket[" + namespace + (isConnected() ? ", connected" : "") + "]";
+    }
+}

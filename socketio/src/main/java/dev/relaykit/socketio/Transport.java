@@ -1,0 +1,32 @@
+package dev.relaykit.socketio;
+
+/**
+ * One live Engine.IO (or 0.9) connection. It reports to its {@link Sink} on the client's serial executor, and
+ * reports loss once. A new connection after a loss is a new transport.
+ */
+interface Transport {
+    /** Starts connecting. */
+    void start();
+
+    /**
+     * @param frame one text packet in wire form
+     */
+    void sendText(String frame);
+
+    /**
+     * @param frame one binary packet in wire form
+     */
+    void sendBinary(byte[] frame);
+
+    /** Closes without reporting a loss. */
+    void close();
+
+    /** Receives what a transport reads. */
+    interface Sink {
+        void onText(Transport t, String frame);
+
+        void onBinary(Transport t, byte[] frame);
+
+        void onLost(Transport t, String reason);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.relaykit.socketio;
+
+import dev.relaykit.core.ws.ConnectionState;
+import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.core.ws.StateChange;
+import dev.relaykit.core.ws.WsListener;
+import dev.relaykit.core.ws.WsSession;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** A WebSocket transport: one {@link WsSession} without its own reconnection (the client reconnects). */
+final class WsTransport implements Transport {
+    private final WsSession session;
+    private final Sink sink;
+    private volatile boolean closed;
+
+    WsTransport(String url, Map<String, String> query, Map<String, String> headers, Executor executor, Sink sink) {
+        this.sink = sink;
+        WsSession.Builder b = WsSession.builder(url).name("socketio").reconnect(ReconnectPolicy.none())
+                .dispatcher(executor).listener(new WsListener() {
+                    @Override
+                    public void onText(WsSession s, String text) {
+                        sink.onText(WsTransport.this, text);
+                    }
+
+                    @Override
+                    public void onBinary(WsSession s, byte[] bytes) {
+                        sink.onBinary(WsTransport.this, bytes);
+                    }
+
+                    @Override
+                    public void onStateChange(WsSession s, StateChange change) {
+                        if (change.to() == ConnectionState.FAILED && !closed) {
+                            closed = true;
+                            sink.onLost(WsTransport.this, "transport close");
+                            s.close();
+                        }
+                    }
+                });
+        query.forEach(b::queryParam);
+        headers.forEach(b::header);
+        this.session = b.build();
+    }
+
+    @Override
+    public void start() {
+        session.connect();
+    }
+
+    @Override
+    public void sendText(String frame) {
+        session.send(frame);
+    }
+
+    @Override
+    public void sendBinary(byte[] frame) {
+        session.send(frame);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        session.close();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.relaykit.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.testkit.ScriptedWsServer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Handshake options on the wire, and the Engine.IO 4 heartbeat watchdog against a server that stops pinging. */
+class HandshakeAndWatchdogTest {
+
+    @Test
+    void handshakeCarriesPathQueryHeadersAndTimestamp() throws Exception {
+        try (ScriptedWsServer server = ScriptedWsServer.start()) {
+            server.onOpen(c -> c.send("0{\"sid\":\"s1\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000}"));
+            server.onText((c, text) -> {
+                if (text.equals("40{\"token\":\"t\"}")) {
+                    c.send("40{\"sid\":\"n1\"}");
+                }
+            });
+            try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + server.port())
+                    .path("/custom/").query("room", "a b").header("X-Test", "yes").timestampParam(true)
+                    .auth(java.util.Map.of("token", "t")).build()) {
+                SocketIoSocket s = client.socket("/");
+                s.connect().get(10, TimeUnit.SECONDS);
+                assertThat(s.id()).isEqualTo("n1");
+                ScriptedWsServer.Handshake h = server.handshakes().get(0);
+                assertThat(h.path()).startsWith("/custom/?EIO=4&t=").contains("&room=a%20b&transport=websocket");
+                assertThat(h.headers()).containsEntry("x-test", "yes"); // the test server lower-cases names
+            }
+        }
+    }
+
+    @Test
+    void silentServerIsDroppedAfterPingIntervalPlusTimeoutAndTheClientReconnects() throws Exception {
+        try (ScriptedWsServer server = ScriptedWsServer.start()) {
+            // an Engine.IO 4 server that announces pings every 200 ms but never sends one
+            server.onOpen(c -> c.send("0{\"sid\":\"s" + c.number()
+                    + "\",\"upgrades\":[],\"pingInterval\":200,\"pingTimeout\":200}"));
+            server.onText((c, text) -> {
+                if (text.equals("40")) {
+                    c.send("40{\"sid\":\"n" + c.number() + "\"}");
+                }
+            });
+            BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
+            try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + server.port())
+                    .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50)))
+                    .build()) {
+                SocketIoSocket s = client.socket("/").on("disconnect", events::add).on("connect", events::add);
+                s.connect().get(10, TimeUnit.SECONDS);
+                assertThat(events.poll(5, TimeUnit.SECONDS).name()).isEqualTo("connect");
+                long start = System.nanoTime();
+                SocketEvent lost = events.poll(5, TimeUnit.SECONDS);
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertThat(lost.name()).isEqualTo("disconnect");
+                assertThat(lost.arg(0).asText()).isEqualTo("ping timeout");
+                assertThat(ms).isGreaterThanOrEqualTo(300); // not before pingInterval + pingTimeout (400 ms)
+                assertThat(events.poll(5, TimeUnit.SECONDS).name()).isEqualTo("connect");
+                assertThat(server.connectionCount()).isGreaterThanOrEqualTo(2);
+                assertThat(s.id()).isEqualTo("n2");
+            }
+        }
+    }
+
+    @Test
+    void unreachableServerFailsTheConnectFutureOnceThePolicyGivesUp() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + port)
+                .reconnect(ReconnectPolicy.linear(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20))
+                        .withMaxAttempts(2))
+                .build()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.socket("/").connect().get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(dev.relaykit.core.TransportException.class)
+                    .hasMessageContaining("gave up");
+            assertThat(client.state()).isEqualTo(dev.relaykit.core.ws.ConnectionState.FAILED);
+        }
+    }
+}
