@@ -1,0 +1,60 @@
+package dev.relaykit.samples.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The chat sample against the real socket.io servers the socketio module tests with (installed by
+ * that module's build, which runs before this one): two users in one room hear each other.
+ */
+class SocketIoChatTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v4", "v2", "v09"})
+    void twoUsersInARoomHearEachOther(String gen) throws Exception {
+        Path server = Path.of("..", "socketio", "src", "test", "node", gen, "server.js").toAbsolutePath().normalize();
+        assertThat(server.resolveSibling("node_modules")).as("run socketio/src/test/node/install-peers.sh").exists();
+        Process node = new ProcessBuilder("node", server.toString(), "0").redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+            String ready = lines.readLine();
+            assertThat(ready).startsWith("READY ");
+            String url = "http://127.0.0.1:" + ready.substring(6).trim();
+            ByteArrayOutputStream aliceOut = new ByteArrayOutputStream();
+            ByteArrayOutputStream bobOut = new ByteArrayOutputStream();
+            try (SocketIoChat.Chat alice = SocketIoChat.Chat.open(url, "lobby", "alice",
+                    new PrintStream(aliceOut, true, StandardCharsets.UTF_8));
+                 SocketIoChat.Chat bob = SocketIoChat.Chat.open(url, "lobby", "bob",
+                         new PrintStream(bobOut, true, StandardCharsets.UTF_8))) {
+                waitFor(() -> aliceOut.toString(StandardCharsets.UTF_8).contains("* joined lobby")
+                        && bobOut.toString(StandardCharsets.UTF_8).contains("* joined lobby"));
+                alice.say("hello from alice");
+                waitFor(() -> bobOut.toString(StandardCharsets.UTF_8).contains("alice: hello from alice"));
+                bob.say("hi alice");
+                waitFor(() -> aliceOut.toString(StandardCharsets.UTF_8).contains("bob: hi alice"));
+            }
+        } finally {
+            node.destroy();
+            assertThat(node.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.exists(server)).isTrue();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
