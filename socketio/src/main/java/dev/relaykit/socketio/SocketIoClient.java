@@ -55,6 +55,7 @@ public final class SocketIoClient implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
     private final List<Consumer<String>> rawListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ProtocolException>> protocolErrorListeners = new CopyOnWriteArrayList<>();
     private final Object sendLock = new Object();
 
     // heartbeat state, touched by the dispatcher and the timer
@@ -63,6 +64,7 @@ public final class SocketIoClient implements AutoCloseable {
     private volatile long lastHeard;
     private volatile long lastPingSent;
     private volatile boolean handshaken;
+    private volatile boolean everHandshaken;
     private ScheduledFuture<?> heartbeatTask;
     private volatile String engineSid;
     // connection life cycle, guarded by this
@@ -159,7 +161,10 @@ public final class SocketIoClient implements AutoCloseable {
      * @throws dev.relaykit.core.TransportException when the server is unreachable or answers none of them
      */
     public static Generation detectGeneration(String url) {
-        String base = url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "") + "/socket.io/";
+        return detectAt(url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "") + "/socket.io/");
+    }
+
+    private static Generation detectAt(String base) {
         okhttp3.OkHttpClient http = dev.relaykit.core.net.HttpClients.shared();
         try {
             String body;
@@ -266,6 +271,28 @@ public final class SocketIoClient implements AutoCloseable {
         }
         if (!start && handshaken) {
             s.sendConnect();
+        }
+    }
+
+    /**
+     * Tells you about packets the server sent that could not be decoded. They are dropped (the
+     * connection stays up) and logged; this listener makes them visible to your code too.
+     *
+     * @param listener receives each decode failure, naming what was wrong
+     */
+    public void onProtocolError(Consumer<ProtocolException> listener) {
+        protocolErrorListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void protocolError(ProtocolException e) {
+        LOG.warn("socket.io: dropped a malformed packet: {}", e.getMessage());
+        decoder.reset();
+        for (Consumer<ProtocolException> l : protocolErrorListeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException listenerBug) {
+                LOG.warn("socket.io: a protocol-error listener threw", listenerBug);
+            }
         }
     }
 
@@ -430,6 +457,7 @@ public final class SocketIoClient implements AutoCloseable {
         lastPingSent = 0;
         decoder.reset();
         handshaken = true;
+        everHandshaken = true;
         synchronized (this) {
             attempt = 0;
             state = ConnectionState.OPEN;
@@ -544,8 +572,7 @@ public final class SocketIoClient implements AutoCloseable {
                     onEnginePacket(engine.decodeText(frame));
                 }
             } catch (ProtocolException e) {
-                LOG.warn("socket.io: dropped a malformed packet: {}", e.getMessage());
-                decoder.reset();
+                protocolError(e);
             }
         }
 
@@ -557,8 +584,7 @@ public final class SocketIoClient implements AutoCloseable {
             try {
                 onEnginePacket(engine.decodeBinary(frame));
             } catch (ProtocolException e) {
-                LOG.warn("socket.io: dropped a malformed binary packet: {}", e.getMessage());
-                decoder.reset();
+                protocolError(e);
             }
         }
 
@@ -572,8 +598,16 @@ public final class SocketIoClient implements AutoCloseable {
             }
             t.close();
             onConnectionLost(reason);
+            GenerationMismatchException mismatch = everHandshaken || attempt > 0 ? null : checkGeneration();
             synchronized (SocketIoClient.this) {
                 if (state.isTerminal()) {
+                    return;
+                }
+                if (mismatch != null) {
+                    state = ConnectionState.FAILED; // retrying cannot help
+                    for (SocketIoSocket s : sockets.values()) {
+                        s.failed(mismatch);
+                    }
                     return;
                 }
                 attempt++;
@@ -588,6 +622,24 @@ public final class SocketIoClient implements AutoCloseable {
                 state = ConnectionState.RECONNECTING;
                 reconnectTask = timer.schedule(SocketIoClient.this::openTransport,
                         config.policy.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /**
+         * After a first connection that never got through: asks the server which generation it speaks.
+         *
+         * @return the mismatch, or {@code null} when the generations agree or the server cannot tell
+         */
+        private GenerationMismatchException checkGeneration() {
+            if (config.handshakeUrl != null) {
+                return null;
+            }
+            try {
+                Generation spoken = detectAt(config.url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "")
+                        + config.path + "/");
+                return spoken == generation ? null : new GenerationMismatchException(generation, spoken);
+            } catch (RuntimeException unreachable) {
+                return null; // down or unknown: the reconnect policy decides
             }
         }
 

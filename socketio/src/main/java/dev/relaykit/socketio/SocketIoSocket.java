@@ -391,9 +391,17 @@ public final class SocketIoSocket {
 
     void onTransportLost(String reason) {
         boolean was;
+        List<AckCallback> pending;
         synchronized (this) {
             was = connected;
             connected = false;
+            // the server answers an ack on the connection the event came in on: that one is gone
+            pending = new ArrayList<>(acks.values());
+            acks.clear();
+        }
+        for (AckCallback cb : pending) {
+            cb.onAck(null, new NotConnectedException("connection lost before the acknowledgement arrived ("
+                    + reason + "); the event may or may not have reached the server"));
         }
         if (was) {
             fireLocal("disconnect", reason);

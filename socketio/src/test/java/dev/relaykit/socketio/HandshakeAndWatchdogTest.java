@@ -3,6 +3,7 @@ package dev.relaykit.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.socketio.protocol.ProtocolException;
 import dev.relaykit.testkit.ScriptedWsServer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -12,6 +13,36 @@ import org.junit.jupiter.api.Test;
 
 /** Handshake options on the wire, and the Engine.IO 4 heartbeat watchdog against a server that stops pinging. */
 class HandshakeAndWatchdogTest {
+
+    @Test
+    void malformedPacketsReachTheProtocolErrorListenerAndTheConnectionStaysUp() throws Exception {
+        try (ScriptedWsServer server = ScriptedWsServer.start()) {
+            server.onOpen(c -> c.send("0{\"sid\":\"s1\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000}"));
+            server.onText((c, text) -> {
+                if (text.startsWith("40")) {
+                    c.send("40{\"sid\":\"n1\"}");
+                    c.send("42[\"broken\""); // truncated JSON
+                    c.send("9nonsense");       // no such Engine.IO packet type
+                    c.send("42[\"fine\",1]");
+                }
+            });
+            java.util.List<ProtocolException> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + server.port()).build()) {
+                client.onProtocolError(errors::add);
+                SocketIoSocket s = client.socket("/");
+                s.on("fine", e -> events.add(e.name() + e.arg(0).asInt()));
+                s.connect().get(10, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (events.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(events).containsExactly("fine1");
+                assertThat(errors).hasSize(2);
+                assertThat(s.isConnected()).isTrue();
+            }
+        }
+    }
 
     @Test
     void handshakeCarriesPathQueryHeadersAndTimestamp() throws Exception {
