@@ -20,8 +20,12 @@ import okhttp3.OkHttpClient;
  * that library does by default), each connected to the default namespace of the same socket.io 4.x Node server over
  * WebSocket. Not a JMH benchmark: a one-off measurement.
  *
+ * <p>The default is 60 connections: both clients open their WebSockets through an OkHttp {@code Dispatcher}, and an
+ * OkHttp 4 WebSocket holds one of the dispatcher's {@code maxRequests} (default 64) slots for as long as it is open,
+ * so a 65th connection through the same dispatcher waits (RelayKit: {@code HttpClients.shared()}).
+ *
  * <p>Run from the repository root:
- * {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.relaykit.benchmarks.SocketIoMemory [n, default 200]}
+ * {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.relaykit.benchmarks.SocketIoMemory [n, default 60]}
  */
 public final class SocketIoMemory {
     private SocketIoMemory() {
@@ -39,11 +43,11 @@ public final class SocketIoMemory {
     /**
      * Prints the cost per connection of each client.
      *
-     * @param args optional: the number of connections per client (default 200)
+     * @param args optional: the number of connections per client (default 60)
      * @throws Exception if the server does not start or a connection fails
      */
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         for (Cost c : measure(n)) {
             System.out.println(c);
         }
