@@ -43,6 +43,11 @@ exports.serve = function (nsp, gen, ops) {
         emit(socket, 'ack-received', plain(arguments));
       }]));
     });
+    socket.on('flood', function (n) {
+      // n one-way events as fast as the server can queue them (benchmarks: server -> client throughput)
+      var count = Math.max(0, Math.min(Number(n) || 0, 1000000));
+      for (var i = 0; i < count; i++) socket.emit('tick', { i: i, data: 'abcdefghijklmnopqrstuvwxyz' });
+    });
     socket.on('disconnect-me', function () { socket.disconnect(); });
     socket.on('crash-connection', function () { ops.crash(socket); });
     socket.on('join', function (room) {

@@ -1,0 +1,239 @@
+package dev.relaykit.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaykit.socketio.Generation;
+import dev.relaykit.socketio.SocketIoClient;
+import dev.relaykit.socketio.SocketIoSocket;
+import dev.relaykit.socketio.TransportMode;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import org.json.JSONObject;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * RelayKit's Socket.IO client next to {@code io.socket:socket.io-client} (the Java client people use today), in the
+ * same run against the same real socket.io 4.8.1 Node server ({@link NodeSocketIoServer}), both over WebSocket only:
+ * <ul>
+ *   <li>{@code ack*Sequential}: emit {@code "ack"} with a small payload, wait for the acknowledgement, repeat;</li>
+ *   <li>{@code ack*Pipelined}: the same with up to {@value #WINDOW} acknowledgements outstanding;</li>
+ *   <li>{@code flood*}: one-way {@code "tick"} events from server to client (the server's {@code flood} event), a
+ *       listener that only counts.</li>
+ * </ul>
+ * Everything is operations per second. The Node server (one process, one core) takes part in every number: on a small
+ * machine it may be the bottleneck for both clients.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SocketIoBenchmark} from the repository root (the server's
+ * npm dependencies must be installed: {@code socketio/src/test/node/install-peers.sh}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class SocketIoBenchmark {
+    /** Server-to-client events per flood operation batch. */
+    public static final int FLOOD = 20_000;
+    /** Acknowledged emits per pipelined operation batch. */
+    public static final int PIPELINED = 2_048;
+    /** Acknowledgements outstanding at most in the pipelined benchmarks. */
+    public static final int WINDOW = 64;
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Map<String, Object> PAYLOAD = Map.of("symbol", "BTCUSDT", "price", "64123.50", "qty", "0.015");
+
+    private NodeSocketIoServer server;
+
+    private SocketIoClient relayClient;
+    private SocketIoSocket relay;
+    private final WsThroughputBenchmark.Counter relayTicks = new WsThroughputBenchmark.Counter();
+
+    private OkHttpClient http;
+    private Socket java;
+    private final WsThroughputBenchmark.Counter javaTicks = new WsThroughputBenchmark.Counter();
+    private JSONObject javaPayload;
+
+    /**
+     * Starts the server and connects both clients to its default namespace.
+     *
+     * @throws Exception if the server does not start or a client cannot connect
+     */
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        server = new NodeSocketIoServer();
+
+        relayClient = SocketIoClient.builder(server.url()).generation(Generation.V3_V4)
+                .transport(TransportMode.WEBSOCKET).ackTimeout(TIMEOUT).build();
+        relay = relayClient.socket("/").on("tick", e -> relayTicks.increment());
+        relay.connect().get(10, TimeUnit.SECONDS);
+
+        http = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS).build();
+        IO.Options opts = new IO.Options();
+        opts.transports = new String[] {io.socket.engineio.client.transports.WebSocket.NAME};
+        opts.forceNew = true;
+        opts.reconnection = false;
+        opts.callFactory = http;
+        opts.webSocketFactory = http;
+        java = IO.socket(URI.create(server.url()), opts);
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        java.on(Socket.EVENT_CONNECT, a -> connected.complete(null));
+        java.on(Socket.EVENT_CONNECT_ERROR, a -> connected.completeExceptionally(
+                new IllegalStateException("socket.io-client did not connect: " + (a.length > 0 ? a[0] : ""))));
+        java.on("tick", a -> javaTicks.increment());
+        java.connect();
+        connected.get(10, TimeUnit.SECONDS);
+        javaPayload = new JSONObject(PAYLOAD);
+    }
+
+    /** Closes both clients and stops the server. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        try {
+            if (relayClient != null) {
+                relayClient.close();
+            }
+            if (java != null) {
+                java.close();
+            }
+            if (http != null) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /**
+     * RelayKit: one acknowledged emit, waited for.
+     *
+     * @return the acknowledgement's arguments
+     * @throws Exception if it does not come
+     */
+    @Benchmark
+    public List<JsonNode> ackRelayKitSequential() throws Exception {
+        return relay.emitWithAck("ack", PAYLOAD).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * socket.io-client: one acknowledged emit, waited for.
+     *
+     * @return the acknowledgement's arguments
+     * @throws Exception if it does not come
+     */
+    @Benchmark
+    public Object[] ackSocketIoJavaSequential() throws Exception {
+        CompletableFuture<Object[]> ack = new CompletableFuture<>();
+        java.emit("ack", new Object[] {javaPayload}, ack::complete);
+        return ack.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * RelayKit: {@value #PIPELINED} acknowledged emits, at most {@value #WINDOW} outstanding.
+     *
+     * @throws Exception if an acknowledgement does not come
+     */
+    @Benchmark
+    @OperationsPerInvocation(PIPELINED)
+    public void ackRelayKitPipelined() throws Exception {
+        Window w = new Window();
+        for (int i = 0; i < PIPELINED; i++) {
+            w.acquire();
+            relay.emit("ack", (args, error) -> w.release(error == null && args.size() == 1 ? null : error), TIMEOUT,
+                    PAYLOAD);
+        }
+        w.drain();
+    }
+
+    /**
+     * socket.io-client: {@value #PIPELINED} acknowledged emits, at most {@value #WINDOW} outstanding.
+     *
+     * @throws Exception if an acknowledgement does not come
+     */
+    @Benchmark
+    @OperationsPerInvocation(PIPELINED)
+    public void ackSocketIoJavaPipelined() throws Exception {
+        Window w = new Window();
+        for (int i = 0; i < PIPELINED; i++) {
+            w.acquire();
+            java.emit("ack", new Object[] {javaPayload}, args -> w.release(
+                    args.length == 1 ? null : new IllegalStateException("unexpected ack " + List.of(args))));
+        }
+        w.drain();
+    }
+
+    /** RelayKit: {@value #FLOOD} server-to-client events, listener only counting. */
+    @Benchmark
+    @OperationsPerInvocation(FLOOD)
+    public void floodRelayKit() {
+        relayTicks.expect(FLOOD);
+        relay.emit("flood", FLOOD);
+        relayTicks.awaitAndReset();
+    }
+
+    /** socket.io-client: {@value #FLOOD} server-to-client events, listener only counting. */
+    @Benchmark
+    @OperationsPerInvocation(FLOOD)
+    public void floodSocketIoJava() {
+        javaTicks.expect(FLOOD);
+        java.emit("flood", FLOOD);
+        javaTicks.awaitAndReset();
+    }
+
+    /** At most {@link #WINDOW} acknowledgements outstanding; the first failure fails the batch. */
+    private static final class Window {
+        private final Semaphore free = new Semaphore(WINDOW);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        void acquire() throws Exception {
+            if (!free.tryAcquire(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no acknowledgement within " + TIMEOUT);
+            }
+            check();
+        }
+
+        void release(Throwable error) {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+            free.release();
+        }
+
+        void drain() throws Exception {
+            if (!free.tryAcquire(WINDOW, TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("acknowledgements missing after " + TIMEOUT);
+            }
+            check();
+        }
+
+        private void check() {
+            Throwable t = failure.get();
+            if (t != null) {
+                throw new IllegalStateException("acknowledgement failed", t);
+            }
+        }
+    }
+}
