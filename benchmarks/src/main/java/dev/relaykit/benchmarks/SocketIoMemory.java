@@ -20,9 +20,10 @@ import okhttp3.OkHttpClient;
  * that library does by default), each connected to the default namespace of the same socket.io 4.x Node server over
  * WebSocket. Not a JMH benchmark: a one-off measurement.
  *
- * <p>The default is 60 connections: both clients open their WebSockets through an OkHttp {@code Dispatcher}, and an
- * OkHttp 4 WebSocket holds one of the dispatcher's {@code maxRequests} (default 64) slots for as long as it is open,
- * so a 65th connection through the same dispatcher waits (RelayKit: {@code HttpClients.shared()}).
+ * <p>The default is 60 connections because io.socket's client opens its WebSockets through an OkHttp
+ * {@code Dispatcher}, and an OkHttp 4 WebSocket holds one of the dispatcher's {@code maxRequests} (default 64)
+ * slots for as long as it is open: its 65th connection waits forever. RelayKit's sessions use a dispatcher
+ * without that limit (found by this measurement; see {@code WsSessionTest.moreThanSixtyFourSessionsConnect}).
  *
  * <p>Run from the repository root:
  * {@code java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.relaykit.benchmarks.SocketIoMemory [n, default 60]}

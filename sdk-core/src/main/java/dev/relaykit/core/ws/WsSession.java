@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -132,7 +133,15 @@ public final class WsSession implements AutoCloseable {
         }
         this.request = rb.build();
 
-        OkHttpClient.Builder cb = (b.httpClient != null ? b.httpClient : HttpClients.shared()).newBuilder();
+        OkHttpClient base = b.httpClient != null ? b.httpClient : HttpClients.shared();
+        OkHttpClient.Builder cb = base.newBuilder();
+        // An open WebSocket holds one of the dispatcher's running-call slots for its whole life, and
+        // OkHttp allows 64 by default: the 65th session would wait forever without a word. Sessions get
+        // a dispatcher of their own, unlimited, on the same threads.
+        Dispatcher sockets = new Dispatcher(base.dispatcher().executorService());
+        sockets.setMaxRequests(Integer.MAX_VALUE);
+        sockets.setMaxRequestsPerHost(Integer.MAX_VALUE);
+        cb.dispatcher(sockets);
         if (b.connectTimeout != null) {
             cb.connectTimeout(b.connectTimeout);
         }

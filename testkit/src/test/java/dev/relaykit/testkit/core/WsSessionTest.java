@@ -486,6 +486,22 @@ class WsSessionTest {
     }
 
     @Test
+    void moreThanSixtyFourSessionsConnect() throws Exception {
+        // OkHttp's default dispatcher runs at most 64 calls at once, and an open WebSocket is a running call
+        List<WsSession> many = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            many.add(track(session("many-" + i, new Recorder()).build()));
+        }
+        List<CompletableFuture<Void>> opened = new ArrayList<>();
+        for (WsSession s : many) {
+            opened.add(s.connect());
+        }
+        CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertThat(many).allMatch(s -> s.state() == ConnectionState.OPEN);
+        Recorder.await(() -> server.openClients().size() == 80, WAIT, "80 server-side connections");
+    }
+
+    @Test
     void sendBeforeConnectIsRefusedWithTheState() {
         WsSession s = track(session("early", new Recorder()).build());
         assertThatThrownBy(() -> s.send("x")).isInstanceOf(NotConnectedException.class).hasMessageContaining("NEW");
