@@ -90,7 +90,7 @@ public final class SocketIoClient implements AutoCloseable {
         this.timer.setRemoveOnCancelPolicy(true);
         if (b.dispatcher != null) {
             this.ownDispatcher = null;
-            this.executor = new Serial(b.dispatcher);
+            this.executor = new dev.relaykit.core.ws.SerialExecutor(b.dispatcher);
         } else {
             this.ownDispatcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "relaykit-socketio-dispatch");

@@ -4,16 +4,24 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
 /**
- * Runs tasks on a delegate executor one at a time, in submission order, so that a session's
- * callbacks stay ordered even on a user's thread pool.
+ * Runs tasks on a delegate executor one at a time, in submission order, so that callbacks stay
+ * ordered even on a user's thread pool. A task that throws (a {@code RuntimeException}, logged) does
+ * not stop the ones after it.
+ *
+ * <pre>{@code
+ * Executor ordered = new SerialExecutor(myPool);
+ * }</pre>
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
     private final Executor delegate;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    SerialExecutor(Executor delegate) {
-        this.delegate = delegate;
+    /**
+     * @param delegate the executor the tasks run on
+     */
+    public SerialExecutor(Executor delegate) {
+        this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
     }
 
     @Override
@@ -46,7 +54,12 @@ final class SerialExecutor implements Executor {
                     return;
                 }
             }
-            next.run();
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // the task's own failure: the tasks queued after it still run, in order
+                org.slf4j.LoggerFactory.getLogger(SerialExecutor.class).warn("a serialised task threw", e);
+            }
         }
     }
 }
