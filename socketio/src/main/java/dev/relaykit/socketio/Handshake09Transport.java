@@ -64,7 +64,7 @@ final class Handshake09Transport implements Transport {
             if (closed) {
                 return;
             }
-            WsTransport w = new WsTransport(base + "/1/websocket/" + sid, query, headers, executor, new Sink() {
+            WsTransport w = new WsTransport(base + "/1/websocket/" + sid, query, headers, executor, null, new Sink() {
                 @Override
                 public void onText(Transport t, String frame) {
                     sink.onText(Handshake09Transport.this, frame);

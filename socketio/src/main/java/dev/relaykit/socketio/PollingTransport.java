@@ -149,7 +149,7 @@ final class PollingTransport implements Transport {
             Map<String, String> q = new LinkedHashMap<>(query);
             q.put("transport", "websocket");
             q.put("sid", sid);
-            ws = new WsTransport(base.toString(), q, headers, executor, new Sink() {
+            ws = new WsTransport(base.toString(), q, headers, executor, null, new Sink() {
                 @Override
                 public void onText(Transport t, String frame) {
                     onWsText(frame);

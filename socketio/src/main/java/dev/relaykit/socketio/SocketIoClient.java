@@ -50,7 +50,6 @@ public final class SocketIoClient implements AutoCloseable {
     private final SocketIoCodec.Decoder decoder;
     private final Builder config;
     private final Executor executor;
-    private final java.util.concurrent.ExecutorService ownDispatcher;
     private final Transport.Sink sink = new Sink();
     private final ScheduledThreadPoolExecutor timer;
     private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
@@ -82,24 +81,38 @@ public final class SocketIoClient implements AutoCloseable {
         this.engine = generation == Generation.V0_9 ? null : EngineIoCodec.of(generation.engineIoRevision());
         this.codec = SocketIoCodec.of(generation == Generation.V0_9 ? 4 : generation.socketIoRevision());
         this.decoder = codec.decoder();
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "relaykit-socketio-timer");
-            t.setDaemon(true);
-            return t;
+        this.timer = SHARED_TIMER;
+        // callbacks run one at a time, in order, per client; by default on a pool shared by every
+        // client whose idle threads end after a second, so a client costs no thread of its own
+        this.executor = new dev.relaykit.core.ws.SerialExecutor(b.dispatcher != null ? b.dispatcher : SHARED_DISPATCH);
+    }
+
+    /**
+     * One timer thread for every client (heartbeats, reconnect delays, ack timeouts, the WebSocket
+     * sessions' own timers); a client cancels its tasks on close, and the thread ends by itself one
+     * second after the last task.
+     */
+    private static final ScheduledThreadPoolExecutor SHARED_TIMER = sharedTimer();
+
+    private static ScheduledThreadPoolExecutor sharedTimer() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "relaykit-socketio-timer");
+            thread.setDaemon(true);
+            return thread;
         });
-        this.timer.setRemoveOnCancelPolicy(true);
-        if (b.dispatcher != null) {
-            this.ownDispatcher = null;
-            this.executor = new dev.relaykit.core.ws.SerialExecutor(b.dispatcher);
-        } else {
-            this.ownDispatcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        t.setRemoveOnCancelPolicy(true);
+        t.setKeepAliveTime(1, TimeUnit.SECONDS);
+        t.allowCoreThreadTimeOut(true);
+        return t;
+    }
+
+    /** The default dispatcher: shared, grows on demand, idle threads end after one second. */
+    private static final java.util.concurrent.ExecutorService SHARED_DISPATCH = new java.util.concurrent.ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
                 Thread t = new Thread(r, "relaykit-socketio-dispatch");
                 t.setDaemon(true);
                 return t;
             });
-            this.executor = ownDispatcher;
-        }
-    }
 
     private synchronized void openTransport() {
         reconnectTask = null;
@@ -123,7 +136,7 @@ public final class SocketIoClient implements AutoCloseable {
         query.putAll(config.query);
         if (config.transport == TransportMode.WEBSOCKET) {
             query.put("transport", "websocket");
-            current = new WsTransport(url, query, config.headers, executor, sink);
+            current = new WsTransport(url, query, config.headers, executor, timer, sink);
         } else {
             current = new PollingTransport(url, query, config.headers, engine,
                     config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, sink);
@@ -340,10 +353,7 @@ public final class SocketIoClient implements AutoCloseable {
         if (t != null) {
             t.close();
         }
-        timer.shutdownNow();
-        if (ownDispatcher != null) {
-            ownDispatcher.shutdown();
-        }
+        stopHeartbeat(); // the timer is shared: cancel this client's tasks, never shut it down
     }
 
     // ------------------------------------------------------------------ internals used by SocketIoSocket
@@ -771,7 +781,8 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         /**
-         * @param executor where listeners run (default: one dispatcher thread per client)
+         * @param executor where listeners run, one at a time and in order (default: a pool shared by
+         *     every client, whose idle threads end by themselves)
          * @return this
          */
         public Builder dispatcher(Executor executor) {

@@ -14,7 +14,9 @@ final class WsTransport implements Transport {
     private final Sink sink;
     private volatile boolean closed;
 
-    WsTransport(String url, Map<String, String> query, Map<String, String> headers, Executor executor, Sink sink) {
+    WsTransport(String url, Map<String, String> query, Map<String, String> headers, Executor executor,
+                java.util.concurrent.ScheduledExecutorService timer, Sink sink) {
+        // timer: the client's scheduler, or null for a session timer of its own
         this.sink = sink;
         WsSession.Builder b = WsSession.builder(url).name("socketio").reconnect(ReconnectPolicy.none())
                 .dispatcher(executor).listener(new WsListener() {
@@ -37,6 +39,9 @@ final class WsTransport implements Transport {
                         }
                     }
                 });
+        if (timer != null) {
+            b.scheduler(timer); // the client's timer: no thread of the session's own
+        }
         query.forEach(b::queryParam);
         headers.forEach(b::header);
         this.session = b.build();

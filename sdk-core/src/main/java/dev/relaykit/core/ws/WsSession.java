@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,8 @@ public final class WsSession implements AutoCloseable {
     private final FrameType expected;
     private final Executor dispatcher;
     private final EventLoop loop; // the default dispatcher; null when the user gave an executor
-    private final ScheduledThreadPoolExecutor timer;
+    private final ScheduledExecutorService timer;
+    private final boolean ownTimer;
     private final List<WsListener> listeners = new CopyOnWriteArrayList<>();
 
     private final Object lock = new Object();
@@ -176,8 +178,15 @@ public final class WsSession implements AutoCloseable {
             this.loop = new EventLoop("relaykit-" + name + "-dispatch", this::handleIncoming);
             this.dispatcher = loop;
         }
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> thread(r, "timer"));
-        this.timer.setRemoveOnCancelPolicy(true);
+        if (b.scheduler != null) {
+            this.timer = b.scheduler;
+            this.ownTimer = false;
+        } else {
+            ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, r -> thread(r, "timer"));
+            own.setRemoveOnCancelPolicy(true);
+            this.timer = own;
+            this.ownTimer = true;
+        }
     }
 
     private Thread thread(Runnable r, String role) {
@@ -444,7 +453,12 @@ public final class WsSession implements AutoCloseable {
             } else {
                 Duration delay = policy.delay(attempt);
                 transition(ConnectionState.RECONNECTING, cause, attempt, delay);
-                reconnectTask = timer.schedule(this::reconnectNow, delay.toNanos(), TimeUnit.NANOSECONDS);
+                try {
+                    reconnectTask = timer.schedule(this::reconnectNow, delay.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    transition(ConnectionState.FAILED, e, attempt, Duration.ZERO); // the shared scheduler was shut down
+                    failed = true;
+                }
             }
         }
         failAll(unsent, "connection lost before the message was sent");
@@ -740,7 +754,9 @@ public final class WsSession implements AutoCloseable {
     }
 
     private void shutdownThreads() {
-        timer.shutdownNow();
+        if (ownTimer) {
+            timer.shutdownNow();
+        }
         if (loop != null) {
             loop.shutdown();
             if (!loop.isLoopThread()) {
@@ -900,6 +916,7 @@ public final class WsSession implements AutoCloseable {
         private long maxIncomingBytes = 16L << 20;
         private FrameType expected = FrameType.ANY;
         private Executor dispatcher;
+        private ScheduledExecutorService scheduler;
         private WsListener listener;
 
         private Builder(String url) {
@@ -1132,6 +1149,19 @@ public final class WsSession implements AutoCloseable {
          */
         public Builder dispatcher(Executor executor) {
             this.dispatcher = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Runs the session's timers (reconnect delays, heartbeat and watchdog checks, rate-limited
+         * sends) on this scheduler instead of a thread of its own: many sessions can share one. The
+         * session cancels its tasks on close and never shuts the scheduler down.
+         *
+         * @param scheduler the scheduler
+         * @return this
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
