@@ -43,6 +43,9 @@ final class PollingTransport implements Transport {
     private WsTransport ws;
     private boolean upgraded;
     private final List<Object> pendingDuringUpgrade = new ArrayList<>();
+    private final List<EnginePacket> outbox = new ArrayList<>(); // guarded by lock
+    private boolean posting; // guarded by lock: a POST is in flight
+    private boolean upgradeWhenIdle; // guarded by lock: the upgrade waits for the POST in flight
     private Thread poller;
     private volatile okhttp3.Call inflight;
 
@@ -220,6 +223,10 @@ final class PollingTransport implements Transport {
     private void finishUpgrade() {
         List<Object> pending;
         synchronized (lock) {
+            if (posting) {
+                upgradeWhenIdle = true; // let the POSTs in flight land first, so nothing overtakes them
+                return;
+            }
             ws.sendText("5");
             upgraded = true;
             pending = new ArrayList<>(pendingDuringUpgrade);
@@ -250,7 +257,6 @@ final class PollingTransport implements Transport {
     }
 
     private void send(Object frame) {
-        HttpUrl url;
         synchronized (lock) {
             if (upgraded) {
                 if (frame instanceof String s) {
@@ -267,18 +273,54 @@ final class PollingTransport implements Transport {
             if (closed || sid == null) {
                 throw new dev.relaykit.core.ws.NotConnectedException("polling transport is not open");
             }
-            url = url("polling");
-            EnginePacket p = frame instanceof String s ? codec.decodeText(s) : codec.decodeBinary((byte[]) frame);
-            String body = codec.encodePayload(List.of(p));
-            // POSTs are serialised under the lock: Engine.IO servers refuse overlapping POSTs
-            try (Response r = http.newCall(request(url).post(RequestBody.create(body, TEXT)).build()).execute()) {
-                if (!r.isSuccessful()) {
-                    throw new dev.relaykit.core.TransportException("Engine.IO POST refused: HTTP " + r.code());
-                }
-            } catch (IOException e) {
-                throw new dev.relaykit.core.TransportException("Engine.IO POST failed: " + e.getMessage(), e);
+            outbox.add(frame instanceof String s ? codec.decodeText(s) : codec.decodeBinary((byte[]) frame));
+            if (posting) {
+                return; // the POST in flight sends this one with the next batch when it returns
             }
+            posting = true;
         }
+        flush();
+    }
+
+    /**
+     * Sends everything queued as one payload, asynchronously; when the answer comes, sends what was
+     * queued meanwhile. One POST at a time: Engine.IO servers refuse overlapping POSTs. A failed POST
+     * loses the transport (the client reconnects), like a broken WebSocket.
+     */
+    private void flush() {
+        List<EnginePacket> batch;
+        HttpUrl url;
+        synchronized (lock) {
+            if (closed || outbox.isEmpty()) {
+                posting = false;
+                if (upgradeWhenIdle && !closed) {
+                    upgradeWhenIdle = false;
+                    finishUpgrade();
+                }
+                return;
+            }
+            batch = new ArrayList<>(outbox);
+            outbox.clear();
+            url = url("polling");
+        }
+        String body = codec.encodePayload(batch);
+        http.newCall(request(url).post(RequestBody.create(body, TEXT)).build()).enqueue(new okhttp3.Callback() {
+            @Override
+            public void onFailure(okhttp3.Call call, IOException e) {
+                lost("Engine.IO POST failed: " + e.getMessage());
+            }
+
+            @Override
+            public void onResponse(okhttp3.Call call, Response response) {
+                try (response) {
+                    if (!response.isSuccessful()) {
+                        lost("Engine.IO POST refused: HTTP " + response.code());
+                        return;
+                    }
+                }
+                flush();
+            }
+        });
     }
 
     private void lost(String reason) {
