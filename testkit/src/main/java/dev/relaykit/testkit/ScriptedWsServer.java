@@ -112,6 +112,7 @@ public final class ScriptedWsServer implements AutoCloseable {
     public record Handshake(int number, String path, Map<String, String> headers) {
     }
 
+    private static final AtomicInteger SERVERS = new AtomicInteger();
     private final Server server;
     private final CountDownLatch started = new CountDownLatch(1);
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -130,6 +131,7 @@ public final class ScriptedWsServer implements AutoCloseable {
     private volatile Consumer<Client> openScript = c -> { };
     private volatile BiConsumer<Client, String> textScript = (c, t) -> { };
     private volatile Exception startError;
+    private final List<Exception> connectionErrors = new CopyOnWriteArrayList<>();
 
     private ScriptedWsServer(Builder b) {
         List<IExtension> extensions = b.compression
@@ -152,7 +154,7 @@ public final class ScriptedWsServer implements AutoCloseable {
         server.setDaemon(true);
         server.setConnectionLostTimeout(0); // the server never pings by itself; tests ping explicitly
         this.delayer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "testkit-ws-" + b.port + "-delayer");
+            Thread t = new Thread(r, "testkit-ws-" + SERVERS.incrementAndGet() + "-delayer");
             t.setDaemon(true);
             return t;
         });
@@ -332,6 +334,11 @@ public final class ScriptedWsServer implements AutoCloseable {
             }
         }
         return open;
+    }
+
+    /** @return errors the server hit on client connections (bad frames, decompression failures), in order */
+    public List<Exception> errors() {
+        return List.copyOf(connectionErrors);
     }
 
     /** @return how many pings clients have sent */
@@ -517,6 +524,8 @@ public final class ScriptedWsServer implements AutoCloseable {
             if (conn == null) {
                 startError = ex;
                 started.countDown();
+            } else {
+                connectionErrors.add(ex);
             }
         }
 
@@ -584,15 +593,13 @@ public final class ScriptedWsServer implements AutoCloseable {
          * @throws IllegalStateException if it could not start
          */
         public ScriptedWsServer start() {
-            if (port == 0) {
-                port = freePort();
-            }
+            // port 0: the OS picks a free port at bind time, so no other socket can take it in between
             ScriptedWsServer s = new ScriptedWsServer(this);
             s.server.start();
             try {
                 if (!s.started.await(10, TimeUnit.SECONDS) || s.startError != null) {
                     s.close();
-                    throw new IllegalStateException("WebSocket server did not start on 127.0.0.1:" + port,
+                    throw new IllegalStateException("WebSocket server did not start on 127.0.0.1:" + s.port(),
                             s.startError);
                 }
             } catch (InterruptedException e) {

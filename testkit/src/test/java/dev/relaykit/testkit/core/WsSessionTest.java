@@ -406,8 +406,10 @@ class WsSessionTest {
         assertThat(h.headers().get("sec-websocket-extensions")).contains("permessage-deflate");
         assertThat(s.subprotocol()).isEqualTo("v2.relay");
         String big = "{\"payload\":\"" + "abc".repeat(5000) + "\"}";
-        s.send(big);
+        s.send(big).get(5, TimeUnit.SECONDS);
+        assertThat(server.awaitMessages(1, WAIT)).containsExactly(big);
         rec.awaitTexts(1, WAIT);
+        assertThat(server.errors()).isEmpty();
         assertThat(rec.texts.get(0)).isEqualTo("echo:" + big); // compressed both ways, intact
         assertThat(s.toString()).doesNotContain("key-123").doesNotContain("symbol");
     }
