@@ -2,6 +2,7 @@ package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaykit.binance.Remote.Call;
 import dev.relaykit.binance.model.AggregateTrade;
 import dev.relaykit.binance.model.AveragePrice;
 import dev.relaykit.binance.model.BookTicker;
@@ -15,7 +16,6 @@ import dev.relaykit.binance.model.TickerStatistics;
 import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.rest.RestRequest;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,21 +47,19 @@ public final class MarketData {
     private static final Pattern WINDOW = Pattern.compile("^([1-9][0-9]?)([mhd])$");
 
     private final BinanceSpot spot;
+    private final Remote remote;
 
     MarketData(BinanceSpot spot) {
         this.spot = spot;
-    }
-
-    /** A prepared call: the request and how to decode its answer. */
-    private record Call<T>(RestRequest request, Function<JsonNode, T> decoder) {
+        this.remote = new Remote(spot);
     }
 
     private <T> T run(Call<T> call) {
-        return call.decoder.apply(spot.call(call.request));
+        return remote.sync(call);
     }
 
     private <T> CompletableFuture<T> runAsync(Call<T> call) {
-        return spot.callAsync(call.request).thenApply(call.decoder);
+        return remote.async(call);
     }
 
     // ------------------------------------------------------------------ exchange information
@@ -130,7 +128,7 @@ public final class MarketData {
         }
         b.param("showPermissionSets", q.showPermissionSets());
         b.param("symbolStatus", q.symbolStatus());
-        return new Call<>(b.build(), one(ExchangeInfo.class));
+        return Remote.query(b.build(), Remote.as(ExchangeInfo.class));
     }
 
     // ------------------------------------------------------------------ order book and trades
@@ -179,8 +177,8 @@ public final class MarketData {
         checkLimit("depth", limit, 5000);
         int n = limit == null ? 100 : limit;
         int weight = n <= 100 ? 5 : n <= 500 ? 25 : n <= 1000 ? 50 : 250;
-        return new Call<>(RestRequest.get("/api/v3/depth").param("symbol", symbol).param("limit", limit)
-                .weight(weight).build(), one(OrderBookDepth.class));
+        return Remote.query(RestRequest.get("/api/v3/depth").param("symbol", symbol).param("limit", limit)
+                .weight(weight).build(), Remote.as(OrderBookDepth.class));
     }
 
     /**
@@ -207,7 +205,7 @@ public final class MarketData {
     private Call<List<MarketTrade>> tradesCall(String symbol, Integer limit) {
         requireSymbol(symbol);
         checkLimit("trades", limit, 1000);
-        return new Call<>(RestRequest.get("/api/v3/trades").param("symbol", symbol).param("limit", limit)
+        return Remote.query(RestRequest.get("/api/v3/trades").param("symbol", symbol).param("limit", limit)
                 .weight(25).build(), list(MarketTrade.class));
     }
 
@@ -242,7 +240,7 @@ public final class MarketData {
         if (fromId != null && fromId < 0) {
             throw new IllegalArgumentException("fromId must not be negative, was " + fromId);
         }
-        return new Call<>(RestRequest.get("/api/v3/historicalTrades").param("symbol", symbol)
+        return Remote.query(RestRequest.get("/api/v3/historicalTrades").param("symbol", symbol)
                 .param("limit", limit).param("fromId", fromId)
                 .security(spot.key() == null ? RestRequest.Security.NONE : RestRequest.Security.API_KEY)
                 .weight(25).build(), list(MarketTrade.class));
@@ -267,9 +265,9 @@ public final class MarketData {
     }
 
     private Call<List<AggregateTrade>> aggTradesCall(AggregateTradeQuery q) {
-        return new Call<>(RestRequest.get("/api/v3/aggTrades").param("symbol", q.symbol())
-                .param("fromId", q.fromId()).param("startTime", millis(q.startTime()))
-                .param("endTime", millis(q.endTime())).param("limit", q.limit())
+        return Remote.query(RestRequest.get("/api/v3/aggTrades").param("symbol", q.symbol())
+                .param("fromId", q.fromId()).param("startTime", Remote.millis(q.startTime()))
+                .param("endTime", Remote.millis(q.endTime())).param("limit", q.limit())
                 .weight(4).build(), list(AggregateTrade.class));
     }
 
@@ -312,8 +310,8 @@ public final class MarketData {
     }
 
     private Call<List<Kline>> klinesCall(String path, KlineQuery q) {
-        return new Call<>(RestRequest.get(path).param("symbol", q.symbol()).param("interval", q.interval().code())
-                .param("startTime", millis(q.startTime())).param("endTime", millis(q.endTime()))
+        return Remote.query(RestRequest.get(path).param("symbol", q.symbol()).param("interval", q.interval().code())
+                .param("startTime", Remote.millis(q.startTime())).param("endTime", Remote.millis(q.endTime()))
                 .param("timeZone", q.timeZoneParam()).param("limit", q.limit())
                 .weight(2).build(), list(Kline.class));
     }
@@ -338,8 +336,8 @@ public final class MarketData {
 
     private Call<AveragePrice> avgPriceCall(String symbol) {
         requireSymbol(symbol);
-        return new Call<>(RestRequest.get("/api/v3/avgPrice").param("symbol", symbol).weight(2).build(),
-                one(AveragePrice.class));
+        return Remote.query(RestRequest.get("/api/v3/avgPrice").param("symbol", symbol).weight(2).build(),
+                Remote.as(AveragePrice.class));
     }
 
     // ------------------------------------------------------------------ tickers
@@ -587,14 +585,14 @@ public final class MarketData {
             b.param(extraName, extraValue);
         }
         b.param("type", q.type()).param("symbolStatus", q.symbolStatus()).weight(weight);
-        return new Call<>(b.build(), list(type));
+        return Remote.query(b.build(), list(type));
     }
 
     private static <T> Call<T> single(Call<List<T>> call) {
-        return new Call<>(call.request, node -> {
-            List<T> all = call.decoder.apply(node);
+        return Remote.query(call.request(), node -> {
+            List<T> all = call.decoder().apply(node);
             if (all.size() != 1) {
-                throw new DecodeException("expected one entry from " + call.request.path() + ", got " + all.size());
+                throw new DecodeException("expected one entry from " + call.request().path() + ", got " + all.size());
             }
             return all.get(0);
         });
@@ -602,30 +600,17 @@ public final class MarketData {
 
     // ------------------------------------------------------------------ decoding and validation
 
-    private static <T> Function<JsonNode, T> one(Class<T> type) {
-        JavaType t = Json.mapper().constructType(type);
-        return node -> decode(node, t);
-    }
-
     /** Decodes an array, or a single object as a one-element list (Binance answers {@code symbol=} with an object). */
     private static <T> Function<JsonNode, List<T>> list(Class<T> type) {
         JavaType t = Json.mapper().getTypeFactory().constructCollectionType(List.class, type);
         JavaType element = Json.mapper().constructType(type);
         return node -> {
             if (node.isArray()) {
-                return decode(node, t);
+                return Remote.decode(node, t);
             }
-            T single = decode(node, element);
+            T single = Remote.decode(node, element);
             return List.of(single);
         };
-    }
-
-    private static <T> T decode(JsonNode node, JavaType type) {
-        try {
-            return Json.mapper().readerFor(type).readValue(node);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new DecodeException("cannot decode " + type.toCanonical() + ": " + e.getMessage(), e);
-        }
     }
 
     private static void symbolParams(RestRequest.Builder b, List<String> symbols) {
@@ -634,10 +619,6 @@ public final class MarketData {
         } else if (!symbols.isEmpty()) {
             b.param("symbols", Json.write(symbols));
         }
-    }
-
-    private static Long millis(Instant t) {
-        return t == null ? null : t.toEpochMilli();
     }
 
     static void requireSymbol(String symbol) {
