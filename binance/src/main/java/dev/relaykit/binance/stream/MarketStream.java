@@ -126,7 +126,7 @@ public final class MarketStream<T> {
     public T decodeCombined(String message) {
         if (fast != null) {
             try (JsonParser p = Json.mapper().getFactory().createParser(message)) {
-                if (atData(p, name)) {
+                if (name.equals(streamName(p)) && toData(p)) {
                     return fast.decode(p);
                 }
             } catch (IOException | RuntimeException e) {
@@ -141,18 +141,20 @@ public final class MarketStream<T> {
     }
 
     /**
-     * Moves a parser over {@code {"stream":"<name>","data":} to the data's START_OBJECT.
+     * Reads the start of a combined-stream message, {@code {"stream":"<name>"}.
      *
-     * @return {@code true} if the message starts that way with the expected name ({@code null}: any)
+     * @return the stream name, or {@code null} if the message does not start that way
      */
-    static boolean atData(JsonParser p, String expectedName) throws IOException {
+    static String streamName(JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                 || !"stream".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
-            return false;
+            return null;
         }
-        if (expectedName != null && !expectedName.equals(p.getText())) {
-            return false;
-        }
+        return p.getText();
+    }
+
+    /** Moves a parser from the stream name to the data's START_OBJECT; {@code false} if the data does not follow. */
+    static boolean toData(JsonParser p) throws IOException {
         return p.nextToken() == JsonToken.FIELD_NAME && "data".equals(p.currentName())
                 && p.nextToken() == JsonToken.START_OBJECT;
     }

@@ -1,7 +1,6 @@
 package dev.relaykit.binance.stream;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -538,13 +537,9 @@ public final class MarketStreams implements AutoCloseable {
         Route r;
         Object event;
         try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
-                    || !"stream".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
-                return false;
-            }
-            r = routes.get(p.getText());
-            if (r == null || !r.fast() || p.nextToken() != JsonToken.FIELD_NAME || !"data".equals(p.currentName())
-                    || p.nextToken() != JsonToken.START_OBJECT) {
+            String name = MarketStream.streamName(p);
+            r = name == null ? null : routes.get(name);
+            if (r == null || !r.fast() || !MarketStream.toData(p)) {
                 return false;
             }
             event = r.stream.fastDecode(p);
