@@ -593,7 +593,9 @@ public final class ScriptedWsServer implements AutoCloseable {
          * @throws IllegalStateException if it could not start
          */
         public ScriptedWsServer start() {
-            // port 0: the OS picks a free port at bind time, so no other socket can take it in between
+            if (port == 0) {
+                port = freePort();
+            }
             ScriptedWsServer s = new ScriptedWsServer(this);
             s.server.start();
             try {
