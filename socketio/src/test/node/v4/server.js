@@ -27,4 +27,13 @@ io.of('/secure').use(function (socket, next) {
 });
 ['/', '/chat', '/secure'].forEach(function (name) { peer.serve(io.of(name), GEN, ops); });
 
+// Benchmarks only (README: flood-encoded): n server-to-client `tick` events written as ready-made Socket.IO packets
+// straight to the Engine.IO connection, so that the server's cost per event is small and the client's is measured.
+io.of('/').on('connection', function (socket) {
+  socket.on('flood-encoded', function (n) {
+    var count = Math.max(0, Math.min(Number(n) || 0, 1000000));
+    for (var i = 0; i < count; i++) socket.conn.send('2["tick",{"i":' + i + ',"data":"abcdefghijklmnopqrstuvwxyz"}]');
+  });
+});
+
 httpServer.listen(port, '127.0.0.1', function () { peer.ready(httpServer); });

@@ -51,6 +51,11 @@ public final class NodeSocketIoServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** @return the CPU time the Node process has used so far (user + system), or zero where the OS does not say */
+    public java.time.Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     /** Stops the server: closes its stdin (it exits then), SIGTERM, and SIGKILL if it lingers. */
     @Override
     public void close() {

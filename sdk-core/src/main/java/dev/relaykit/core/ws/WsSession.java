@@ -173,7 +173,8 @@ public final class WsSession implements AutoCloseable {
         }
         if (b.dispatcher != null) {
             this.loop = null;
-            this.dispatcher = new SerialExecutor(b.dispatcher);
+            // an executor that is already serial keeps the order by itself: no second queue in front of it
+            this.dispatcher = b.dispatcher instanceof SerialExecutor serial ? serial : new SerialExecutor(b.dispatcher);
         } else {
             this.loop = new EventLoop("relaykit-" + name + "-dispatch", this::handleIncoming);
             this.dispatcher = loop;
@@ -1142,7 +1143,9 @@ public final class WsSession implements AutoCloseable {
 
         /**
          * Runs listener callbacks on this executor instead of the session's own thread. Callbacks
-         * still run one at a time, in order. The session never shuts this executor down.
+         * still run one at a time, in order. The session never shuts this executor down. A
+         * {@link SerialExecutor} is used as it is (it keeps the order already), so callbacks of
+         * several sessions can share one ordered queue.
          *
          * @param executor the executor
          * @return this

@@ -89,7 +89,11 @@ public final class SocketIoCodec {
         return out;
     }
 
+    /** Replaces binary values by placeholders, copying only the containers on the way to one. */
     private static JsonNode deconstruct(JsonNode node, List<Object> buffers) {
+        if (!hasBinary(node)) {
+            return node;
+        }
         if (node instanceof BinaryNode b) {
             ObjectNode placeholder = JsonNodeFactory.instance.objectNode();
             placeholder.put("_placeholder", true);
@@ -112,6 +116,20 @@ public final class SocketIoCodec {
             return copy;
         }
         return node;
+    }
+
+    private static boolean hasBinary(JsonNode node) {
+        if (node instanceof BinaryNode) {
+            return true;
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (hasBinary(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** @return a new decoder for one connection */

@@ -1,0 +1,22 @@
+package dev.relaykit.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@link SocketIoCpuCost} with little work, untimed, so the measurement cannot rot unnoticed. */
+class SocketIoCpuCostTest {
+
+    @Test
+    void measuresEveryScenarioForBothClients() throws Exception {
+        List<SocketIoCpuCost.Cost> costs = SocketIoCpuCost.measure(1, 0.1);
+        assertThat(costs).extracting(c -> c.scenario() + "/" + c.client()).containsExactly(
+                "flood/RelayKit", "flood/io.socket client", "acks x64/RelayKit", "acks x64/io.socket client");
+        assertThat(costs).allSatisfy(c -> {
+            assertThat(c.messages()).isPositive();
+            assertThat(c.clientCpuSeconds()).isPositive();
+            assertThat(c.toString()).contains("µs CPU/msg");
+        });
+    }
+}
