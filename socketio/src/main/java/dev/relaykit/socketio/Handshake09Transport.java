@@ -2,6 +2,7 @@ package dev.relaykit.socketio;
 
 import dev.relaykit.core.net.HttpClients;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import okhttp3.HttpUrl;
@@ -10,7 +11,10 @@ import okhttp3.Response;
 
 /**
  * Socket.IO 0.9: {@code GET <path>/1/} answers {@code sid:heartbeatTimeout:closeTimeout:transports}; then a
- * WebSocket to {@code <path>/1/websocket/<sid>} carries the frames.
+ * WebSocket to {@code <path>/1/websocket/<sid>}, or {@code xhr-polling} at {@code <path>/1/xhr-polling/<sid>},
+ * carries the frames. 0.9 has no upgrade: {@link TransportMode#WEBSOCKET} and {@link TransportMode#POLLING} insist
+ * on their transport, {@link TransportMode#POLLING_THEN_WEBSOCKET} takes WebSocket when the server offers it and
+ * polling otherwise.
  */
 final class Handshake09Transport implements Transport {
     private final String base;
@@ -18,13 +22,15 @@ final class Handshake09Transport implements Transport {
     private final Map<String, String> headers;
     private final Executor executor;
     private final Sink sink;
-    private volatile WsTransport ws;
+    private final TransportMode mode;
+    private volatile Transport inner;
     private volatile boolean closed;
     private volatile String sid;
     private volatile long heartbeatTimeoutMs;
 
     Handshake09Transport(String base, Map<String, String> query, Map<String, String> headers, Executor executor,
-                         Sink sink) {
+                         TransportMode mode, Sink sink) {
+        this.mode = mode;
         this.base = base.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "");
         this.query = query;
         this.headers = headers;
@@ -56,15 +62,19 @@ final class Handshake09Transport implements Transport {
             if (parts.length < 4 || parts[0].isEmpty() || !parts[1].matches("\\d{0,9}")) {
                 throw new IOException("malformed 0.9 handshake answer: " + clip(body));
             }
-            if (!parts[3].contains("websocket")) {
-                throw new IOException("the server does not offer the websocket transport: " + clip(parts[3]));
+            List<String> offered = List.of(parts[3].split(","));
+            boolean websocket = mode != TransportMode.POLLING && offered.contains("websocket");
+            if (!websocket && (mode == TransportMode.WEBSOCKET || !offered.contains("xhr-polling"))) {
+                throw new IOException("the server does not offer the "
+                        + (mode == TransportMode.WEBSOCKET ? "websocket" : mode == TransportMode.POLLING ? "xhr-polling"
+                        : "websocket or xhr-polling") + " transport, only: " + clip(parts[3]));
             }
             sid = parts[0];
             heartbeatTimeoutMs = parts[1].isEmpty() ? 0 : Long.parseLong(parts[1]) * 1000;
             if (closed) {
                 return;
             }
-            WsTransport w = new WsTransport(base + "/1/websocket/" + sid, query, headers, executor, null, new Sink() {
+            Sink relay = new Sink() {
                 @Override
                 public void onText(Transport t, String frame) {
                     sink.onText(Handshake09Transport.this, frame);
@@ -79,8 +89,10 @@ final class Handshake09Transport implements Transport {
                 public void onLost(Transport t, String reason) {
                     sink.onLost(Handshake09Transport.this, reason);
                 }
-            });
-            ws = w;
+            };
+            Transport w = websocket ? new WsTransport(base + "/1/websocket/" + sid, query, headers, executor, null, relay)
+                    : new XhrPolling09Transport(base, sid, query, headers, executor, relay);
+            inner = w;
             w.start();
             if (closed) {
                 w.close();
@@ -95,6 +107,11 @@ final class Handshake09Transport implements Transport {
         return sid;
     }
 
+    /** @return whether the server sends heartbeats on this transport (over WebSocket; not over xhr-polling) */
+    boolean heartbeats() {
+        return inner instanceof WsTransport;
+    }
+
     /** @return the heartbeat timeout from the handshake (0 = none) */
     long heartbeatTimeoutMs() {
         return heartbeatTimeoutMs;
@@ -102,7 +119,7 @@ final class Handshake09Transport implements Transport {
 
     @Override
     public void sendText(String frame) {
-        WsTransport w = ws;
+        Transport w = inner;
         if (w == null) {
             throw new dev.relaykit.core.ws.NotConnectedException("0.9 handshake not finished");
         }
@@ -117,7 +134,7 @@ final class Handshake09Transport implements Transport {
     @Override
     public void close() {
         closed = true;
-        WsTransport w = ws;
+        Transport w = inner;
         if (w != null) {
             w.close();
         }

@@ -75,9 +75,6 @@ public final class SocketIoClient implements AutoCloseable {
     private SocketIoClient(Builder b) {
         this.config = b;
         this.generation = b.generation;
-        if (generation == Generation.V0_9 && b.transport != TransportMode.WEBSOCKET) {
-            throw new IllegalArgumentException("socket.io 0.9 is supported over WebSocket only, not " + b.transport);
-        }
         this.engine = generation == Generation.V0_9 ? null : EngineIoCodec.of(generation.engineIoRevision());
         this.codec = SocketIoCodec.of(generation == Generation.V0_9 ? 4 : generation.socketIoRevision());
         this.decoder = codec.decoder();
@@ -125,7 +122,7 @@ public final class SocketIoClient implements AutoCloseable {
         Map<String, String> query = new LinkedHashMap<>();
         if (generation == Generation.V0_9) {
             query.putAll(config.query);
-            current = new Handshake09Transport(url, query, config.headers, executor, sink);
+            current = new Handshake09Transport(url, query, config.headers, executor, config.transport, sink);
             current.start();
             return;
         }
@@ -241,7 +238,7 @@ public final class SocketIoClient implements AutoCloseable {
 
     /** @return whether the current connection runs over WebSocket (after an upgrade, or from the start) */
     public synchronized boolean isWebSocket() {
-        return current instanceof WsTransport || current instanceof Handshake09Transport
+        return current instanceof WsTransport || current instanceof Handshake09Transport h && h.heartbeats()
                 || current instanceof PollingTransport p && p.upgradedToWebSocket();
     }
 
@@ -433,11 +430,17 @@ public final class SocketIoClient implements AutoCloseable {
             }
             return;
         }
+        if (f.type() == Frame09.Type.ERROR && f.data().endsWith("+0")) {
+            // advice 0, "reconnect": the server no longer knows this session (it ended the transport)
+            dropConnection("transport close");
+            return;
+        }
         if (f.type() == Frame09.Type.CONNECT && f.endpoint().isEmpty()) {
             Handshake09Transport h = (Handshake09Transport) t;
             engineSid = h.sid();
-            pingTimeoutMs = h.heartbeatTimeoutMs() > 0 ? h.heartbeatTimeoutMs() : 60_000;
-            pingIntervalMs = pingTimeoutMs;
+            // over xhr-polling the server sends no heartbeats (the polls themselves show it is there): no watchdog
+            pingTimeoutMs = !h.heartbeats() ? 0 : h.heartbeatTimeoutMs() > 0 ? h.heartbeatTimeoutMs() : 60_000;
+            pingIntervalMs = h.heartbeatTimeoutMs() > 0 ? h.heartbeatTimeoutMs() : 60_000;
             onHandshaken();
         }
         SocketPacket p = Wire09.toPacket(f);
@@ -523,8 +526,8 @@ public final class SocketIoClient implements AutoCloseable {
         long now = System.nanoTime();
         long silentMs = TimeUnit.NANOSECONDS.toMillis(now - lastHeard);
         if (generation == Generation.V0_9) {
-            // the server sends a heartbeat within every heartbeat timeout
-            if (silentMs > pingTimeoutMs) {
+            // the server sends a heartbeat within every heartbeat timeout (over WebSocket)
+            if (pingTimeoutMs > 0 && silentMs > pingTimeoutMs) {
                 dropConnection("ping timeout");
             }
             return;
@@ -791,6 +794,9 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         /**
+         * Chooses the transport. socket.io 0.9 has no upgrade: there {@code POLLING} means its {@code xhr-polling},
+         * and {@code POLLING_THEN_WEBSOCKET} means WebSocket when the server offers it, {@code xhr-polling} otherwise.
+         *
          * @param mode WebSocket only (default), long-polling only, or long-polling upgraded to WebSocket
          * @return this
          */

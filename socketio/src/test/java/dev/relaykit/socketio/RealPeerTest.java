@@ -57,7 +57,7 @@ class RealPeerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"v4,V3_V4,WEBSOCKET", "v3,V3_V4,WEBSOCKET", "v2,V1_V2,WEBSOCKET", "v1,V1_V2,WEBSOCKET",
         "v4,V3_V4,POLLING", "v2,V1_V2,POLLING", "v4,V3_V4,POLLING_THEN_WEBSOCKET", "v1,V1_V2,POLLING_THEN_WEBSOCKET",
-        "v09,V0_9,WEBSOCKET"})
+        "v09,V0_9,WEBSOCKET", "v09,V0_9,POLLING"})
     void contractOnEveryNamespace(String folder, Generation gen, TransportMode mode) throws Exception {
         try (NodePeer peer = peer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
             for (String nsp : List.of("/", "/chat")) {
@@ -125,7 +125,7 @@ class RealPeerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"v4,V3_V4,WEBSOCKET", "v3,V3_V4,WEBSOCKET", "v2,V1_V2,WEBSOCKET", "v1,V1_V2,WEBSOCKET",
-        "v4,V3_V4,POLLING", "v2,V1_V2,POLLING_THEN_WEBSOCKET", "v09,V0_9,WEBSOCKET"})
+        "v4,V3_V4,POLLING", "v2,V1_V2,POLLING_THEN_WEBSOCKET", "v09,V0_9,WEBSOCKET", "v09,V0_9,POLLING"})
     void serverDisconnectAndCrashReconnect(String folder, Generation gen, TransportMode mode) throws Exception {
         try (NodePeer peer = peer(folder); SocketIoClient client = client(peer, gen, false, mode)) {
             BlockingQueue<SocketEvent> chat = new LinkedBlockingQueue<>();
@@ -161,7 +161,7 @@ class RealPeerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"v4,V3_V4,WEBSOCKET", "v2,V1_V2,WEBSOCKET", "v4,V3_V4,POLLING", "v2,V1_V2,POLLING",
-        "v09,V0_9,WEBSOCKET"})
+        "v09,V0_9,WEBSOCKET", "v09,V0_9,POLLING"})
     void heartbeatKeepsTheConnectionAliveAndBufferingAndTimeoutsWork(String folder, Generation gen, TransportMode mode)
             throws Exception {
         try (NodePeer peer = peer(folder); SocketIoClient client = client(peer, gen, false, mode)) {

@@ -1,5 +1,7 @@
 package dev.relaykit.socketio.protocol;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -101,5 +103,66 @@ public record Frame09(Type type, String id, boolean ackWithData, String endpoint
         String endpoint = frame.substring(idEnd + 1, endpointEnd < 0 ? frame.length() : endpointEnd);
         String data = endpointEnd < 0 ? "" : frame.substring(endpointEnd + 1);
         return new Frame09(Type.values()[t], id, plus, endpoint, data);
+    }
+    private static final char MARK = '\ufffd';
+
+    /**
+     * Splits an HTTP polling body into frames: one frame as it is, or several as
+     * {@code \ufffd<length>\ufffd<frame>...} (length in UTF-16 code units, as JavaScript counts).
+     *
+     * @param body the body
+     * @return the frames, in order
+     * @throws ProtocolException when the framing is malformed
+     */
+    public static List<String> decodePayload(String body) {
+        List<String> frames = new ArrayList<>();
+        if (body.isEmpty() || body.charAt(0) != MARK) {
+            frames.add(body);
+            return frames;
+        }
+        int i = 0;
+        while (i < body.length()) {
+            if (body.charAt(i) != MARK) {
+                throw new ProtocolException("Socket.IO 0.9 payload: expected \\ufffd at " + i + ": "
+                        + EngineIoCodec.clip(body));
+            }
+            int end = body.indexOf(MARK, i + 1);
+            if (end < 0 || end == i + 1 || end - i > 10) {
+                throw new ProtocolException("Socket.IO 0.9 payload: bad frame length at " + i + ": "
+                        + EngineIoCodec.clip(body));
+            }
+            int length = 0;
+            for (int k = i + 1; k < end; k++) {
+                char c = body.charAt(k);
+                if (c < '0' || c > '9') {
+                    throw new ProtocolException("Socket.IO 0.9 payload: frame length is not a number: "
+                            + EngineIoCodec.clip(body.substring(i + 1, end)));
+                }
+                length = length * 10 + (c - '0');
+            }
+            if (end + 1 + (long) length > body.length()) {
+                throw new ProtocolException("Socket.IO 0.9 payload: frame of " + length + " chars runs past the end");
+            }
+            frames.add(body.substring(end + 1, end + 1 + length));
+            i = end + 1 + length;
+        }
+        return frames;
+    }
+
+    /**
+     * Joins frames into one HTTP polling body (the inverse of {@link #decodePayload(String)}).
+     *
+     * @param frames the frames, at least one
+     * @return the body
+     */
+    public static String encodePayload(List<String> frames) {
+        if (frames.size() == 1) {
+            return frames.get(0);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String f : frames) {
+            sb.append(MARK).append(f.length()).append(MARK).append(f);
+        }
+        return sb.toString();
     }
 }

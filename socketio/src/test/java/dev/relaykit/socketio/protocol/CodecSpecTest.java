@@ -166,4 +166,21 @@ class CodecSpecTest {
                 .hasMessageContaining("not a number");
         assertThat("€".getBytes(StandardCharsets.UTF_8)).hasSize(3);
     }
+
+    @Test
+    void pollingPayloads09() {
+        // socket.io 0.9's lib/parser.js encodePayload/decodePayload: one frame as it is, several as
+        // \ufffd<length>\ufffd<frame>, the length counted in UTF-16 code units (JavaScript's string length)
+        String two = "\ufffd3\ufffd2::\ufffd16\ufffd5:::{\"name\":\"€\"}";
+        assertThat(Frame09.decodePayload(two)).containsExactly("2::", "5:::{\"name\":\"€\"}");
+        assertThat(Frame09.encodePayload(List.of("2::", "5:::{\"name\":\"€\"}"))).isEqualTo(two);
+        assertThat(Frame09.decodePayload("1::")).containsExactly("1::");
+        assertThat(Frame09.encodePayload(List.of("1::"))).isEqualTo("1::");
+        assertThatThrownBy(() -> Frame09.decodePayload("\ufffd9\ufffd2::")).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("runs past the end");
+        assertThatThrownBy(() -> Frame09.decodePayload("\ufffdx\ufffd2::")).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> Frame09.decodePayload("\ufffd3\ufffd2::junk")).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("expected");
+    }
 }

@@ -51,7 +51,7 @@ class ParserFuzzTest {
         for (String in : inputs) {
             decoded += attempt(in, EngineIoCodec.v3()::decodeText) + attempt(in, EngineIoCodec.v4()::decodeText)
                     + attempt(in, EngineIoCodec.v3()::decodePayload) + attempt(in, EngineIoCodec.v4()::decodePayload)
-                    + attempt(in, Frame09::decode);
+                    + attempt(in, Frame09::decode) + attempt(in, Frame09::decodePayload);
             for (int rev = 4; rev <= 5; rev++) {
                 SocketIoCodec.Decoder d = SocketIoCodec.of(rev).decoder();
                 decoded += attempt(in, d::decodeText);
