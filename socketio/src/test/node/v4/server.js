@@ -14,6 +14,12 @@ var io = new Server(httpServer, {
   connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true }
 });
 
+// README: a client that sends the header x-refuse-websocket gets its WebSocket requests (the upgrade probe) refused
+io.engine.use(function (req, res, next) {
+  var ws = /(^|&)transport=websocket(&|$)/.test(req.url.split('?')[1] || '');
+  next(ws && req.headers['x-refuse-websocket'] ? new Error('WebSocket refused for this test client') : undefined);
+});
+
 var ops = {
   name: function (nsp) { return nsp.name; },
   join: function (socket, room, done) { socket.join(room); done(); },

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -120,6 +121,30 @@ class RealPeerTest {
                         // 0.9's error frame can only carry fixed reasons: "7::/secure:2" is "unauthorized"
                         .isEqualTo(gen == Generation.V0_9 ? "unauthorized" : "not authorized");
             }
+        }
+    }
+
+    @Test
+    void aFailedUpgradeProbeLeavesTheConnectionOnPolling() throws Exception {
+        // the v4 peer refuses WebSocket requests from clients that send x-refuse-websocket (its README)
+        try (NodePeer peer = peer("v4"); SocketIoClient client = SocketIoClient.builder(peer.url())
+                .generation(Generation.V3_V4).transport(TransportMode.POLLING_THEN_WEBSOCKET)
+                .header("x-refuse-websocket", "1").ackTimeout(WAIT).build()) {
+            BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
+            SocketIoSocket s = client.socket("/").onAny(events::add).on("disconnect", events::add);
+            s.connect().get(10, TimeUnit.SECONDS);
+            next(events, "welcome");
+            Thread.sleep(500); // time for the probe to be refused
+            for (int i = 0; i < 20; i++) {
+                s.emit("echo", i);
+            }
+            for (int i = 0; i < 20; i++) {
+                assertThat(next(events, "echo").arg(0).asInt()).isEqualTo(i);
+            }
+            assertThat(s.emitWithAck("ack", "still here").get(10, TimeUnit.SECONDS).get(0).asText())
+                    .isEqualTo("still here");
+            assertThat(client.isWebSocket()).isFalse();
+            assertThat(events.stream().map(SocketEvent::name)).doesNotContain("disconnect");
         }
     }
 
