@@ -18,6 +18,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +34,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -68,8 +71,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Retries</b> follow the {@link RetryPolicy} through resilience4j's {@link Retry}, with an
  * interval function that honours {@code Retry-After}; only {@link RestRequest#idempotent()
- * idempotent} requests are retried. OkHttp's own silent retry on connection failure is switched off
- * on the client this class uses, so that policy is the only one.
+ * idempotent} requests are retried, except for answers the {@link Builder#retryRejected(Predicate)
+ * rejection rule} accepts: by those the service says it refused the request without acting on it, so
+ * they are retried for any request. A connection failure is never retried for a request that is not
+ * idempotent (it may have reached the service). OkHttp's own silent retry on connection failure is
+ * switched off on the client this class uses, so that policy is the only one.
+ *
+ * <p><b>Streaming</b>: {@link #executeStreaming(RestRequest, BodyReader)} hands a 2xx body to the
+ * caller as an {@link InputStream}, for downloads that must not be held in memory.
  *
  * <p><b>Errors</b>: {@link ApiException} (the service answered an error, parsed by the
  * {@link ErrorParser}), {@link RateLimitedException} (429/418, or a local budget:
@@ -99,6 +108,7 @@ public final class RestClient implements AutoCloseable {
     private final RateLimiter limiter;
     private final RetryPolicy retryPolicy;
     private final ErrorParser errorParser;
+    private final Predicate<? super RelayKitException> retryRejected;
     private final Redactor redactor;
     private final Retry retry;
     private final ScheduledThreadPoolExecutor timer;
@@ -114,6 +124,7 @@ public final class RestClient implements AutoCloseable {
         this.limiter = b.limiter;
         this.retryPolicy = b.retryPolicy;
         this.errorParser = b.errorParser;
+        this.retryRejected = b.retryRejected;
         Redactor r = Redactor.standard();
         if (signer != null) {
             r = r.withNames(signer.sensitiveNames());
@@ -240,6 +251,53 @@ public final class RestClient implements AutoCloseable {
         return callAsync(request, (response, redactor) -> response);
     }
 
+    /**
+     * Reads a 2xx answer's body from a stream, for downloads. Called on the thread that received
+     * the answer; the stream is closed when it returns.
+     *
+     * @param <T> what the reader makes of the body
+     */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        /**
+         * @param head status and headers of the answer; its {@link RestResponse#body()} is empty
+         * @param body the body, streamed from the connection
+         * @return the result of the call
+         * @throws IOException if reading (or writing where the reader copies to) fails
+         */
+        T read(RestResponse head, InputStream body) throws IOException;
+    }
+
+    /**
+     * Sends a request and hands the 2xx body to {@code reader} as a stream, without holding it in
+     * memory. Errors are as for {@link #execute(RestRequest, Class)}: a non-2xx answer is read and
+     * parsed by the error parser. An idempotent request is retried as usual until the reader is
+     * called, never after: once the reader has the stream, an I/O failure is thrown as a
+     * {@link TransportException} (the reader may already have written part of the body somewhere).
+     *
+     * @param request the request
+     * @param reader reads the body
+     * @param <T> the result type
+     * @return what the reader returned
+     * @throws RelayKitException as {@link #execute(RestRequest, Class)}
+     */
+    public <T> T executeStreaming(RestRequest request, BodyReader<T> reader) {
+        return call(request, new Streaming<>(Objects.requireNonNull(reader, "reader")));
+    }
+
+    /**
+     * Async form of {@link #executeStreaming(RestRequest, BodyReader)}; the reader runs on an OkHttp
+     * dispatcher thread.
+     *
+     * @param request the request
+     * @param reader reads the body
+     * @param <T> the result type
+     * @return a future completed with what the reader returned
+     */
+    public <T> CompletableFuture<T> executeStreamingAsync(RestRequest request, BodyReader<T> reader) {
+        return callAsync(request, new Streaming<>(Objects.requireNonNull(reader, "reader")));
+    }
+
     /** @return the service name used in messages */
     public String service() {
         return service;
@@ -275,6 +333,14 @@ public final class RestClient implements AutoCloseable {
     /** Decodes a 2xx response; gets the attempt's redactor for its error messages. */
     private interface Decoder<T> {
         T decode(RestResponse response, Redactor redactor);
+    }
+
+    /** A decoder that streams the 2xx body to a {@link BodyReader} instead of reading it as text. */
+    private record Streaming<T>(BodyReader<T> reader) implements Decoder<T> {
+        @Override
+        public T decode(RestResponse response, Redactor redactor) {
+            throw new IllegalStateException("a streaming decoder reads the body itself");
+        }
     }
 
     /** One attempt's failure, carrying the exception for the caller and whether to retry. */
@@ -316,7 +382,7 @@ public final class RestClient implements AutoCloseable {
     }
 
     private boolean retries(RestRequest request) {
-        return request.idempotent() && retryPolicy.maxAttempts() > 1;
+        return retryPolicy.maxAttempts() > 1 && (request.idempotent() || retryRejected != null);
     }
 
     private <T> T call(RestRequest request, Decoder<T> decoder) {
@@ -469,18 +535,38 @@ public final class RestClient implements AutoCloseable {
         }
         Redactor red = secrets.isEmpty() ? redactor : redactor.withValues(secrets);
         String query = r.queryString();
-        HttpUrl url = HttpUrl.get(baseUrl + r.path()).newBuilder()
-                .encodedQuery(query.isEmpty() ? null : query)
-                .build();
+        HttpUrl url;
+        if (r.isAbsoluteUrl()) {
+            HttpUrl given = HttpUrl.get(r.path());
+            String own = given.encodedQuery();
+            url = query.isEmpty() ? given
+                    : given.newBuilder().encodedQuery(own == null || own.isEmpty() ? query : own + "&" + query).build();
+        } else {
+            url = HttpUrl.get(baseUrl + r.path()).newBuilder()
+                    .encodedQuery(query.isEmpty() ? null : query)
+                    .build();
+        }
         Request.Builder rb = new Request.Builder().url(url);
         defaultHeaders.forEach(rb::header);
         r.headers().forEach(rb::header);
         rb.method(r.method(), body(r));
-        String target = red.redact(r.path() + (query.isEmpty() ? "" : "?" + query));
+        String target = red.redact(r.isAbsoluteUrl() ? url.toString() : r.path() + (query.isEmpty() ? "" : "?" + query));
         return new Prepared(r, rb.build(), red, target);
     }
 
     private static RequestBody body(RestRequest r) {
+        if (r.hasMultipartBody()) {
+            MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
+            for (RestRequest.Part part : r.parts()) {
+                if (part.file() == null) {
+                    mb.addFormDataPart(part.name(), part.value());
+                } else {
+                    mb.addFormDataPart(part.name(), part.filename(),
+                            RequestBody.create(part.file().toFile(), MediaType.get(part.contentType())));
+                }
+            }
+            return mb.build();
+        }
         if (r.hasFormBody()) {
             return RequestBody.create(r.bodyString(), FORM_TYPE);
         }
@@ -495,19 +581,29 @@ public final class RestClient implements AutoCloseable {
 
     private <T> T handle(Prepared p, Response response, long start, Decoder<T> decoder) {
         try (Response res = response) {
-            String body;
-            try {
-                ResponseBody rb = res.body();
-                body = rb == null ? "" : rb.string();
-            } catch (IOException e) {
-                throw transportFailure(p, e, start);
-            }
             int status = res.code();
             if (log.isDebugEnabled()) {
                 log.debug("{} {} {} -> {} in {} ms", service, p.request.method(), p.target, status, elapsedMillis(start));
             }
             if (limiter != null) {
                 limiter.updateFromHeaders(res::header);
+            }
+            if (status >= 200 && status < 300 && decoder instanceof Streaming<T> streaming) {
+                RestResponse head = new RestResponse(status, res.headers().toMultimap(), "");
+                ResponseBody rb = res.body();
+                try (InputStream in = rb == null ? InputStream.nullInputStream() : rb.byteStream()) {
+                    return streaming.reader().read(head, in);
+                } catch (IOException e) {
+                    // the reader had the stream: what it wrote cannot be taken back, so no retry
+                    throw new AttemptFailure(transportFailure(p, e, start).error, false, null);
+                }
+            }
+            String body;
+            try {
+                ResponseBody rb = res.body();
+                body = rb == null ? "" : rb.string();
+            } catch (IOException e) {
+                throw transportFailure(p, e, start);
             }
             if (status >= 200 && status < 300) {
                 RestResponse rr = new RestResponse(status, res.headers().toMultimap(), body);
@@ -526,7 +622,8 @@ public final class RestClient implements AutoCloseable {
             if (error == null) {
                 error = new ApiException(service, status, null, null);
             }
-            boolean retryable = status >= 500 || status == 429;
+            boolean rejected = retryRejected != null && retryRejected.test(error);
+            boolean retryable = rejected || (p.request.idempotent() && (status >= 500 || status == 429));
             if (retryable && retryAt != null
                     && Duration.between(wallClock.instant(), retryAt).compareTo(retryPolicy.maxRetryAfter()) > 0) {
                 retryable = false;
@@ -541,7 +638,8 @@ public final class RestClient implements AutoCloseable {
             log.debug("{} {} {} -> failed in {} ms: {}", service, p.request.method(), p.target, elapsedMillis(start), what);
         }
         String message = service + ": " + p.request.method() + " " + p.target + " failed: " + what;
-        return new AttemptFailure(new TransportException(message, e), true, null);
+        // a request that is not idempotent may have reached the service: never sent again
+        return new AttemptFailure(new TransportException(message, e), p.request.idempotent(), null);
     }
 
     private static long elapsedMillis(long startNanos) {
@@ -588,6 +686,7 @@ public final class RestClient implements AutoCloseable {
         private RateLimiter limiter;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ErrorParser errorParser = ErrorParser.standard();
+        private Predicate<? super RelayKitException> retryRejected;
 
         private Builder() {
         }
@@ -673,6 +772,21 @@ public final class RestClient implements AutoCloseable {
          */
         public Builder errorParser(ErrorParser parser) {
             this.errorParser = Objects.requireNonNull(parser, "parser");
+            return this;
+        }
+
+        /**
+         * Names the error answers by which the service says it refused a request without acting on
+         * it, and that a later attempt can get through (a throughput limit, "temporarily
+         * unavailable"). Such answers are retried under the {@link RetryPolicy} for every request,
+         * idempotent or not; nothing else changes (a connection failure is still never retried for
+         * a request that is not idempotent). Default: none.
+         *
+         * @param rule tests the exception the {@link ErrorParser} made of the answer
+         * @return this builder
+         */
+        public Builder retryRejected(Predicate<? super RelayKitException> rule) {
+            this.retryRejected = Objects.requireNonNull(rule, "rule");
             return this;
         }
 

@@ -3,6 +3,8 @@ package dev.relaykit.core.rest;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.secret.Redactor;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +23,11 @@ import java.util.Set;
  * {@link #bodyString()} are exactly the bytes that go on the wire, so a signature computed over
  * them matches what the server sees. Values are percent-encoded per RFC 3986 (only
  * {@code A-Z a-z 0-9 - _ . ~} stay as they are), in UTF-8.
+ *
+ * <p>The body is one of: none, a form ({@link Builder#formParam}), JSON ({@link Builder#jsonBody}) or
+ * {@code multipart/form-data} parts ({@link Builder#part}, files streamed from disk). The path is
+ * normally relative to the client's base URL; an absolute {@code http(s)} URL (a download link the
+ * service handed out) is sent to as is, with the client's default headers.
  *
  * <pre>{@code
  * RestRequest order = RestRequest.post("/api/v3/order")
@@ -64,6 +71,63 @@ public final class RestRequest {
         }
     }
 
+    /**
+     * One part of a {@code multipart/form-data} body: a text field, or a file streamed from disk
+     * when the request is sent (never read into memory). {@code toString()} shows the name and
+     * file name only.
+     *
+     * @param name the form field name
+     * @param value the text value, or {@code null} for a file part
+     * @param file the file, or {@code null} for a text part
+     * @param filename the file name sent in {@code Content-Disposition}, or {@code null} for a text part
+     * @param contentType the file part's {@code Content-Type}, or {@code null} for a text part
+     */
+    public record Part(String name, String value, Path file, String filename, String contentType) {
+        /**
+         * Validates the part.
+         *
+         * @param name the field name
+         * @param value the text value (text part)
+         * @param file the file (file part)
+         * @param filename the file name (file part)
+         * @param contentType the content type (file part)
+         */
+        public Part {
+            Objects.requireNonNull(name, "name");
+            if ((value == null) == (file == null)) {
+                throw new IllegalArgumentException("a part has either a text value or a file: " + name);
+            }
+            if (file != null && (filename == null || contentType == null)) {
+                throw new IllegalArgumentException("a file part needs a file name and a content type: " + name);
+            }
+        }
+
+        /**
+         * @param name the field name
+         * @param value its text
+         * @return a text part
+         */
+        public static Part text(String name, String value) {
+            return new Part(name, Objects.requireNonNull(value, "value"), null, null, null);
+        }
+
+        /**
+         * @param name the field name ({@code "file"})
+         * @param file the file, streamed when the request is sent
+         * @param filename the file name to send
+         * @param contentType its MIME type ({@code "image/png"})
+         * @return a file part
+         */
+        public static Part file(String name, Path file, String filename, String contentType) {
+            return new Part(name, null, Objects.requireNonNull(file, "file"), filename, contentType);
+        }
+
+        @Override
+        public String toString() {
+            return file == null ? "Part[" + name + "]" : "Part[" + name + ", file " + filename + ", " + contentType + "]";
+        }
+    }
+
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
     private final String method;
@@ -71,6 +135,7 @@ public final class RestRequest {
     private final List<Param> query;
     private final List<Param> form;
     private final String json;
+    private final List<Part> parts;
     private final Map<String, String> headers;
     private final Security security;
     private final boolean idempotent;
@@ -82,6 +147,7 @@ public final class RestRequest {
         this.query = List.copyOf(b.query);
         this.form = b.form == null ? null : List.copyOf(b.form);
         this.json = b.json;
+        this.parts = b.parts == null ? null : List.copyOf(b.parts);
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.security = b.security;
         this.idempotent = b.idempotent != null ? b.idempotent : IDEMPOTENT_METHODS.contains(method);
@@ -89,7 +155,8 @@ public final class RestRequest {
     }
 
     /**
-     * @param path the path below the client's base URL, starting with {@code /}
+     * @param path the path below the client's base URL, starting with {@code /}, or an absolute
+     *     {@code http(s)} URL
      * @return a builder for a GET
      */
     public static Builder get(String path) {
@@ -122,7 +189,8 @@ public final class RestRequest {
 
     /**
      * @param method the HTTP method, any case
-     * @param path the path below the client's base URL, starting with {@code /}, without a query
+     * @param path the path below the client's base URL, starting with {@code /}, without a query;
+     *     or an absolute {@code http(s)} URL, which may carry a query of its own
      * @return a builder
      */
     public static Builder builder(String method, String path) {
@@ -135,6 +203,7 @@ public final class RestRequest {
         b.query.addAll(query);
         b.form = form == null ? null : new ArrayList<>(form);
         b.json = json;
+        b.parts = parts == null ? null : new ArrayList<>(parts);
         b.headers.putAll(headers);
         b.security = security;
         b.idempotent = idempotent;
@@ -147,9 +216,18 @@ public final class RestRequest {
         return method;
     }
 
-    /** @return the path below the base URL */
+    /** @return the path below the base URL, or the absolute URL (see {@link #isAbsoluteUrl()}) */
     public String path() {
         return path;
+    }
+
+    /** @return {@code true} if {@link #path()} is an absolute URL, sent to as is instead of below the base URL */
+    public boolean isAbsoluteUrl() {
+        return absolute(path);
+    }
+
+    private static boolean absolute(String path) {
+        return path.startsWith("https://") || path.startsWith("http://");
     }
 
     /** @return the query parameters, in order */
@@ -165,6 +243,16 @@ public final class RestRequest {
     /** @return {@code true} if the body is a form ({@code application/x-www-form-urlencoded}) */
     public boolean hasFormBody() {
         return form != null;
+    }
+
+    /** @return the multipart body's parts in order, or an empty list when the body is not multipart */
+    public List<Part> parts() {
+        return parts == null ? List.of() : parts;
+    }
+
+    /** @return {@code true} if the body is {@code multipart/form-data} */
+    public boolean hasMultipartBody() {
+        return parts != null;
     }
 
     /** @return the JSON body text, or {@code null} when the body is not JSON */
@@ -202,6 +290,7 @@ public final class RestRequest {
 
     /**
      * @return the body exactly as sent: the percent-encoded form, the JSON text, or an empty string
+     *     (also for a multipart body)
      */
     public String bodyString() {
         if (form != null) {
@@ -284,6 +373,8 @@ public final class RestRequest {
             sb.append(", form body ").append(form.size()).append(" params");
         } else if (json != null) {
             sb.append(", JSON body ").append(json.length()).append(" chars");
+        } else if (parts != null) {
+            sb.append(", multipart body ").append(parts.stream().map(Part::name).toList());
         }
         sb.append(", security=").append(security).append(", idempotent=").append(idempotent)
                 .append(", weight=").append(weight);
@@ -300,6 +391,7 @@ public final class RestRequest {
         private final List<Param> query = new ArrayList<>();
         private List<Param> form;
         private String json;
+        private List<Part> parts;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Security security = Security.NONE;
         private Boolean idempotent;
@@ -308,11 +400,22 @@ public final class RestRequest {
         private Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
             Objects.requireNonNull(path, "path");
-            if (!path.startsWith("/")) {
-                throw new IllegalArgumentException("path must start with '/': " + path);
-            }
-            if (path.contains("?") || path.contains("#")) {
-                throw new IllegalArgumentException("put query parameters in param(), not in the path");
+            if (absolute(path)) {
+                try {
+                    URI uri = new URI(path);
+                    if (uri.getHost() == null || uri.getFragment() != null) {
+                        throw new IllegalArgumentException("not an absolute http(s) URL without a fragment");
+                    }
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not a valid absolute URL: " + Redactor.standard().redact(path));
+                }
+            } else {
+                if (!path.startsWith("/")) {
+                    throw new IllegalArgumentException("path must start with '/': " + path);
+                }
+                if (path.contains("?") || path.contains("#")) {
+                    throw new IllegalArgumentException("put query parameters in param(), not in the path");
+                }
             }
             this.path = path;
         }
@@ -339,11 +442,11 @@ public final class RestRequest {
          * @param name the name
          * @param value the value, or {@code null} to skip; written as in {@link #param(String, Object)}
          * @return this builder
-         * @throws IllegalStateException if the request already has a JSON body
+         * @throws IllegalStateException if the request already has a JSON or multipart body
          */
         public Builder formParam(String name, Object value) {
-            if (json != null) {
-                throw new IllegalStateException("a request has either a form body or a JSON body");
+            if (json != null || parts != null) {
+                throw new IllegalStateException("a request has only one kind of body: form, JSON or multipart");
             }
             if (form == null) {
                 form = new ArrayList<>();
@@ -360,13 +463,31 @@ public final class RestRequest {
          *
          * @param value the body
          * @return this builder
-         * @throws IllegalStateException if the request already has a form body
+         * @throws IllegalStateException if the request already has a form or multipart body
          */
         public Builder jsonBody(Object value) {
-            if (form != null) {
-                throw new IllegalStateException("a request has either a form body or a JSON body");
+            if (form != null || parts != null) {
+                throw new IllegalStateException("a request has only one kind of body: form, JSON or multipart");
             }
             this.json = Json.write(Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Appends a part to a {@code multipart/form-data} body.
+         *
+         * @param part a text or file part
+         * @return this builder
+         * @throws IllegalStateException if the request already has a form or JSON body
+         */
+        public Builder part(Part part) {
+            if (form != null || json != null) {
+                throw new IllegalStateException("a request has only one kind of body: form, JSON or multipart");
+            }
+            if (parts == null) {
+                parts = new ArrayList<>();
+            }
+            parts.add(Objects.requireNonNull(part, "part"));
             return this;
         }
 
@@ -428,7 +549,7 @@ public final class RestRequest {
          * @throws IllegalStateException if a GET or HEAD has a body
          */
         public RestRequest build() {
-            if ((form != null || json != null) && (method.equals("GET") || method.equals("HEAD"))) {
+            if ((form != null || json != null || parts != null) && (method.equals("GET") || method.equals("HEAD"))) {
                 throw new IllegalStateException(method + " cannot have a body");
             }
             return new RestRequest(this);
