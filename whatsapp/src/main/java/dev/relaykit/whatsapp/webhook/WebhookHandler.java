@@ -85,7 +85,8 @@ import org.slf4j.LoggerFactory;
  *       {@code X-Hub-Signature-256: sha256=<hex>}, the HMAC-SHA256 of the raw body with the app
  *       secret, is compared in constant time; missing, malformed or wrong: <b>401</b>, and the body
  *       is never parsed. A correctly signed body that is not a JSON object: 400. Otherwise the events
- *       are queued for the listener and the answer is 200 at once, before the listener runs.</li>
+ *       are queued for the listener and the answer is 200 (empty body) at once, before the listener
+ *       runs.</li>
  *   <li>If too many events are waiting ({@link Builder#maxPendingEvents(int)}) or the executor
  *       refuses them: 503, so that Meta delivers again later; nothing is lost.</li>
  *   <li>Any other method: 405.</li>
@@ -242,7 +243,7 @@ public final class WebhookHandler implements AutoCloseable {
                     + "delivers them again", null, null);
             return WebhookResponse.text(503, "busy; deliver again later");
         }
-        return WebhookResponse.text(200, "OK");
+        return WebhookResponse.text(200, ""); // no body: Meta reads only the status
     }
 
     private WebhookResponse tooLarge(String what) {

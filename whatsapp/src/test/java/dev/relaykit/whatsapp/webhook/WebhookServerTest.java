@@ -85,7 +85,13 @@ class WebhookServerTest {
         assertThat(server.uri().toString()).isEqualTo("http://127.0.0.1:" + server.port() + "/webhook");
 
         Payload first = Payload.text("491701234567", "hello bot").messageId("wamid.first");
-        assertThat(meta.send(first)).isEqualTo(200);
+        try (Response r = http.newCall(new Request.Builder().url(server.uri().toString())
+                .header("X-Hub-Signature-256", WhatsAppWebhookSender.signatureHeader(
+                        first.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), SECRET))
+                .post(RequestBody.create(first.toJson(), MediaType.get("application/json"))).build()).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.body().string()).isEmpty();
+        }
         assertThat(meta.send(first)).isEqualTo(200);
         assertThat(meta.send(Payload.text("491701234567", "again").messageId("wamid.second"))).isEqualTo(200);
 
