@@ -1,0 +1,637 @@
+package dev.relaykit.whatsapp.webhook;
+
+import dev.relaykit.core.DecodeException;
+import dev.relaykit.core.secret.Secret;
+import dev.relaykit.core.sign.PayloadSigner;
+import dev.relaykit.whatsapp.webhook.event.MessageContent;
+import dev.relaykit.whatsapp.webhook.event.MessageEvent;
+import dev.relaykit.whatsapp.webhook.event.StatusEvent;
+import dev.relaykit.whatsapp.webhook.event.WebhookEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives WhatsApp Cloud API webhooks, independent of any web framework: give it the request's
+ * method, query parameters, headers and body, and write back the {@link WebhookResponse} it returns.
+ * {@link WebhookServer} runs it on the JDK's built-in HTTP server; the same handler fits a servlet
+ * or a Spring controller.
+ *
+ * <pre>{@code
+ * WebhookHandler handler = WebhookHandler.builder()
+ *     .appSecret(Secret.of(System.getenv("WHATSAPP_APP_SECRET")))
+ *     .verifyToken(Secret.of(System.getenv("WHATSAPP_VERIFY_TOKEN")))
+ *     .listener(event -> {
+ *         if (event instanceof MessageEvent m && m.content() instanceof MessageContent.Text t) {
+ *             bot.reply(m.phoneNumberId(), m.sender(), t.body());
+ *         }
+ *     })
+ *     .onFailure((event, error) -> log.error("listener failed for {}", event, error))
+ *     .build();
+ * }</pre>
+ *
+ * <p><b>In a servlet</b> (no servlet dependency here; this is all the glue there is):
+ * <pre>{@code
+ * protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+ *     WebhookResponse r = handler.handle(req.getMethod(), req::getParameter, req::getHeader,
+ *             req.getInputStream(), req.getContentLengthLong());
+ *     resp.setStatus(r.status());
+ *     resp.setContentType(r.contentType());
+ *     resp.getOutputStream().write(r.bodyBytes());
+ * }
+ * }</pre>
+ *
+ * <p><b>In Spring MVC</b>, pass the raw request, not a {@code @RequestBody String} (the signature is
+ * over the exact bytes Meta sent):
+ * <pre>{@code
+ * @RequestMapping(path = "/webhook", method = {RequestMethod.GET, RequestMethod.POST})
+ * ResponseEntity<String> webhook(HttpServletRequest req) throws IOException {
+ *     WebhookResponse r = handler.handle(req.getMethod(), req::getParameter, req::getHeader,
+ *             req.getInputStream(), req.getContentLengthLong());
+ *     return ResponseEntity.status(r.status())
+ *             .contentType(MediaType.parseMediaType(r.contentType())).body(r.body());
+ * }
+ * }</pre>
+ *
+ * <p><b>What it answers</b>:
+ * <ul>
+ *   <li>{@code GET} with {@code hub.mode=subscribe}, the right {@code hub.verify_token} and a
+ *       {@code hub.challenge}: 200 with the challenge as {@code text/plain}. Anything else: 403, and
+ *       the challenge is not echoed.</li>
+ *   <li>{@code POST}: the body is read up to {@link Builder#maxBodyBytes(int) the limit} (default
+ *       1 MiB; counted while reading, not only from {@code Content-Length}); larger: 413. Then
+ *       {@code X-Hub-Signature-256: sha256=<hex>}, the HMAC-SHA256 of the raw body with the app
+ *       secret, is compared in constant time; missing, malformed or wrong: <b>401</b>, and the body
+ *       is never parsed. A correctly signed body that is not a JSON object: 400. Otherwise the events
+ *       are queued for the listener and the answer is 200 (empty body) at once, before the listener
+ *       runs.</li>
+ *   <li>If too many events are waiting ({@link Builder#maxPendingEvents(int)}) or the executor
+ *       refuses them: 503, so that Meta delivers again later; nothing is lost.</li>
+ *   <li>Any other method: 405.</li>
+ * </ul>
+ *
+ * <p><b>Delivery</b>: events run on the {@link Builder#executor(Executor) executor} (default: a pool
+ * of 4 threads), one at a time and in order per sender (per recipient for statuses). Meta delivers
+ * at least once; a message with an ID already delivered, and a status with an ID and status already
+ * delivered, within the {@link Builder#deduplication(int, Duration) window} (default the last
+ * 100,000 within 24 hours, in memory) is acknowledged and not delivered again. An
+ * {@link dev.relaykit.whatsapp.webhook.event.UnknownEvent} is always delivered. A listener that
+ * throws hands the event and the exception to {@link Builder#onFailure(BiConsumer)}.
+ *
+ * <p>Thread-safe. {@link #close()} stops accepting deliveries (503), waits for queued events and
+ * stops the default executor.
+ */
+public final class WebhookHandler implements AutoCloseable {
+    /** The signature header Meta sends with every POST. */
+    public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+    /** The default body limit: 1 MiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+    private static final String SIGNATURE_PREFIX = "sha256=";
+
+    private final PayloadSigner signer;
+    private final Secret verifyToken;
+    private final WebhookListener listener;
+    private final BiConsumer<WebhookEvent, Throwable> onFailure;
+    private final Consumer<WebhookError> onError;
+    private final ReadMarker readMarker;
+    private final int maxBodyBytes;
+    private final RecentIds recent;
+    private final Dispatcher dispatcher;
+    private final ExecutorService ownExecutor;
+    private final Duration drainTimeout;
+    private volatile boolean closed;
+
+    private WebhookHandler(Builder b) {
+        this.signer = PayloadSigner.hmacSha256Hex(b.appSecret);
+        this.verifyToken = b.verifyToken;
+        this.listener = b.listener;
+        this.onFailure = b.onFailure;
+        this.onError = b.onError;
+        this.readMarker = b.readMarker;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.recent = new RecentIds(b.dedupCapacity, b.dedupWindow.toNanos(), b.nanoClock);
+        this.ownExecutor = b.executor == null ? defaultExecutor(b.threads) : null;
+        this.dispatcher = new Dispatcher(b.executor == null ? ownExecutor : b.executor, b.maxPending);
+        this.drainTimeout = b.drainTimeout;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Answers one webhook request.
+     *
+     * @param method the HTTP method, {@code GET} or {@code POST}
+     * @param queryParameter looks up a decoded query parameter by name ({@code hub.mode},
+     *     {@code hub.verify_token}, {@code hub.challenge}); returns {@code null} when absent
+     * @param header looks up a request header by name, case-insensitively (called with
+     *     {@value #SIGNATURE_HEADER}); returns {@code null} when absent
+     * @param body the raw request body; read only for {@code POST}, at most the limit plus one byte;
+     *     not closed
+     * @param contentLength the declared {@code Content-Length}, or {@code -1} if unknown (chunked)
+     * @return the response to send; never {@code null}
+     */
+    public WebhookResponse handle(String method, Function<String, String> queryParameter,
+            Function<String, String> header, InputStream body, long contentLength) {
+        String m = method == null ? "" : method.toUpperCase(Locale.ROOT);
+        if (m.equals("GET")) {
+            return verify(queryParameter);
+        }
+        if (m.equals("POST")) {
+            return receive(header, body, contentLength);
+        }
+        return WebhookResponse.text(405, "method not allowed; use GET (verification) or POST (events)");
+    }
+
+    private WebhookResponse verify(Function<String, String> query) {
+        String mode = query.apply("hub.mode");
+        String token = query.apply("hub.verify_token");
+        String challenge = query.apply("hub.challenge");
+        if (verifyToken == null) {
+            return verificationFailed("no verify token is configured on this handler");
+        }
+        if (!"subscribe".equals(mode)) {
+            return verificationFailed("hub.mode is not 'subscribe'");
+        }
+        if (token == null || !verifyToken.matches(Secret.of(token))) {
+            return verificationFailed("hub.verify_token does not match the configured verify token");
+        }
+        if (challenge == null) {
+            return verificationFailed("hub.challenge is missing");
+        }
+        return WebhookResponse.text(200, challenge);
+    }
+
+    private WebhookResponse verificationFailed(String why) {
+        report(WebhookError.Kind.VERIFICATION_FAILED, "verification request refused: " + why, null, null);
+        return WebhookResponse.text(403, "verification failed");
+    }
+
+    private WebhookResponse receive(Function<String, String> header, InputStream in, long contentLength) {
+        if (closed) {
+            return WebhookResponse.text(503, "shutting down; deliver again later");
+        }
+        if (contentLength > maxBodyBytes) {
+            return tooLarge("Content-Length " + contentLength);
+        }
+        byte[] body;
+        try {
+            body = readAtMost(in, contentLength, maxBodyBytes);
+        } catch (IOException e) {
+            return WebhookResponse.text(400, "could not read the request body");
+        }
+        if (body == null) {
+            return tooLarge("the body");
+        }
+        String problem = signatureProblem(header.apply(SIGNATURE_HEADER), body);
+        if (problem != null) {
+            report(WebhookError.Kind.INVALID_SIGNATURE, "delivery refused: " + problem, null, null);
+            return WebhookResponse.text(401, "invalid signature");
+        }
+        List<WebhookEvent> events;
+        try {
+            events = WebhookEvents.parse(body);
+        } catch (DecodeException e) {
+            report(WebhookError.Kind.MALFORMED_PAYLOAD, "correctly signed delivery of " + body.length
+                    + " bytes is not a webhook payload: " + e.getMessage(), e, null);
+            return WebhookResponse.text(400, "malformed JSON");
+        }
+        int refused = 0;
+        for (WebhookEvent event : events) {
+            String key = dedupKey(event);
+            if (key != null && !recent.claim(key)) {
+                continue; // delivered before: acknowledge, do not deliver again
+            }
+            try {
+                dispatcher.submit(orderKey(event), () -> deliver(event));
+            } catch (RejectedExecutionException e) {
+                if (key != null) {
+                    recent.release(key);
+                }
+                refused++;
+            }
+        }
+        if (refused > 0) {
+            report(WebhookError.Kind.OVERLOADED, refused + " of " + events.size()
+                    + " events could not be queued (" + dispatcher.pending() + " waiting); answered 503 so Meta "
+                    + "delivers them again", null, null);
+            return WebhookResponse.text(503, "busy; deliver again later");
+        }
+        return WebhookResponse.text(200, ""); // no body: Meta reads only the status
+    }
+
+    private WebhookResponse tooLarge(String what) {
+        report(WebhookError.Kind.BODY_TOO_LARGE, "delivery refused: " + what + " exceeds the limit of "
+                + maxBodyBytes + " bytes", null, null);
+        return WebhookResponse.text(413, "body too large; the limit is " + maxBodyBytes + " bytes");
+    }
+
+    /** @return why the signature is not acceptable, or {@code null} if it is; never the signature itself */
+    private String signatureProblem(String headerValue, byte[] body) {
+        if (headerValue == null || headerValue.isBlank()) {
+            return "no " + SIGNATURE_HEADER + " header";
+        }
+        String v = headerValue.trim();
+        if (!v.startsWith(SIGNATURE_PREFIX) || v.length() != SIGNATURE_PREFIX.length() + 64 || !isHex(v)) {
+            return SIGNATURE_HEADER + " is not of the form sha256=<64 hex digits>";
+        }
+        byte[] given = v.substring(SIGNATURE_PREFIX.length()).toLowerCase(Locale.ROOT)
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = signer.sign(body).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            return "the signature does not match the body (a different app secret, or a changed body)";
+        }
+        return null;
+    }
+
+    private static boolean isHex(String v) {
+        for (int i = SIGNATURE_PREFIX.length(); i < v.length(); i++) {
+            if (Character.digit(v.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the body, or {@code null} if it is longer than {@code max} bytes */
+    private static byte[] readAtMost(InputStream in, long declared, int max) throws IOException {
+        byte[] buf = new byte[declared >= 0 ? (int) declared + 1 : Math.min(max + 1, 16 * 1024)];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                if (n > max) {
+                    return null;
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min((long) max + 1, buf.length * 2L));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                return n > max ? null : Arrays.copyOf(buf, n);
+            }
+            n += r;
+        }
+    }
+
+    private static String dedupKey(WebhookEvent event) {
+        if (event instanceof MessageEvent m && m.id() != null) {
+            return "m\u0000" + m.id();
+        }
+        if (event instanceof StatusEvent s && s.id() != null) {
+            return "s\u0000" + s.id() + "\u0000" + s.statusValue();
+        }
+        return null;
+    }
+
+    private static String orderKey(WebhookEvent event) {
+        if (event instanceof MessageEvent m) {
+            return m.sender();
+        }
+        if (event instanceof StatusEvent s) {
+            return s.recipientId() != null && !s.recipientId().isEmpty() ? s.recipientId() : s.recipientUserId();
+        }
+        return event.businessAccountId();
+    }
+
+    private void deliver(WebhookEvent event) {
+        if (readMarker != null && event instanceof MessageEvent m
+                && !(m.content() instanceof MessageContent.SystemChange)) {
+            markAsRead(m);
+        }
+        try {
+            listener.onEvent(event);
+        } catch (Throwable t) {
+            try {
+                onFailure.accept(event, t);
+            } catch (RuntimeException e) {
+                LOG.error("the failure callback threw for {}", describe(event), e);
+            }
+            if (t instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+        }
+    }
+
+    private void markAsRead(MessageEvent m) {
+        String what = "marking message " + m.id() + " as read failed";
+        try {
+            CompletionStage<?> stage = readMarker.markAsRead(m.phoneNumberId(), m.id());
+            if (stage != null) {
+                stage.whenComplete((ok, e) -> {
+                    if (e != null) {
+                        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                        report(WebhookError.Kind.MARK_AS_READ_FAILED, what + ": " + cause, cause, m);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            report(WebhookError.Kind.MARK_AS_READ_FAILED, what + ": " + e, e, m);
+        }
+    }
+
+    private void report(WebhookError.Kind kind, String message, Throwable cause, WebhookEvent event) {
+        try {
+            onError.accept(new WebhookError(kind, message, cause, event));
+        } catch (RuntimeException e) {
+            LOG.error("the error callback threw while reporting: {}", message, e);
+        }
+    }
+
+    private static String describe(WebhookEvent event) {
+        if (event instanceof MessageEvent m) {
+            return "message " + m.id() + " (" + m.content().type() + ")";
+        }
+        if (event instanceof StatusEvent s) {
+            return "status " + s.statusValue() + " of message " + s.id();
+        }
+        return "an unknown event";
+    }
+
+    /**
+     * Stops accepting deliveries (they are answered 503, so Meta delivers them again later), waits
+     * up to the {@link Builder#drainTimeout(Duration) drain timeout} for queued events to reach the
+     * listener, and stops the default executor. A user-supplied executor is left running.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        try {
+            while (dispatcher.pending() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            if (ownExecutor != null) {
+                ownExecutor.shutdown();
+                ownExecutor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (ownExecutor != null) {
+                ownExecutor.shutdownNow();
+            }
+        }
+        if (dispatcher.pending() > 0) {
+            LOG.warn("WhatsApp webhook handler closed with {} events not delivered", dispatcher.pending());
+        }
+    }
+
+    private static ExecutorService defaultExecutor(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "relaykit-wa-webhook-" + n.incrementAndGet());
+            t.setDaemon(false);
+            return t;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true); // idle handlers hold no threads
+        return pool;
+    }
+
+    /** Configures a {@link WebhookHandler}. Only the app secret and the listener are required. */
+    public static final class Builder {
+        private Secret appSecret;
+        private Secret verifyToken;
+        private WebhookListener listener;
+        private BiConsumer<WebhookEvent, Throwable> onFailure = (event, error) ->
+                LOG.error("WhatsApp webhook listener threw for {}", describe(event), error);
+        private Consumer<WebhookError> onError = error ->
+                LOG.warn("WhatsApp webhook: {}: {}", error.kind(), error.message(), error.cause());
+        private ReadMarker readMarker;
+        private Executor executor;
+        private int threads = 4;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxPending = 10_000;
+        private int dedupCapacity = 100_000;
+        private Duration dedupWindow = Duration.ofHours(24);
+        private Duration drainTimeout = Duration.ofSeconds(10);
+        private LongSupplier nanoClock = System::nanoTime;
+
+        private Builder() {
+        }
+
+        /**
+         * The app secret (App Dashboard, App settings, Basic) that signs every delivery. Required.
+         *
+         * @param appSecret the app secret, not empty
+         * @return this builder
+         */
+        public Builder appSecret(Secret appSecret) {
+            Objects.requireNonNull(appSecret, "appSecret");
+            if (appSecret.isEmpty()) {
+                throw new IllegalArgumentException("appSecret is empty");
+            }
+            this.appSecret = appSecret;
+            return this;
+        }
+
+        /**
+         * The verify token you entered with the callback URL in the App Dashboard. Without one every
+         * verification request is refused (403).
+         *
+         * @param verifyToken the verify token, not empty
+         * @return this builder
+         */
+        public Builder verifyToken(Secret verifyToken) {
+            Objects.requireNonNull(verifyToken, "verifyToken");
+            if (verifyToken.isEmpty()) {
+                throw new IllegalArgumentException("verifyToken is empty");
+            }
+            this.verifyToken = verifyToken;
+            return this;
+        }
+
+        /**
+         * Receives the events. Required.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(WebhookListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Called with the event and the exception when the listener throws (default: log at ERROR
+         * with the message ID, not its content). The event is not retried.
+         *
+         * @param onFailure the callback
+         * @return this builder
+         */
+        public Builder onFailure(BiConsumer<WebhookEvent, Throwable> onFailure) {
+            this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+            return this;
+        }
+
+        /**
+         * Called for refused requests, malformed payloads, overload and mark-as-read failures
+         * (default: log at WARN). Called on the HTTP thread for request problems, so keep it quick.
+         *
+         * @param onError the callback
+         * @return this builder
+         */
+        public Builder onError(Consumer<WebhookError> onError) {
+            this.onError = Objects.requireNonNull(onError, "onError");
+            return this;
+        }
+
+        /**
+         * Marks every incoming message as read as it is handed to the listener (not system
+         * messages). Failures go to {@link #onError(Consumer)}.
+         *
+         * <pre>{@code
+         * .markAsRead((phoneNumberId, messageId) -> whatsApp.markAsReadAsync(phoneNumberId, messageId))
+         * }</pre>
+         *
+         * @param readMarker the mark-as-read operation
+         * @return this builder
+         */
+        public Builder markAsRead(ReadMarker readMarker) {
+            this.readMarker = Objects.requireNonNull(readMarker, "readMarker");
+            return this;
+        }
+
+        /**
+         * Runs the listener on this executor instead of the default pool; {@link #close()} leaves it
+         * running. Events of one sender still run one at a time, in order.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * The size of the default listener pool (default 4); ignored with {@link #executor(Executor)}.
+         *
+         * @param threads at least 1
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * The largest body accepted (default 1 MiB); larger deliveries are answered 413.
+         *
+         * @param maxBodyBytes at least 1
+         * @return this builder
+         */
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            if (maxBodyBytes < 1 || maxBodyBytes == Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("maxBodyBytes must be between 1 and " + (Integer.MAX_VALUE - 1)
+                        + ", got " + maxBodyBytes);
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /**
+         * How many events may wait for the listener at once (default 10,000); beyond that deliveries
+         * are answered 503 and Meta delivers them again later.
+         *
+         * @param maxPendingEvents at least 1
+         * @return this builder
+         */
+        public Builder maxPendingEvents(int maxPendingEvents) {
+            if (maxPendingEvents < 1) {
+                throw new IllegalArgumentException("maxPendingEvents must be at least 1, got " + maxPendingEvents);
+            }
+            this.maxPending = maxPendingEvents;
+            return this;
+        }
+
+        /**
+         * How duplicates are recognised: the last {@code capacity} message IDs and status (ID,
+         * status) pairs seen within {@code window} are remembered, in memory (default 100,000 and
+         * 24 hours). A capacity of 0 turns deduplication off.
+         *
+         * @param capacity how many IDs to remember, at least 0
+         * @param window how long to remember them, positive
+         * @return this builder
+         */
+        public Builder deduplication(int capacity, Duration window) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("deduplication capacity must not be negative, got " + capacity);
+            }
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("deduplication window must be positive, got " + window);
+            }
+            this.dedupCapacity = capacity;
+            this.dedupWindow = window;
+            return this;
+        }
+
+        /**
+         * How long {@link WebhookHandler#close()} waits for queued events (default 10 seconds).
+         *
+         * @param drainTimeout not negative
+         * @return this builder
+         */
+        public Builder drainTimeout(Duration drainTimeout) {
+            Objects.requireNonNull(drainTimeout, "drainTimeout");
+            if (drainTimeout.isNegative()) {
+                throw new IllegalArgumentException("drainTimeout must not be negative, got " + drainTimeout);
+            }
+            this.drainTimeout = drainTimeout;
+            return this;
+        }
+
+        /** For tests: the clock the deduplication window is measured with. */
+        Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            return this;
+        }
+
+        /**
+         * @return the handler
+         * @throws IllegalStateException if the app secret or the listener is missing
+         */
+        public WebhookHandler build() {
+            if (appSecret == null) {
+                throw new IllegalStateException("appSecret is required: every delivery is verified with it");
+            }
+            if (listener == null) {
+                throw new IllegalStateException("listener is required");
+            }
+            return new WebhookHandler(this);
+        }
+    }
+}
