@@ -18,6 +18,7 @@ import dev.relaykit.binance.BinanceEnvironment;
 import dev.relaykit.binance.BinanceKey;
 import dev.relaykit.samples.binance.LiveOrderBook;
 import dev.relaykit.samples.binance.PlaceAndCancelOrder;
+import dev.relaykit.samples.whatsapp.EchoBot;
 import dev.relaykit.testkit.FakeBinance;
 import dev.relaykit.testkit.RestFake;
 import dev.relaykit.testkit.ScriptedWsServer;
@@ -41,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       backoff, replay the subscription, and keep receiving.</li>
  *   <li>Binance spot against the testkit's fakes: a signed test order, a post-only order placed,
  *       read back and cancelled; then a local order book kept in sync from a snapshot and a diff stream.</li>
+ *   <li>A WhatsApp echo bot: signed webhook deliveries in (a forged one refused), replies out through the
+ *       testkit's fake Graph API.</li>
  * </ol>
  *
  * Run it with {@code ./mvnw -q -Pdemo package -DskipTests}.
@@ -57,9 +60,10 @@ public final class OfflineDemo {
      * @param reconnects reconnects the session counted
      * @param subscribeFrames subscribe frames the server received (one per connection)
      * @param bookUpdates Binance order book updates applied
+     * @param botReplies messages the WhatsApp echo bot sent
      */
     public record Result(BigDecimal balance, String errorCode, int tradesBefore, int tradesAfter, long reconnects,
-                         long subscribeFrames, int bookUpdates) {
+                         long subscribeFrames, int bookUpdates, int botReplies) {
     }
 
     private OfflineDemo() {
@@ -194,9 +198,13 @@ public final class OfflineDemo {
             }
             LiveOrderBook.Result book = LiveOrderBook.runOffline(Duration.ofSeconds(2), indent(out));
             out.println();
+            out.println("4. A WhatsApp echo bot: its webhook server verifies each delivery's signature, the bot answers"
+                    + " through a fake Graph API");
+            int botReplies = EchoBot.runOffline(indent(out)).size();
+            out.println();
             out.println("Done: nothing was left running.");
             return new Result(balance, errorCode, before, after, session.stats().reconnects(), subscribeFrames.get(),
-                    book.updates());
+                    book.updates(), botReplies);
         }
     }
 

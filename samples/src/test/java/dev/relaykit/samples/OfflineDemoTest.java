@@ -24,6 +24,8 @@ class OfflineDemoTest {
         assertThat(r.reconnects()).isEqualTo(1);
         assertThat(r.subscribeFrames()).isEqualTo(2);
         assertThat(r.bookUpdates()).isGreaterThan(20);
+        assertThat(r.botReplies()).isEqualTo(2);
+        assertThat(out).contains("forged signature: HTTP 401").contains("bot sent text: hello");
         assertThat(out).contains("cancelled: order").contains("BNBBTC book synced");
         assertThat(out).contains("signature=<64 hex chars>").contains("(subscriptions replayed)");
         // the demo prints the request URL: the secret must not be in it, nor anywhere in the output

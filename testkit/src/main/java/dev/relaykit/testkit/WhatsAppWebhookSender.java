@@ -27,10 +27,11 @@ import okhttp3.Response;
  *
  * <pre>{@code
  * try (WhatsAppWebhookSender meta = new WhatsAppWebhookSender("http://127.0.0.1:8080/webhook", appSecret)) {
- *     int ok = meta.send(Payload.text("491701234567", "hello bot"));           // expect 200
- *     int dup = meta.send(Payload.text("491701234567", "hello bot"));          // same ID: 200, delivered once
- *     int forged = meta.sendWronglySigned(Payload.fixture("message-order").toJson()); // expect 401/403
- *     int unsigned = meta.sendUnsigned(Payload.fixture("status-read").toJson());      // expect 401/403
+ *     Payload hello = Payload.text("491701234567", "hello bot");
+ *     int ok = meta.send(hello);                                                    // expect 200
+ *     int dup = meta.send(hello);                        // the same message ID again: 200, delivered once
+ *     int forged = meta.sendWronglySigned(Payload.fixture("message-order").toJson()); // expect 401
+ *     int unsigned = meta.sendUnsigned(Payload.fixture("status-read").toJson());      // expect 401
  * }
  * }</pre>
  *
@@ -220,14 +221,16 @@ public final class WhatsAppWebhookSender implements AutoCloseable {
         }
 
         /**
-         * A text message from a user: Meta's text example with your sender and text.
+         * A text message from a user: Meta's text example with your sender and text, and a message ID of its own
+         * (each call is a new message; post the same payload twice for a redelivery).
          *
          * @param from the user's phone number (also their {@code wa_id})
          * @param body the text
          * @return a new payload
          */
         public static Payload text(String from, String body) {
-            return fixture("message-text").from(from).text(body);
+            return fixture("message-text").from(from).text(body)
+                    .messageId("wamid.relaykit-" + java.util.UUID.randomUUID());
         }
 
         /**

@@ -510,7 +510,7 @@ public final class WebhookHandler implements AutoCloseable {
          * messages). Failures go to {@link #onError(Consumer)}.
          *
          * <pre>{@code
-         * .markAsRead((phoneNumberId, messageId) -> whatsApp.markAsReadAsync(phoneNumberId, messageId))
+         * .markAsRead((phoneNumberId, messageId) -> whatsApp.markReadAsync(phoneNumberId, messageId))
          * }</pre>
          *
          * @param readMarker the mark-as-read operation
