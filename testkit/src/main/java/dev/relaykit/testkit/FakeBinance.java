@@ -3,7 +3,6 @@ package dev.relaykit.testkit;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -51,6 +50,7 @@ public final class FakeBinance implements AutoCloseable {
     static final List<String> INDEXES = List.of("rest-general.tsv", "rest-market.tsv", "rest-trade.tsv",
             "rest-wallet.tsv", "rest-convert.tsv");
     private static final String ROOT = "relaykit/fake-binance/";
+    private static final String SERVER_TIME = "relaykit-binance-time";
 
     private final BinanceKeyring keys = new BinanceKeyring();
     private final List<String> signedPaths = new CopyOnWriteArrayList<>();
@@ -59,13 +59,15 @@ public final class FakeBinance implements AutoCloseable {
     private final FakeBinanceOrders orders = new FakeBinanceOrders();
 
     private FakeBinance() {
-        this.rest = RestFake.start(new SignatureFilter(), orders, new ServerTime());
+        this.rest = RestFake.start(new SignatureFilter(), orders, RestFake.responder(SERVER_TIME,
+                // GET /api/v3/time: the current time, in the documented shape
+                e -> RestFake.json(200, "{\"serverTime\":" + System.currentTimeMillis() + "}")));
         for (String index : INDEXES) {
             loadIndex(index);
         }
         // the server clock is live (the documented example is a fixed 2017 instant): bots sync to it
         rest.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v3/time"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(ServerTime.NAME)));
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers(SERVER_TIME)));
     }
 
     /**
@@ -199,10 +201,9 @@ public final class FakeBinance implements AutoCloseable {
         rest.close();
     }
 
-    private static ResponseDefinition error(int status, int code, String msg) {
-        return new ResponseDefinitionBuilder().withStatus(status)
-                .withHeader("Content-Type", "application/json;charset=UTF-8")
-                .withBody("{\"code\":" + code + ",\"msg\":\"" + msg + "\"}").build();
+    /** Binance's error body: {@code {"code":-1022,"msg":"..."}}. */
+    static ResponseDefinition error(int status, int code, String msg) {
+        return RestFake.json(status, "{\"code\":" + code + ",\"msg\":\"" + msg + "\"}");
     }
 
     /** Checks signatures the way Binance does, before any stub answers. */
@@ -252,28 +253,6 @@ public final class FakeBinance implements AutoCloseable {
         @Override
         public String getName() {
             return "relaykit-binance-signature";
-        }
-    }
-
-    /** Answers {@code GET /api/v3/time} with the current time, in the documented shape. */
-    private static final class ServerTime implements com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 {
-        static final String NAME = "relaykit-binance-time";
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            return new ResponseDefinitionBuilder().withStatus(200)
-                    .withHeader("Content-Type", "application/json;charset=UTF-8")
-                    .withBody("{\"serverTime\":" + System.currentTimeMillis() + "}").build();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
         }
     }
 

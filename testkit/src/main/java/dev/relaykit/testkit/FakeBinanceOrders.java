@@ -2,7 +2,6 @@ package dev.relaykit.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.FormParameter;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
@@ -156,14 +155,11 @@ final class FakeBinanceOrders implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition ok(String json) {
-        return new ResponseDefinitionBuilder().withStatus(200)
-                .withHeader("Content-Type", "application/json;charset=UTF-8").withBody(json).build();
+        return RestFake.json(200, json);
     }
 
     private static ResponseDefinition error(int status, int code, String msg) {
-        return new ResponseDefinitionBuilder().withStatus(status)
-                .withHeader("Content-Type", "application/json;charset=UTF-8")
-                .withBody("{\"code\":" + code + ",\"msg\":\"" + msg + "\"}").build();
+        return FakeBinance.error(status, code, msg);
     }
 
     @Override

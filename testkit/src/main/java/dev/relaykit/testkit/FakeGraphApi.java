@@ -7,13 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.relaykit.core.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -88,6 +86,7 @@ public final class FakeGraphApi implements AutoCloseable {
     static final String ROOT = "relaykit/whatsapp/client/";
     private static final Pattern GRAPH_PATH = Pattern.compile("/v\\d+\\.\\d+/([0-9]+)(?:/([a-z_]+))?/?");
     private static final String DOWNLOAD_PATH = "/whatsapp_business/attachments/";
+    private static final String ROUTER = "relaykit-graph-api";
 
     /** One documented error: HTTP status, title and details, by code. */
     private record ErrorSpec(int status, String title, String details) {
@@ -112,9 +111,9 @@ public final class FakeGraphApi implements AutoCloseable {
             throw new IllegalArgumentException("the fake needs the access token it accepts");
         }
         this.token = token;
-        Router router = new Router();
-        this.rest = RestFake.start(router);
-        rest.wireMock().stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(Router.NAME)));
+        // one catch-all stub; route(...) answers every request
+        this.rest = RestFake.start(RestFake.responder(ROUTER, event -> route(event.getRequest())));
+        rest.wireMock().stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ROUTER)));
     }
 
     /**
@@ -407,25 +406,5 @@ public final class FakeGraphApi implements AutoCloseable {
         List<Integer> codes = new ArrayList<>(errors.keySet());
         codes.sort(null);
         return codes;
-    }
-
-    /** Routes every request the fake's own catch-all stub receives. */
-    private final class Router implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "relaykit-graph-api";
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            return route(event.getRequest());
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 }

@@ -7,12 +7,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A WireMock server on a free loopback port, with helpers for the JSON stubs REST fakes need.
@@ -119,5 +124,33 @@ public final class RestFake implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+    /**
+     * A WireMock response transformer, not applied globally, that answers every stub naming it
+     * ({@code aResponse().withTransformers(name)}) with {@code answer}. Used by the testkit's fakes.
+     */
+    static ResponseDefinitionTransformerV2 responder(String name, Function<ServeEvent, ResponseDefinition> answer) {
+        return new ResponseDefinitionTransformerV2() {
+            @Override
+            public ResponseDefinition transform(ServeEvent event) {
+                return answer.apply(event);
+            }
+
+            @Override
+            public boolean applyGlobally() {
+                return false;
+            }
+
+            @Override
+            public String getName() {
+                return name;
+            }
+        };
+    }
+
+    /** A JSON answer ({@code application/json;charset=UTF-8}) for a transformer or filter to return. */
+    static ResponseDefinition json(int status, String body) {
+        return new ResponseDefinitionBuilder().withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8").withBody(body).build();
     }
 }
