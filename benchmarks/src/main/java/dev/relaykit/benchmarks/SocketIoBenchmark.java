@@ -91,17 +91,8 @@ public class SocketIoBenchmark {
         relay.connect().get(10, TimeUnit.SECONDS);
 
         http = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS).build();
-        IO.Options opts = new IO.Options();
-        opts.transports = new String[] {io.socket.engineio.client.transports.WebSocket.NAME};
-        opts.forceNew = true;
-        opts.reconnection = false;
-        opts.callFactory = http;
-        opts.webSocketFactory = http;
-        java = IO.socket(URI.create(server.url()), opts);
         CompletableFuture<Void> connected = new CompletableFuture<>();
-        java.on(Socket.EVENT_CONNECT, a -> connected.complete(null));
-        java.on(Socket.EVENT_CONNECT_ERROR, a -> connected.completeExceptionally(
-                new IllegalStateException("socket.io-client did not connect: " + (a.length > 0 ? a[0] : ""))));
+        java = ioSocket(server.url(), http, connected);
         java.on("tick", a -> javaTicks.increment());
         java.connect();
         connected.get(10, TimeUnit.SECONDS);
@@ -127,6 +118,29 @@ public class SocketIoBenchmark {
                 server.close();
             }
         }
+    }
+
+    /**
+     * An io.socket client socket as both measurements use it: WebSocket only, its own connection, no reconnection,
+     * on the given OkHttp client. Not connected yet.
+     *
+     * @param url the server
+     * @param http the OkHttp client for its requests and WebSocket
+     * @param connected completed on connect, failed on connect_error
+     * @return the socket
+     */
+    static Socket ioSocket(String url, OkHttpClient http, CompletableFuture<Void> connected) {
+        IO.Options opts = new IO.Options();
+        opts.transports = new String[] {io.socket.engineio.client.transports.WebSocket.NAME};
+        opts.forceNew = true;
+        opts.reconnection = false;
+        opts.callFactory = http;
+        opts.webSocketFactory = http;
+        Socket s = IO.socket(URI.create(url), opts);
+        s.on(Socket.EVENT_CONNECT, a -> connected.complete(null));
+        s.on(Socket.EVENT_CONNECT_ERROR, a -> connected.completeExceptionally(
+                new IllegalStateException("socket.io-client did not connect: " + (a.length > 0 ? a[0] : ""))));
+        return s;
     }
 
     /** @return the CPU time the Node server has used so far (for {@link SocketIoCpuCost}) */
