@@ -438,9 +438,10 @@ public final class SocketIoClient implements AutoCloseable {
         if (f.type() == Frame09.Type.CONNECT && f.endpoint().isEmpty()) {
             Handshake09Transport h = (Handshake09Transport) t;
             engineSid = h.sid();
+            long timeout = h.heartbeatTimeoutMs() > 0 ? h.heartbeatTimeoutMs() : 60_000;
+            pingIntervalMs = timeout;
             // over xhr-polling the server sends no heartbeats (the polls themselves show it is there): no watchdog
-            pingTimeoutMs = !h.heartbeats() ? 0 : h.heartbeatTimeoutMs() > 0 ? h.heartbeatTimeoutMs() : 60_000;
-            pingIntervalMs = h.heartbeatTimeoutMs() > 0 ? h.heartbeatTimeoutMs() : 60_000;
+            pingTimeoutMs = h.heartbeats() ? timeout : 0;
             onHandshaken();
         }
         SocketPacket p = Wire09.toPacket(f);
@@ -510,6 +511,9 @@ public final class SocketIoClient implements AutoCloseable {
 
     private synchronized void startHeartbeat() {
         stopHeartbeat();
+        if (generation == Generation.V0_9 && pingTimeoutMs == 0) {
+            return; // 0.9 over xhr-polling: nothing to send and no heartbeat to wait for
+        }
         lastHeard = System.nanoTime();
         long tick = Math.max(20, Math.min(250, pingIntervalMs / 4));
         heartbeatTask = timer.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
@@ -527,7 +531,7 @@ public final class SocketIoClient implements AutoCloseable {
         long silentMs = TimeUnit.NANOSECONDS.toMillis(now - lastHeard);
         if (generation == Generation.V0_9) {
             // the server sends a heartbeat within every heartbeat timeout (over WebSocket)
-            if (pingTimeoutMs > 0 && silentMs > pingTimeoutMs) {
+            if (silentMs > pingTimeoutMs) {
                 dropConnection("ping timeout");
             }
             return;

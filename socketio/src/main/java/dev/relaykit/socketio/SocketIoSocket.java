@@ -284,9 +284,14 @@ public final class SocketIoSocket {
         if (o instanceof Long l) {
             return f.numberNode(l);
         }
-        if (o instanceof Map<?, ?> m && m.keySet().stream().allMatch(String.class::isInstance)) {
+        if (o instanceof Map<?, ?> m) {
             ObjectNode n = f.objectNode();
-            m.forEach((k, v) -> n.set((String) k, toNode(v)));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return Json.mapper().valueToTree(o); // Jackson's own rules for other keys
+                }
+                n.set(key, toNode(e.getValue()));
+            }
             return n;
         }
         if (o instanceof Collection<?> c) {
