@@ -40,6 +40,27 @@ io.of('/').on('connection', function (socket) {
     var count = Math.max(0, Math.min(Number(n) || 0, 1000000));
     for (var i = 0; i < count; i++) socket.conn.send('2["tick",{"i":' + i + ',"data":"abcdefghijklmnopqrstuvwxyz"}]');
   });
+  // README: flood-batched. The same packets, but every batch Engine.IO hands to its WebSocket transport is written
+  // to the TCP socket in one go (corked until the transport has queued the whole batch), as a server does when its
+  // client reads slower than it writes: the client's cost is measured, not the server's cost of one write per event.
+  socket.on('flood-batched', function (n) {
+    var count = Math.max(0, Math.min(Number(n) || 0, 1000000));
+    var conn = socket.conn;
+    var tcp = conn.transport && conn.transport.socket && conn.transport.socket._socket;
+    if (!tcp || conn.transport.name !== 'websocket') {
+      socket.emit('flood-batched-refused', 'flood-batched needs the WebSocket transport');
+      return;
+    }
+    var flushed = 0;
+    var cork = function (batch) {
+      tcp.cork();
+      process.nextTick(function () { tcp.uncork(); });
+      flushed += batch.length;
+      if (flushed >= count) conn.off('flush', cork);
+    };
+    conn.on('flush', cork);
+    for (var i = 0; i < count; i++) socket.conn.send('2["tick",{"i":' + i + ',"data":"abcdefghijklmnopqrstuvwxyz"}]');
+  });
 });
 
 httpServer.listen(port, '127.0.0.1', function () { peer.ready(httpServer); });

@@ -40,7 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code flood*}: one-way {@code "tick"} events from server to client, a listener that only counts. The server
  *       (its {@code flood-encoded} event) writes ready-made Socket.IO packets straight to its Engine.IO connection, so
  *       that its own cost per event is as small as the real server allows; it is still the bottleneck on two cores
- *       ({@link SocketIoCpuCost} compares the clients' CPU per message).</li>
+ *       ({@link SocketIoCpuCost} compares the clients' CPU per message). This is the server-paced case: the client
+ *       waits for every write, and on a virtual machine each wake-up it needs costs the server too;</li>
+ *   <li>{@code floodBatched*}: the same events, but the server writes each batch Engine.IO hands to its WebSocket in
+ *       one go (its {@code flood-batched} event corks the TCP socket), as a server does when its client reads slower
+ *       than it sends. The server is then no longer the bottleneck: this is how many events a client can take in.</li>
  * </ul>
  * Everything is operations per second. The Node server (one process, one core) takes part in every number: on a small
  * machine it may be the bottleneck for both clients.
@@ -221,6 +225,24 @@ public class SocketIoBenchmark {
     public void floodSocketIoJava() {
         javaTicks.expect(FLOOD);
         java.emit("flood-encoded", FLOOD);
+        javaTicks.awaitAndReset();
+    }
+
+    /** RelayKit: {@value #FLOOD} server-to-client events written by the server in batches, listener only counting. */
+    @Benchmark
+    @OperationsPerInvocation(FLOOD)
+    public void floodBatchedRelayKit() {
+        relayTicks.expect(FLOOD);
+        relay.emit("flood-batched", FLOOD);
+        relayTicks.awaitAndReset();
+    }
+
+    /** socket.io-client: {@value #FLOOD} server-to-client events written by the server in batches, listener only counting. */
+    @Benchmark
+    @OperationsPerInvocation(FLOOD)
+    public void floodBatchedSocketIoJava() {
+        javaTicks.expect(FLOOD);
+        java.emit("flood-batched", FLOOD);
         javaTicks.awaitAndReset();
     }
 

@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +32,7 @@ public final class SocketIoSocket {
     private final String namespace;
     private final JsonNode auth;
     private final int bufferCapacity;
-    private final Map<String, List<EventListener>> listeners = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>();
     private final List<EventListener> anyListeners = new CopyOnWriteArrayList<>();
 
     // guarded by this
@@ -43,7 +43,9 @@ public final class SocketIoSocket {
     private String lastOffset;
     private boolean recovered;
     private long nextAckId;
-    private final Map<Long, AckCallback> acks = new HashMap<>();
+    // concurrent: acknowledgements are taken out on the dispatcher without the socket's lock, which emitting
+    // threads hold while they write
+    private final Map<Long, TimedAck> acks = new ConcurrentHashMap<>();
     private final ArrayDeque<SocketPacket> buffer = new ArrayDeque<>();
     private CompletableFuture<SocketIoSocket> firstConnect = new CompletableFuture<>();
 
@@ -234,7 +236,7 @@ public final class SocketIoSocket {
             if (ack != null) {
                 id = nextAckId++;
                 acks.put(id, ack);
-                ack.arm(this, id);
+                ack.arm(id);
             }
             SocketPacket p = new SocketPacket(SocketPacket.Type.EVENT, namespace, id, data);
             if (connected) {
@@ -344,10 +346,7 @@ public final class SocketIoSocket {
             case CONNECT_ERROR -> onRefused(p.data());
             case EVENT, BINARY_EVENT -> onEvent(p);
             case ACK, BINARY_ACK -> {
-                AckCallback cb;
-                synchronized (this) {
-                    cb = acks.remove(p.ackId());
-                }
+                TimedAck cb = acks.remove(p.ackId());
                 if (cb != null) {
                     List<JsonNode> args = new ArrayList<>();
                     p.data().forEach(args::add);
@@ -432,8 +431,7 @@ public final class SocketIoSocket {
             was = connected;
             connected = false;
             // the server answers an ack on the connection the event came in on: that one is gone
-            pending = new ArrayList<>(acks.values());
-            acks.clear();
+            pending = takeAllAcks();
         }
         for (AckCallback cb : pending) {
             cb.onAck(null, new NotConnectedException("connection lost before the acknowledgement arrived ("
@@ -449,14 +447,25 @@ public final class SocketIoSocket {
         synchronized (this) {
             wanted = false;
             connected = false;
-            pending = new ArrayList<>(acks.values());
-            acks.clear();
+            pending = takeAllAcks();
             buffer.clear();
         }
         for (AckCallback cb : pending) {
             cb.onAck(null, new NotConnectedException("client closed before the acknowledgement arrived"));
         }
         firstConnect.completeExceptionally(new NotConnectedException("client closed"));
+    }
+
+    /** Removes and returns every pending acknowledgement; each one is taken by exactly one remover. */
+    private List<AckCallback> takeAllAcks() {
+        List<AckCallback> taken = new ArrayList<>();
+        for (Long id : acks.keySet()) {
+            TimedAck cb = acks.remove(id);
+            if (cb != null) {
+                taken.add(cb);
+            }
+        }
+        return taken;
     }
 
     void failed(RuntimeException why) {
@@ -485,13 +494,9 @@ public final class SocketIoSocket {
             this.timeout = timeout;
         }
 
-        void arm(SocketIoSocket owner, long id) {
+        void arm(long id) {
             task = client.timer().schedule(() -> {
-                boolean removed;
-                synchronized (owner) {
-                    removed = acks.remove(id) != null;
-                }
-                if (removed) {
+                if (acks.remove(id) != null) {
                     onAck(null, new TimeoutException("no acknowledgement of " + namespace + " packet " + id
                             + " within " + timeout.toMillis() + " ms"));
                 }

@@ -144,6 +144,10 @@ public final class WsSession implements AutoCloseable {
         sockets.setMaxRequests(Integer.MAX_VALUE);
         sockets.setMaxRequestsPerHost(Integer.MAX_VALUE);
         cb.dispatcher(sockets);
+        // No per-write timeout on the socket: Okio enforces one by waking its watchdog thread for every frame
+        // written (a thread hand-off per message). A peer that stops reading is found instead by the heartbeat or
+        // silence watchdog (a stuck write also holds back the pings) or when the outgoing queue is full.
+        cb.writeTimeout(Duration.ZERO);
         if (b.connectTimeout != null) {
             cb.connectTimeout(b.connectTimeout);
         }
