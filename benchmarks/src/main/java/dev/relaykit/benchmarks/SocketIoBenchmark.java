@@ -16,6 +16,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 import org.json.JSONObject;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,6 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code floodBatched*}: the same events, but the server writes each batch Engine.IO hands to its WebSocket in
  *       one go (its {@code flood-batched} event corks the TCP socket), as a server does when its client reads slower
  *       than it sends. The server is then no longer the bottleneck: this is how many events a client can take in.</li>
+ *   <li>{@code flood*BareOkHttp}: the reference for both floods, a bare OkHttp WebSocket (the transport under both
+ *       clients) that speaks just enough Engine.IO to join and answers pings, and only counts the {@code 42} frames
+ *       it receives: no Socket.IO decoding, no listener dispatch. What it gets is the most any OkHttp-based client
+ *       can get on the machine.</li>
  * </ul>
  * Everything is operations per second. The Node server (one process, one core) takes part in every number: on a small
  * machine it may be the bottleneck for both clients.
@@ -80,6 +88,9 @@ public class SocketIoBenchmark {
     private final WsThroughputBenchmark.Counter javaTicks = new WsThroughputBenchmark.Counter();
     private JSONObject javaPayload;
 
+    private WebSocket bare;
+    private final WsThroughputBenchmark.Counter bareTicks = new WsThroughputBenchmark.Counter();
+
     /**
      * Starts the server and connects both clients to its default namespace.
      *
@@ -101,6 +112,30 @@ public class SocketIoBenchmark {
         java.connect();
         connected.get(10, TimeUnit.SECONDS);
         javaPayload = new JSONObject(PAYLOAD);
+
+        CompletableFuture<Void> bareJoined = new CompletableFuture<>();
+        bare = http.newWebSocket(new Request.Builder()
+                .url(server.url().replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket").build(),
+                new WebSocketListener() {
+                    @Override
+                    public void onMessage(WebSocket ws, String text) {
+                        if (text.startsWith("42")) {
+                            bareTicks.increment(); // the only events the server sends it are the flood's ticks
+                        } else if (text.equals("2")) {
+                            ws.send("3"); // Engine.IO ping -> pong
+                        } else if (text.startsWith("0")) {
+                            ws.send("40"); // Engine.IO open -> join the default namespace
+                        } else if (text.startsWith("40")) {
+                            bareJoined.complete(null);
+                        }
+                    }
+
+                    @Override
+                    public void onFailure(WebSocket ws, Throwable t, Response response) {
+                        bareJoined.completeExceptionally(t);
+                    }
+                });
+        bareJoined.get(10, TimeUnit.SECONDS);
     }
 
     /** Closes both clients and stops the server. */
@@ -112,6 +147,9 @@ public class SocketIoBenchmark {
             }
             if (java != null) {
                 java.close();
+            }
+            if (bare != null) {
+                bare.close(1000, null);
             }
             if (http != null) {
                 http.dispatcher().executorService().shutdown();
@@ -244,6 +282,26 @@ public class SocketIoBenchmark {
         javaTicks.expect(FLOOD);
         java.emit("flood-batched", FLOOD);
         javaTicks.awaitAndReset();
+    }
+
+    /** Reference: a bare OkHttp WebSocket counting {@value #FLOOD} server-to-client events (server-paced). */
+    @Benchmark
+    @OperationsPerInvocation(FLOOD)
+    public void floodBareOkHttp() {
+        bareFlood("flood-encoded");
+    }
+
+    /** Reference: a bare OkHttp WebSocket counting {@value #FLOOD} events the server writes in batches. */
+    @Benchmark
+    @OperationsPerInvocation(FLOOD)
+    public void floodBatchedBareOkHttp() {
+        bareFlood("flood-batched");
+    }
+
+    private void bareFlood(String event) {
+        bareTicks.expect(FLOOD);
+        bare.send("42[\"" + event + "\"," + FLOOD + "]");
+        bareTicks.awaitAndReset();
     }
 
     /** At most {@link #WINDOW} acknowledgements outstanding; the first failure fails the batch. */

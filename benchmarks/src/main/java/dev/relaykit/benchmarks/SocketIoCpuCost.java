@@ -73,6 +73,11 @@ public final class SocketIoCpuCost {
                 List<Cost> round = List.of(
                         run(b, "flood", "RelayKit", floods, SocketIoBenchmark.FLOOD, b::floodRelayKit),
                         run(b, "flood", "io.socket client", floods, SocketIoBenchmark.FLOOD, b::floodSocketIoJava),
+                        run(b, "flood", "bare OkHttp", floods, SocketIoBenchmark.FLOOD, b::floodBareOkHttp),
+                        run(b, "batched", "RelayKit", floods, SocketIoBenchmark.FLOOD, b::floodBatchedRelayKit),
+                        run(b, "batched", "io.socket client", floods, SocketIoBenchmark.FLOOD,
+                                b::floodBatchedSocketIoJava),
+                        run(b, "batched", "bare OkHttp", floods, SocketIoBenchmark.FLOOD, b::floodBatchedBareOkHttp),
                         run(b, "acks x64", "RelayKit", pipelined, SocketIoBenchmark.PIPELINED, b::ackRelayKitPipelined),
                         run(b, "acks x64", "io.socket client", pipelined, SocketIoBenchmark.PIPELINED,
                                 b::ackSocketIoJavaPipelined));

@@ -28,6 +28,12 @@ class SocketIoBenchmarkTest {
             b.floodRelayKit();
             b.floodSocketIoJava();
             b.floodSocketIoJava();
+            b.floodBatchedRelayKit();
+            b.floodBatchedRelayKit();
+            b.floodBatchedSocketIoJava();
+            b.floodBatchedSocketIoJava();
+            b.floodBareOkHttp();
+            b.floodBatchedBareOkHttp();
         } finally {
             b.tearDown();
         }

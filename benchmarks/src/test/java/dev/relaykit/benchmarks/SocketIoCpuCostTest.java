@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class SocketIoCpuCostTest {
 
     @Test
-    void measuresEveryScenarioForBothClients() throws Exception {
+    void measuresEveryScenarioForEveryClient() throws Exception {
         List<SocketIoCpuCost.Cost> costs = SocketIoCpuCost.measure(1, 0.1);
         assertThat(costs).extracting(c -> c.scenario() + "/" + c.client()).containsExactly(
-                "flood/RelayKit", "flood/io.socket client", "acks x64/RelayKit", "acks x64/io.socket client");
+                "flood/RelayKit", "flood/io.socket client", "flood/bare OkHttp", "batched/RelayKit",
+                "batched/io.socket client", "batched/bare OkHttp", "acks x64/RelayKit", "acks x64/io.socket client");
         assertThat(costs).allSatisfy(c -> {
             assertThat(c.messages()).isPositive();
             assertThat(c.clientCpuSeconds()).isPositive();

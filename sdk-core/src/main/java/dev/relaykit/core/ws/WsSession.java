@@ -144,10 +144,17 @@ public final class WsSession implements AutoCloseable {
         sockets.setMaxRequests(Integer.MAX_VALUE);
         sockets.setMaxRequestsPerHost(Integer.MAX_VALUE);
         cb.dispatcher(sockets);
-        // No per-write timeout on the socket: Okio enforces one by waking its watchdog thread for every frame
-        // written (a thread hand-off per message). A peer that stops reading is found instead by the heartbeat or
-        // silence watchdog (a stuck write also holds back the pings) or when the outgoing queue is full.
-        cb.writeTimeout(Duration.ZERO);
+        // No read or write timeout on the open socket: Okio enforces them by waking its watchdog thread for every
+        // frame written and every read that refills a frame (a thread hand-off per message). The handshake keeps a
+        // bound (the call timeout, which OkHttp ends at the upgrade); an open socket's peer that goes quiet or stops
+        // reading is found by the heartbeat or silence watchdog (a stuck write holds back the pings too) or when the
+        // outgoing queue is full.
+        long connectMillis = b.connectTimeout != null ? b.connectTimeout.toMillis() : base.connectTimeoutMillis();
+        if (base.callTimeoutMillis() == 0 && base.readTimeoutMillis() > 0) {
+            // the handshake as bounded before: connecting, then reading the upgrade response
+            cb.callTimeout(Duration.ofMillis(connectMillis + base.readTimeoutMillis()));
+        }
+        cb.readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO);
         if (b.connectTimeout != null) {
             cb.connectTimeout(b.connectTimeout);
         }

@@ -436,6 +436,35 @@ class WsSessionTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTheHandshakeIsBoundedByConnectPlusReadTimeout() throws Exception {
+        // the open socket has no read timeout (a quiet stream is the watchdog's business), but the handshake must not
+        // hang: it keeps the bound it had, connect + read timeout of the client, as OkHttp's call timeout
+        try (java.net.ServerSocket mute = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try (java.net.Socket accepted = mute.accept()) {
+                    accepted.getInputStream().readAllBytes(); // reads the upgrade request, never answers
+                } catch (java.io.IOException closed) {
+                    // the client gave up: expected
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofMillis(500)).readTimeout(Duration.ofMillis(500)).build();
+            Recorder rec = new Recorder();
+            WsSession s = track(WsSession.builder("ws://127.0.0.1:" + mute.getLocalPort() + "/").name("mute")
+                    .httpClient(http).listener(rec).reconnect(ReconnectPolicy.none()).build());
+            long t0 = System.nanoTime();
+            CompletableFuture<Void> opened = s.connect();
+            assertThatThrownBy(() -> opened.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(tookMs).isBetween(800L, 5_000L);
+            rec.awaitState(ConnectionState.FAILED, 1, WAIT);
+            http.dispatcher().executorService().shutdown();
+        }
+    }
+
+    @Test
     void refusedConnectionsAreRetriedUntilThePolicyGivesUp() throws Exception {
         server.refuseConnections(100);
         Recorder rec = new Recorder();
