@@ -16,8 +16,10 @@ class SocketIoCpuCostTest {
                 "batched/io.socket client", "batched/bare OkHttp", "acks x64/RelayKit", "acks x64/io.socket client");
         assertThat(costs).allSatisfy(c -> {
             assertThat(c.messages()).isPositive();
-            assertThat(c.clientCpuSeconds()).isPositive();
+            // process CPU time ticks in jiffies (10 ms): a bare client's few thousand events may read as zero
+            assertThat(c.clientCpuSeconds()).isNotNegative();
             assertThat(c.toString()).contains("µs CPU/msg");
         });
+        assertThat(costs.stream().mapToDouble(SocketIoCpuCost.Cost::clientCpuSeconds).sum()).isPositive();
     }
 }
