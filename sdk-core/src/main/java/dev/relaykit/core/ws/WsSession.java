@@ -1005,7 +1005,10 @@ public final class WsSession implements AutoCloseable {
 
         /**
          * The OkHttp client to derive this session's client from (default: the shared one).
-         * Proxy, TLS, timeouts and interceptors configured on it carry over.
+         * Proxy, TLS, the connect timeout and interceptors configured on it carry over. Its read timeout bounds
+         * the handshake only (added to the connect timeout, as OkHttp's call timeout): the open socket has no
+         * read or write timeout, because Okio would wake a watchdog thread for every frame. Use
+         * {@link #heartbeat} or {@link #watchdog} to find a peer that goes quiet or stops reading.
          *
          * @param client the base client
          * @return this
