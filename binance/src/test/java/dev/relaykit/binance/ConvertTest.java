@@ -3,6 +3,7 @@ package dev.relaykit.binance;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.relaykit.binance.SentRequests.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -26,7 +27,6 @@ import dev.relaykit.testkit.FakeBinance;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -60,29 +60,14 @@ class ConvertTest {
         fake.close();
     }
 
-    static BigDecimal d(String s) {
-        return new BigDecimal(s);
-    }
-
     /** The only request since the last reset: checks method, path and (if signed) the signature; returns its parameters. */
     private Map<String, String> onlyRequest(String method, String path, boolean signed) {
-        List<LoggedRequest> all = fake.rest().requests();
-        assertThat(all).hasSize(1);
-        LoggedRequest r = all.get(0);
-        assertThat(fake.rejectedRequests()).isEmpty();
-        assertThat(r.getMethod().getName()).isEqualTo(method);
-        assertThat(r.getUrl()).startsWith(path + "?");
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String part : r.getUrl().substring(path.length() + 1).split("&")) {
-            int eq = part.indexOf('=');
-            params.put(part.substring(0, eq), java.net.URLDecoder.decode(part.substring(eq + 1),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        }
+        LoggedRequest r = SentRequests.only(fake);
+        Map<String, String> params;
         if (signed) {
-            assertThat(r.getHeader("X-MBX-APIKEY")).isEqualTo("convert-key");
-            assertThat(params).containsKeys("timestamp", "recvWindow", "signature");
-            params.keySet().removeAll(List.of("timestamp", "recvWindow", "signature"));
+            params = SentRequests.signedQuery(fake, r, method, path, "convert-key");
         } else {
+            params = SentRequests.query(fake, r, method, path);
             assertThat(params).doesNotContainKeys("timestamp", "signature");
         }
         fake.rest().wireMock().resetRequests();
@@ -94,8 +79,7 @@ class ConvertTest {
     }
 
     private void rejectedLocally(ThrowingCallable call, String message) {
-        assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
-        assertThat(fake.rest().requests()).isEmpty();
+        SentRequests.rejectedLocally(fake, call, message);
     }
 
     private void sentOnceOn503(String path, ThrowingCallable sync, Runnable async) {

@@ -3,6 +3,7 @@ package dev.relaykit.binance;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.relaykit.binance.SentRequests.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,9 +28,7 @@ import dev.relaykit.binance.model.SelfTradePreventionMode;
 import dev.relaykit.binance.model.TimeInForce;
 import dev.relaykit.core.ApiException;
 import dev.relaykit.testkit.FakeBinance;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -60,39 +59,18 @@ class TradingTest {
         fake.close();
     }
 
-    static BigDecimal d(String s) {
-        return new BigDecimal(s);
-    }
-
     /** The only request sent so far: checks it was signed correctly and returns its query parameters. */
     private Map<String, String> onlyRequest(String method, String path) {
-        List<LoggedRequest> all = fake.rest().requests();
-        assertThat(all).hasSize(1);
-        return request(all.get(0), method, path);
+        return request(SentRequests.only(fake), method, path);
     }
 
     private Map<String, String> request(LoggedRequest r, String method, String path) {
-        assertThat(fake.rejectedRequests()).isEmpty();
-        assertThat(r.getMethod().getName()).isEqualTo(method);
-        assertThat(r.getUrl()).startsWith(path + "?");
-        assertThat(r.getHeader("X-MBX-APIKEY")).isEqualTo("trade-key");
         assertThat(r.getBodyAsString()).isEmpty();
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String part : r.getUrl().substring(path.length() + 1).split("&")) {
-            int eq = part.indexOf('=');
-            params.put(part.substring(0, eq), java.net.URLDecoder.decode(part.substring(eq + 1),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertThat(params).containsKeys("timestamp", "recvWindow", "signature");
-        params.remove("timestamp");
-        params.remove("recvWindow");
-        params.remove("signature");
-        return params;
+        return SentRequests.signedQuery(fake, r, method, path, "trade-key");
     }
 
     private void rejectedLocally(ThrowingCallable call, String message) {
-        assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
-        assertThat(fake.rest().requests()).isEmpty();
+        SentRequests.rejectedLocally(fake, call, message);
     }
 
     // ------------------------------------------------------------------ placing orders

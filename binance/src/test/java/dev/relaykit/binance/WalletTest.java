@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.relaykit.binance.SentRequests.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -33,7 +34,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -67,34 +67,15 @@ class WalletTest {
         fake.close();
     }
 
-    static BigDecimal d(String s) {
-        return new BigDecimal(s);
-    }
-
     /** The only request sent since the last reset: checks method, path and signature; returns its other parameters. */
     private Map<String, String> onlyRequest(String method, String path) {
-        List<LoggedRequest> all = fake.rest().requests();
-        assertThat(all).hasSize(1);
-        LoggedRequest r = all.get(0);
-        assertThat(fake.rejectedRequests()).isEmpty();
-        assertThat(r.getMethod().getName()).isEqualTo(method);
-        assertThat(r.getUrl()).startsWith(path + "?");
-        assertThat(r.getHeader("X-MBX-APIKEY")).isEqualTo("wallet-key");
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String part : r.getUrl().substring(path.length() + 1).split("&")) {
-            int eq = part.indexOf('=');
-            params.put(part.substring(0, eq), java.net.URLDecoder.decode(part.substring(eq + 1),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertThat(params).containsKeys("timestamp", "recvWindow", "signature");
-        params.keySet().removeAll(List.of("timestamp", "recvWindow", "signature"));
+        Map<String, String> params = SentRequests.signedQuery(fake, SentRequests.only(fake), method, path, "wallet-key");
         fake.rest().wireMock().resetRequests();
         return params;
     }
 
     private void rejectedLocally(ThrowingCallable call, String message) {
-        assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
-        assertThat(fake.rest().requests()).isEmpty();
+        SentRequests.rejectedLocally(fake, call, message);
     }
 
     /** A POST that moves money: with Binance answering 503 it is sent once, in both forms, and fails. */
