@@ -79,3 +79,29 @@ exports.ready = function (httpServer) {
   process.on('SIGTERM', quit);
   process.on('SIGINT', quit);
 };
+
+/**
+ * The socket.io 1.x and 2.x servers (Engine.IO 3): they differ only in the `socket.io` module, which the caller's
+ * folder resolves (its own node_modules) and passes in.
+ */
+exports.startEio3 = function (socketio, gen) {
+  var http = require('http');
+  var port = exports.port();
+  var httpServer = http.createServer();
+  var io = socketio(httpServer, { path: '/socket.io', pingInterval: 1000, pingTimeout: 1000 });
+
+  var ops = {
+    name: function (nsp) { return nsp.name; },
+    join: function (socket, room, done) { socket.join(room, function () { done(); }); },
+    crash: function (socket) { socket.conn.close(); }
+  };
+
+  // 1.x/2.x have no connect auth payload: the token travels in the handshake query
+  io.of('/secure').use(function (socket, next) {
+    if (socket.handshake.query.token === 's3cret') next();
+    else next(new Error('not authorized'));
+  });
+  ['/', '/chat', '/secure'].forEach(function (name) { exports.serve(io.of(name), gen, ops); });
+
+  httpServer.listen(port, '127.0.0.1', function () { exports.ready(httpServer); });
+};
