@@ -45,7 +45,7 @@ exports.serve = function (nsp, gen, ops) {
     });
     socket.on('flood', function (n) {
       // n one-way events as fast as the server can queue them (benchmarks: server -> client throughput)
-      var count = Math.max(0, Math.min(Number(n) || 0, 1000000));
+      var count = exports.floodCount(n);
       for (var i = 0; i < count; i++) socket.emit('tick', { i: i, data: 'abcdefghijklmnopqrstuvwxyz' });
     });
     socket.on('disconnect-me', function () { socket.disconnect(); });
@@ -57,6 +57,11 @@ exports.serve = function (nsp, gen, ops) {
       if (m && typeof m.room === 'string') nsp.in(m.room).emit('room-msg', m.msg);
     });
   });
+};
+
+/** The number of events a flood request asks for, capped at 1,000,000 (README: flood). */
+exports.floodCount = function (n) {
+  return Math.max(0, Math.min(Number(n) || 0, 1000000));
 };
 
 /** The port argument: `node server.js <port>` (0 picks a free one). */

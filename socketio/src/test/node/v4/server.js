@@ -36,15 +36,17 @@ io.of('/secure').use(function (socket, next) {
 // Benchmarks only (README: flood-encoded): n server-to-client `tick` events written as ready-made Socket.IO packets
 // straight to the Engine.IO connection, so that the server's cost per event is small and the client's is measured.
 io.of('/').on('connection', function (socket) {
-  socket.on('flood-encoded', function (n) {
-    var count = Math.max(0, Math.min(Number(n) || 0, 1000000));
+  var sendTicks = function (count) {
     for (var i = 0; i < count; i++) socket.conn.send('2["tick",{"i":' + i + ',"data":"abcdefghijklmnopqrstuvwxyz"}]');
+  };
+  socket.on('flood-encoded', function (n) {
+    sendTicks(peer.floodCount(n));
   });
   // README: flood-batched. The same packets, but every batch Engine.IO hands to its WebSocket transport is written
   // to the TCP socket in one go (corked until the transport has queued the whole batch), as a server does when its
   // client reads slower than it writes: the client's cost is measured, not the server's cost of one write per event.
   socket.on('flood-batched', function (n) {
-    var count = Math.max(0, Math.min(Number(n) || 0, 1000000));
+    var count = peer.floodCount(n);
     var conn = socket.conn;
     var tcp = conn.transport && conn.transport.socket && conn.transport.socket._socket;
     if (!tcp || conn.transport.name !== 'websocket') {
@@ -59,7 +61,7 @@ io.of('/').on('connection', function (socket) {
       if (flushed >= count) conn.off('flush', cork);
     };
     conn.on('flush', cork);
-    for (var i = 0; i < count; i++) socket.conn.send('2["tick",{"i":' + i + ',"data":"abcdefghijklmnopqrstuvwxyz"}]');
+    sendTicks(count);
   });
 });
 

@@ -252,56 +252,49 @@ public class SocketIoBenchmark {
     @Benchmark
     @OperationsPerInvocation(FLOOD)
     public void floodRelayKit() {
-        relayTicks.expect(FLOOD);
-        relay.emit("flood-encoded", FLOOD);
-        relayTicks.awaitAndReset();
+        flood(relayTicks, () -> relay.emit("flood-encoded", FLOOD));
     }
 
     /** socket.io-client: {@value #FLOOD} server-to-client events, listener only counting. */
     @Benchmark
     @OperationsPerInvocation(FLOOD)
     public void floodSocketIoJava() {
-        javaTicks.expect(FLOOD);
-        java.emit("flood-encoded", FLOOD);
-        javaTicks.awaitAndReset();
+        flood(javaTicks, () -> java.emit("flood-encoded", FLOOD));
     }
 
     /** RelayKit: {@value #FLOOD} server-to-client events written by the server in batches, listener only counting. */
     @Benchmark
     @OperationsPerInvocation(FLOOD)
     public void floodBatchedRelayKit() {
-        relayTicks.expect(FLOOD);
-        relay.emit("flood-batched", FLOOD);
-        relayTicks.awaitAndReset();
+        flood(relayTicks, () -> relay.emit("flood-batched", FLOOD));
     }
 
     /** socket.io-client: {@value #FLOOD} server-to-client events written by the server in batches, listener only counting. */
     @Benchmark
     @OperationsPerInvocation(FLOOD)
     public void floodBatchedSocketIoJava() {
-        javaTicks.expect(FLOOD);
-        java.emit("flood-batched", FLOOD);
-        javaTicks.awaitAndReset();
+        flood(javaTicks, () -> java.emit("flood-batched", FLOOD));
     }
 
     /** Reference: a bare OkHttp WebSocket counting {@value #FLOOD} server-to-client events (server-paced). */
     @Benchmark
     @OperationsPerInvocation(FLOOD)
     public void floodBareOkHttp() {
-        bareFlood("flood-encoded");
+        flood(bareTicks, () -> bare.send("42[\"flood-encoded\"," + FLOOD + "]"));
     }
 
     /** Reference: a bare OkHttp WebSocket counting {@value #FLOOD} events the server writes in batches. */
     @Benchmark
     @OperationsPerInvocation(FLOOD)
     public void floodBatchedBareOkHttp() {
-        bareFlood("flood-batched");
+        flood(bareTicks, () -> bare.send("42[\"flood-batched\"," + FLOOD + "]"));
     }
 
-    private void bareFlood(String event) {
-        bareTicks.expect(FLOOD);
-        bare.send("42[\"" + event + "\"," + FLOOD + "]");
-        bareTicks.awaitAndReset();
+    /** Asks for a flood and waits until all {@value #FLOOD} ticks have been counted. */
+    private static void flood(WsThroughputBenchmark.Counter ticks, Runnable request) {
+        ticks.expect(FLOOD);
+        request.run();
+        ticks.awaitAndReset();
     }
 
     /** At most {@link #WINDOW} acknowledgements outstanding; the first failure fails the batch. */
