@@ -2,6 +2,7 @@ package dev.relaykit.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -61,7 +62,7 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
-            throw new DecodeException("cannot decode " + type.getSimpleName() + ": " + brief(e), e);
+            throw new DecodeException("cannot decode " + type.getSimpleName() + ": " + describe(e), e);
         }
     }
 
@@ -78,7 +79,7 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
-            throw new DecodeException("cannot decode " + type.getSimpleName() + ": " + brief(e), e);
+            throw new DecodeException("cannot decode " + type.getSimpleName() + ": " + describe(e), e);
         }
     }
 
@@ -97,7 +98,7 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new DecodeException("cannot decode JSON: " + brief(e), e);
+            throw new DecodeException("cannot decode JSON: " + describe(e), e);
         }
     }
 
@@ -112,11 +113,49 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new DecodeException("cannot encode " + value.getClass().getSimpleName() + ": " + brief(e), e);
+            throw new DecodeException("cannot encode " + value.getClass().getSimpleName() + ": " + describe(e), e);
         }
     }
 
-    private static String brief(IOException e) {
+    /**
+     * Decodes a tree already parsed into a type (no second pass over text).
+     *
+     * @param tree the tree
+     * @param type the target type
+     * @param <T> the target type
+     * @return the decoded value
+     * @throws DecodeException if the tree does not fit the type; the message names the type and the problem
+     */
+    public static <T> T read(JsonNode tree, Class<T> type) {
+        return read(tree, MAPPER.constructType(type));
+    }
+
+    /**
+     * Decodes a tree already parsed into a generic type ({@code List<Trade>}, ...).
+     *
+     * @param tree the tree
+     * @param type the target type, e.g. from {@code Json.mapper().getTypeFactory()}
+     * @param <T> the target type
+     * @return the decoded value
+     * @throws DecodeException if the tree does not fit the type
+     */
+    public static <T> T read(JsonNode tree, JavaType type) {
+        try {
+            return MAPPER.readerFor(type).readValue(tree);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DecodeException("cannot decode " + type.getRawClass().getSimpleName() + ": "
+                    + (e instanceof IOException io ? describe(io) : e.getMessage()), e);
+        }
+    }
+
+    /**
+     * A short description of a JSON failure for an error message: Jackson's own message without the
+     * input it quotes, and where the parse failed. Never the whole input (it may carry secrets).
+     *
+     * @param e the failure
+     * @return the description
+     */
+    public static String describe(IOException e) {
         if (e instanceof JsonProcessingException jpe) {
             String m = jpe.getOriginalMessage();
             if (jpe.getLocation() != null) {
