@@ -107,7 +107,7 @@ public final class WhatsAppClient implements AutoCloseable {
         OkHttpClient http = HttpClients.configure(b.httpClient, b.proxy, b.tls);
         this.rest = RestClient.builder()
                 .service("whatsapp")
-                .baseUrl(b.baseUrl)
+                .baseUrl(b.baseUrl + "/" + b.apiVersion) // every path is below the version
                 .httpClient(http)
                 .defaultHeader("Authorization", "Bearer " + token)
                 .errorParser(meta)
@@ -591,16 +591,7 @@ public final class WhatsAppClient implements AutoCloseable {
         if (request.isAbsoluteUrl()) {
             throw new IllegalArgumentException("call() takes a path below the API version, not a URL");
         }
-        RestRequest.Builder b = RestRequest.builder(request.method(), "/" + apiVersion + request.path());
-        request.queryParams().forEach(p -> b.param(p.name(), p.value()));
-        request.headers().forEach(b::header);
-        if (request.jsonBody() != null) {
-            b.jsonBody(Json.tree(request.jsonBody()));
-        }
-        request.formParams().forEach(p -> b.formParam(p.name(), p.value()));
-        request.parts().forEach(b::part);
-        b.idempotent(request.idempotent());
-        return call(b.build(), Function.identity());
+        return rest.executeAsync(request);
     }
 
     /** Stops the client: later calls fail with {@link IllegalStateException}. */
@@ -618,8 +609,9 @@ public final class WhatsAppClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ plumbing
 
-    private String path(String... segments) {
-        return "/" + apiVersion + "/" + String.join("/", segments);
+    /** @return the path below the REST client's base URL, which ends in the API version */
+    private static String path(String... segments) {
+        return "/" + String.join("/", segments);
     }
 
     private String waba(String what) {
