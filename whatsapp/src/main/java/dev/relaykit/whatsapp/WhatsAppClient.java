@@ -309,8 +309,7 @@ public final class WhatsAppClient implements AutoCloseable {
      * @return a future completed with the media information
      */
     public CompletableFuture<MediaInfo> retrieveMediaAsync(String mediaId) {
-        RestRequest request = RestRequest.get(path(checkId(mediaId, "media id"))).build();
-        return call(request, body -> decode(body, MediaInfo.class));
+        return rest.executeAsync(RestRequest.get(path(checkId(mediaId, "media id"))).build(), MediaInfo.class);
     }
 
     /**
@@ -460,8 +459,7 @@ public final class WhatsAppClient implements AutoCloseable {
      * @return a future completed with the phone number
      */
     public CompletableFuture<PhoneNumber> phoneNumberAsync() {
-        RestRequest request = RestRequest.get(path(phoneNumberId)).param("fields", PHONE_FIELDS).build();
-        return call(request, body -> decode(body, PhoneNumber.class));
+        return rest.executeAsync(RestRequest.get(path(phoneNumberId)).param("fields", PHONE_FIELDS).build(), PhoneNumber.class);
     }
 
     /**
@@ -509,7 +507,7 @@ public final class WhatsAppClient implements AutoCloseable {
             if (!first.isObject()) {
                 throw new DecodeException("whatsapp: business profile answer has no data[0]");
             }
-            return decode(first, BusinessProfile.class);
+            return Json.read(first, BusinessProfile.class);
         });
     }
 
@@ -694,17 +692,9 @@ public final class WhatsAppClient implements AutoCloseable {
         return body.path("success").asBoolean(false);
     }
 
-    private static <T> T decode(JsonNode node, Class<T> type) {
-        try {
-            return Json.mapper().treeToValue(node, type);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new DecodeException("whatsapp: cannot decode " + type.getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
     private static <T> Page<T> page(JsonNode body, Class<T> type) {
         List<T> items = new ArrayList<>();
-        body.path("data").forEach(n -> items.add(decode(n, type)));
+        body.path("data").forEach(n -> items.add(Json.read(n, type)));
         JsonNode paging = body.path("paging");
         JsonNode cursors = paging.path("cursors");
         return new Page<>(items, cursors.path("before").asText(null), cursors.path("after").asText(null),

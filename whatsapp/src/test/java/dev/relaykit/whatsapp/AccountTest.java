@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.rest.RestRequest;
 import dev.relaykit.core.secret.Secret;
@@ -134,6 +135,18 @@ class AccountTest {
         assertThat(fake.rest().requests()).hasSize(2);
         assertThatThrownBy(() -> client.call(RestRequest.get(fake.baseUrl() + "/v26.0/1").build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a URL");
+    }
+
+    @Test
+    void answersThatDoNotFitTheTypeAreDecodeExceptionsNamingIt() {
+        fake.rest().wireMock().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v26.0/1234")).atPriority(1)
+                .willReturn(WireMock.okJson("{\"id\":\"1234\",\"file_size\":\"many\"}")));
+        assertThatThrownBy(() -> client.retrieveMedia("1234"))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("whatsapp: cannot decode MediaInfo");
+        fake.rest().wireMock().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v26.0/" + FakeGraphApi.BUSINESS_ACCOUNT_ID
+                + "/phone_numbers")).atPriority(1).willReturn(WireMock.okJson("{\"data\":[\"not an object\"]}")));
+        assertThatThrownBy(() -> client.phoneNumbers(null))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("cannot decode PhoneNumber");
     }
 
     @Test
