@@ -235,7 +235,7 @@ public final class FakeGraphApi implements AutoCloseable {
         if (path.equals(DOWNLOAD_PATH) && method.equals("GET")) {
             QueryParameter mid = request.queryParameter("mid");
             StoredMedia m = mid.isPresent() ? media.get(mid.firstValue()) : null;
-            return m == null ? json(404, "{\"error\":{\"message\":\"Not found\",\"type\":\"GraphMethodException\",\"code\":100}}")
+            return m == null ? RestFake.json(404, "{\"error\":{\"message\":\"Not found\",\"type\":\"GraphMethodException\",\"code\":100}}")
                     : new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", m.mimeType())
                             .withBody(m.bytes()).build();
         }
@@ -250,10 +250,10 @@ public final class FakeGraphApi implements AutoCloseable {
             case "POST messages" -> send(request);
             case "POST media" -> upload(request);
             case "GET node" -> id.equals(PHONE_NUMBER_ID) ? fixture("phone-number.json") : mediaInfo(id);
-            case "DELETE node" -> media.remove(id) != null ? json(200, "{\"success\":true}") : unsupported(path);
+            case "DELETE node" -> media.remove(id) != null ? RestFake.json(200, "{\"success\":true}") : unsupported(path);
             case "GET phone_numbers" -> id.equals(BUSINESS_ACCOUNT_ID) ? fixture("phone-numbers.json") : unsupported(path);
             case "GET whatsapp_business_profile" -> id.equals(PHONE_NUMBER_ID) ? fixture("business-profile.json") : unsupported(path);
-            case "POST whatsapp_business_profile" -> id.equals(PHONE_NUMBER_ID) ? json(200, "{\"success\":true}") : unsupported(path);
+            case "POST whatsapp_business_profile" -> id.equals(PHONE_NUMBER_ID) ? RestFake.json(200, "{\"success\":true}") : unsupported(path);
             case "GET message_templates" -> !id.equals(BUSINESS_ACCOUNT_ID) ? unsupported(path)
                     : request.queryParameter("after").isPresent() ? fixture("message-templates-page2.json")
                     : fixture("message-templates.json");
@@ -280,7 +280,7 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         if (body.path("status").asText().equals("read") && body.hasNonNull("message_id")) {
             reads.add(body.path("message_id").asText());
-            return json(200, "{\"success\":true}");
+            return RestFake.json(200, "{\"success\":true}");
         }
         if (!body.hasNonNull("to") || !body.hasNonNull("type") || !body.has(body.path("type").asText())) {
             return error(131008);
@@ -294,7 +294,7 @@ public final class FakeGraphApi implements AutoCloseable {
         if (body.path("type").asText().equals("template")) {
             m.put("message_status", "accepted");
         }
-        return json(200, answer.toString());
+        return RestFake.json(200, answer.toString());
     }
 
     private ResponseDefinition upload(Request request) {
@@ -308,7 +308,7 @@ public final class FakeGraphApi implements AutoCloseable {
             return error(131008);
         }
         String id = storeMedia(file.getBody().asBytes(), type.getBody().asString());
-        return json(200, "{\"id\":\"" + id + "\"}");
+        return RestFake.json(200, "{\"id\":\"" + id + "\"}");
     }
 
     private ResponseDefinition mediaInfo(String id) {
@@ -323,18 +323,13 @@ public final class FakeGraphApi implements AutoCloseable {
         n.put("sha256", m.sha256());
         n.put("file_size", String.valueOf(m.bytes().length));
         n.put("id", id);
-        return json(200, n.toString());
+        return RestFake.json(200, n.toString());
     }
 
     // ------------------------------------------------------------------ answers
 
     private ResponseDefinition fixture(String name) {
-        return json(200, resource(name));
-    }
-
-    private static ResponseDefinition json(int status, String body) {
-        return new ResponseDefinitionBuilder().withStatus(status)
-                .withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body).build();
+        return RestFake.json(200, resource(name));
     }
 
     private ResponseDefinition error(int code) {
@@ -349,14 +344,14 @@ public final class FakeGraphApi implements AutoCloseable {
             e.putObject("error_data").put("messaging_product", "whatsapp").put("details", spec.details());
         }
         e.put("fbtrace_id", "A" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(16)).substring(0, 22));
-        return json(spec.status(), root.toString());
+        return RestFake.json(spec.status(), root.toString());
     }
 
     private ResponseDefinition unsupported(String path) {
         String body = "{\"error\":{\"message\":\"Unsupported request - method type or path: " + path.replace("\"", "")
                 + "\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"A"
                 + hex(11) + "\"}}";
-        return json(400, body);
+        return RestFake.json(400, body);
     }
 
     private String wamid() {
