@@ -13,20 +13,20 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.relaykit.core.json.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,7 +98,7 @@ public final class FakeGraphApi implements AutoCloseable {
 
     private final String token;
     private final RestFake rest;
-    private final Map<Integer, ErrorSpec> errors = loadErrors();
+    private final SortedMap<Integer, ErrorSpec> errors = loadErrors();
     private final Map<String, StoredMedia> media = new ConcurrentHashMap<>();
     private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
     private final List<String> reads = new CopyOnWriteArrayList<>();
@@ -376,30 +376,21 @@ public final class FakeGraphApi implements AutoCloseable {
         }
     }
 
-    private static Map<Integer, ErrorSpec> loadErrors() {
-        Map<Integer, ErrorSpec> out = new ConcurrentHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new java.io.ByteArrayInputStream(resource("errors.tsv").getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 4) {
-                    throw new IllegalStateException("errors.tsv: expected code, status, title, details: " + line);
-                }
-                out.put(Integer.parseInt(f[0]), new ErrorSpec(Integer.parseInt(f[1]), f[2], f[3]));
+    /** @return errors.tsv by code, ascending; read once, never changed */
+    private static SortedMap<Integer, ErrorSpec> loadErrors() {
+        SortedMap<Integer, ErrorSpec> out = new TreeMap<>();
+        resource("errors.tsv").lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
+            String[] f = line.split("\t");
+            if (f.length != 4) {
+                throw new IllegalStateException("errors.tsv: expected code, status, title, details: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+            out.put(Integer.parseInt(f[0]), new ErrorSpec(Integer.parseInt(f[1]), f[2], f[3]));
+        });
+        return Collections.unmodifiableSortedMap(out);
     }
 
     /** @return the documented error codes {@link #failNextSend(int)} knows, ascending */
     public List<Integer> documentedErrorCodes() {
-        List<Integer> codes = new ArrayList<>(errors.keySet());
-        codes.sort(null);
-        return codes;
+        return List.copyOf(errors.keySet());
     }
 }
