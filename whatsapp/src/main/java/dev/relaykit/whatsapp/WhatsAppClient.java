@@ -644,7 +644,7 @@ public final class WhatsAppClient implements AutoCloseable {
 
     /** Says plainly when a failed send may nevertheless have been delivered. */
     private static Throwable outcome(Throwable failure, String what) {
-        if (failure instanceof TransportException t && !(failure instanceof MessageOutcomeUnknownException)) {
+        if (failure instanceof TransportException t) {
             Throwable cause = t.getCause();
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException) {
