@@ -13,20 +13,20 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.relaykit.core.json.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,7 +98,7 @@ public final class FakeGraphApi implements AutoCloseable {
 
     private final String token;
     private final RestFake rest;
-    private final Map<Integer, ErrorSpec> errors = loadErrors();
+    private final SortedMap<Integer, ErrorSpec> errors = loadErrors();
     private final Map<String, StoredMedia> media = new ConcurrentHashMap<>();
     private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
     private final List<String> reads = new CopyOnWriteArrayList<>();
@@ -235,7 +235,7 @@ public final class FakeGraphApi implements AutoCloseable {
         if (path.equals(DOWNLOAD_PATH) && method.equals("GET")) {
             QueryParameter mid = request.queryParameter("mid");
             StoredMedia m = mid.isPresent() ? media.get(mid.firstValue()) : null;
-            return m == null ? json(404, "{\"error\":{\"message\":\"Not found\",\"type\":\"GraphMethodException\",\"code\":100}}")
+            return m == null ? RestFake.json(404, "{\"error\":{\"message\":\"Not found\",\"type\":\"GraphMethodException\",\"code\":100}}")
                     : new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", m.mimeType())
                             .withBody(m.bytes()).build();
         }
@@ -250,10 +250,10 @@ public final class FakeGraphApi implements AutoCloseable {
             case "POST messages" -> send(request);
             case "POST media" -> upload(request);
             case "GET node" -> id.equals(PHONE_NUMBER_ID) ? fixture("phone-number.json") : mediaInfo(id);
-            case "DELETE node" -> media.remove(id) != null ? json(200, "{\"success\":true}") : unsupported(path);
+            case "DELETE node" -> media.remove(id) != null ? RestFake.json(200, "{\"success\":true}") : unsupported(path);
             case "GET phone_numbers" -> id.equals(BUSINESS_ACCOUNT_ID) ? fixture("phone-numbers.json") : unsupported(path);
             case "GET whatsapp_business_profile" -> id.equals(PHONE_NUMBER_ID) ? fixture("business-profile.json") : unsupported(path);
-            case "POST whatsapp_business_profile" -> id.equals(PHONE_NUMBER_ID) ? json(200, "{\"success\":true}") : unsupported(path);
+            case "POST whatsapp_business_profile" -> id.equals(PHONE_NUMBER_ID) ? RestFake.json(200, "{\"success\":true}") : unsupported(path);
             case "GET message_templates" -> !id.equals(BUSINESS_ACCOUNT_ID) ? unsupported(path)
                     : request.queryParameter("after").isPresent() ? fixture("message-templates-page2.json")
                     : fixture("message-templates.json");
@@ -280,7 +280,7 @@ public final class FakeGraphApi implements AutoCloseable {
         }
         if (body.path("status").asText().equals("read") && body.hasNonNull("message_id")) {
             reads.add(body.path("message_id").asText());
-            return json(200, "{\"success\":true}");
+            return RestFake.json(200, "{\"success\":true}");
         }
         if (!body.hasNonNull("to") || !body.hasNonNull("type") || !body.has(body.path("type").asText())) {
             return error(131008);
@@ -294,7 +294,7 @@ public final class FakeGraphApi implements AutoCloseable {
         if (body.path("type").asText().equals("template")) {
             m.put("message_status", "accepted");
         }
-        return json(200, answer.toString());
+        return RestFake.json(200, answer.toString());
     }
 
     private ResponseDefinition upload(Request request) {
@@ -308,7 +308,7 @@ public final class FakeGraphApi implements AutoCloseable {
             return error(131008);
         }
         String id = storeMedia(file.getBody().asBytes(), type.getBody().asString());
-        return json(200, "{\"id\":\"" + id + "\"}");
+        return RestFake.json(200, "{\"id\":\"" + id + "\"}");
     }
 
     private ResponseDefinition mediaInfo(String id) {
@@ -323,18 +323,13 @@ public final class FakeGraphApi implements AutoCloseable {
         n.put("sha256", m.sha256());
         n.put("file_size", String.valueOf(m.bytes().length));
         n.put("id", id);
-        return json(200, n.toString());
+        return RestFake.json(200, n.toString());
     }
 
     // ------------------------------------------------------------------ answers
 
     private ResponseDefinition fixture(String name) {
-        return json(200, resource(name));
-    }
-
-    private static ResponseDefinition json(int status, String body) {
-        return new ResponseDefinitionBuilder().withStatus(status)
-                .withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body).build();
+        return RestFake.json(200, resource(name));
     }
 
     private ResponseDefinition error(int code) {
@@ -349,14 +344,14 @@ public final class FakeGraphApi implements AutoCloseable {
             e.putObject("error_data").put("messaging_product", "whatsapp").put("details", spec.details());
         }
         e.put("fbtrace_id", "A" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(16)).substring(0, 22));
-        return json(spec.status(), root.toString());
+        return RestFake.json(spec.status(), root.toString());
     }
 
     private ResponseDefinition unsupported(String path) {
         String body = "{\"error\":{\"message\":\"Unsupported request - method type or path: " + path.replace("\"", "")
                 + "\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"A"
                 + hex(11) + "\"}}";
-        return json(400, body);
+        return RestFake.json(400, body);
     }
 
     private String wamid() {
@@ -381,30 +376,21 @@ public final class FakeGraphApi implements AutoCloseable {
         }
     }
 
-    private static Map<Integer, ErrorSpec> loadErrors() {
-        Map<Integer, ErrorSpec> out = new ConcurrentHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new java.io.ByteArrayInputStream(resource("errors.tsv").getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 4) {
-                    throw new IllegalStateException("errors.tsv: expected code, status, title, details: " + line);
-                }
-                out.put(Integer.parseInt(f[0]), new ErrorSpec(Integer.parseInt(f[1]), f[2], f[3]));
+    /** @return errors.tsv by code, ascending; read once, never changed */
+    private static SortedMap<Integer, ErrorSpec> loadErrors() {
+        SortedMap<Integer, ErrorSpec> out = new TreeMap<>();
+        resource("errors.tsv").lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
+            String[] f = line.split("\t");
+            if (f.length != 4) {
+                throw new IllegalStateException("errors.tsv: expected code, status, title, details: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+            out.put(Integer.parseInt(f[0]), new ErrorSpec(Integer.parseInt(f[1]), f[2], f[3]));
+        });
+        return Collections.unmodifiableSortedMap(out);
     }
 
     /** @return the documented error codes {@link #failNextSend(int)} knows, ascending */
     public List<Integer> documentedErrorCodes() {
-        List<Integer> codes = new ArrayList<>(errors.keySet());
-        codes.sort(null);
-        return codes;
+        return List.copyOf(errors.keySet());
     }
 }

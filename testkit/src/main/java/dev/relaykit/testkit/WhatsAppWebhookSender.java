@@ -1,6 +1,5 @@
 package dev.relaykit.testkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.core.json.Json;
@@ -337,11 +336,7 @@ public final class WhatsAppWebhookSender implements AutoCloseable {
 
         /** @return the body, compact JSON, exactly as it will be sent */
         public String toJson() {
-            try {
-                return Json.mapper().writeValueAsString(root);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write the payload", e);
-            }
+            return Json.write(root);
         }
 
         @Override

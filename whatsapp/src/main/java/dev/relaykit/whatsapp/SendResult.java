@@ -1,5 +1,7 @@
 package dev.relaykit.whatsapp;
 
+import static dev.relaykit.whatsapp.WhatsAppApiException.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -19,9 +21,5 @@ public record SendResult(String messageId, String input, String waId, String mes
         JsonNode m = body.path("messages").path(0);
         JsonNode c = body.path("contacts").path(0);
         return new SendResult(text(m.path("id")), text(c.path("input")), text(c.path("wa_id")), text(m.path("message_status")));
-    }
-
-    private static String text(JsonNode n) {
-        return n.isValueNode() && !n.isNull() ? n.asText() : null;
     }
 }

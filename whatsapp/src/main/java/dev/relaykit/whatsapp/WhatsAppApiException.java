@@ -123,7 +123,8 @@ public class WhatsAppApiException extends ApiException {
                 text(err.path("fbtrace_id")), err.path("is_transient").asBoolean(false));
     }
 
-    private static String text(JsonNode n) {
+    /** @return a value node's text, or {@code null} for a missing, null, object or array node (also for {@link SendResult}) */
+    static String text(JsonNode n) {
         return n.isValueNode() && !n.isNull() ? n.asText() : null;
     }
 

@@ -107,7 +107,7 @@ public final class WhatsAppClient implements AutoCloseable {
         OkHttpClient http = HttpClients.configure(b.httpClient, b.proxy, b.tls);
         this.rest = RestClient.builder()
                 .service("whatsapp")
-                .baseUrl(b.baseUrl)
+                .baseUrl(b.baseUrl + "/" + b.apiVersion) // every path is below the version
                 .httpClient(http)
                 .defaultHeader("Authorization", "Bearer " + token)
                 .errorParser(meta)
@@ -309,8 +309,7 @@ public final class WhatsAppClient implements AutoCloseable {
      * @return a future completed with the media information
      */
     public CompletableFuture<MediaInfo> retrieveMediaAsync(String mediaId) {
-        RestRequest request = RestRequest.get(path(checkId(mediaId, "media id"))).build();
-        return call(request, body -> decode(body, MediaInfo.class));
+        return rest.executeAsync(RestRequest.get(path(checkId(mediaId, "media id"))).build(), MediaInfo.class);
     }
 
     /**
@@ -460,8 +459,7 @@ public final class WhatsAppClient implements AutoCloseable {
      * @return a future completed with the phone number
      */
     public CompletableFuture<PhoneNumber> phoneNumberAsync() {
-        RestRequest request = RestRequest.get(path(phoneNumberId)).param("fields", PHONE_FIELDS).build();
-        return call(request, body -> decode(body, PhoneNumber.class));
+        return rest.executeAsync(RestRequest.get(path(phoneNumberId)).param("fields", PHONE_FIELDS).build(), PhoneNumber.class);
     }
 
     /**
@@ -509,7 +507,7 @@ public final class WhatsAppClient implements AutoCloseable {
             if (!first.isObject()) {
                 throw new DecodeException("whatsapp: business profile answer has no data[0]");
             }
-            return decode(first, BusinessProfile.class);
+            return Json.read(first, BusinessProfile.class);
         });
     }
 
@@ -591,16 +589,7 @@ public final class WhatsAppClient implements AutoCloseable {
         if (request.isAbsoluteUrl()) {
             throw new IllegalArgumentException("call() takes a path below the API version, not a URL");
         }
-        RestRequest.Builder b = RestRequest.builder(request.method(), "/" + apiVersion + request.path());
-        request.queryParams().forEach(p -> b.param(p.name(), p.value()));
-        request.headers().forEach(b::header);
-        if (request.jsonBody() != null) {
-            b.jsonBody(Json.tree(request.jsonBody()));
-        }
-        request.formParams().forEach(p -> b.formParam(p.name(), p.value()));
-        request.parts().forEach(b::part);
-        b.idempotent(request.idempotent());
-        return call(b.build(), Function.identity());
+        return rest.executeAsync(request);
     }
 
     /** Stops the client: later calls fail with {@link IllegalStateException}. */
@@ -618,8 +607,9 @@ public final class WhatsAppClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ plumbing
 
-    private String path(String... segments) {
-        return "/" + apiVersion + "/" + String.join("/", segments);
+    /** @return the path below the REST client's base URL, which ends in the API version */
+    private static String path(String... segments) {
+        return "/" + String.join("/", segments);
     }
 
     private String waba(String what) {
@@ -654,7 +644,7 @@ public final class WhatsAppClient implements AutoCloseable {
 
     /** Says plainly when a failed send may nevertheless have been delivered. */
     private static Throwable outcome(Throwable failure, String what) {
-        if (failure instanceof TransportException t && !(failure instanceof MessageOutcomeUnknownException)) {
+        if (failure instanceof TransportException t) {
             Throwable cause = t.getCause();
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException) {
@@ -702,17 +692,9 @@ public final class WhatsAppClient implements AutoCloseable {
         return body.path("success").asBoolean(false);
     }
 
-    private static <T> T decode(JsonNode node, Class<T> type) {
-        try {
-            return Json.mapper().treeToValue(node, type);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new DecodeException("whatsapp: cannot decode " + type.getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
     private static <T> Page<T> page(JsonNode body, Class<T> type) {
         List<T> items = new ArrayList<>();
-        body.path("data").forEach(n -> items.add(decode(n, type)));
+        body.path("data").forEach(n -> items.add(Json.read(n, type)));
         JsonNode paging = body.path("paging");
         JsonNode cursors = paging.path("cursors");
         return new Page<>(items, cursors.path("before").asText(null), cursors.path("after").asText(null),

@@ -3,7 +3,9 @@ package dev.relaykit.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.rest.RestRequest;
 import dev.relaykit.core.secret.Secret;
@@ -109,6 +111,42 @@ class AccountTest {
         LoggedRequest r = fake.rest().requests().get(0);
         assertThat(r.getUrl()).isEqualTo("/v26.0/" + FakeGraphApi.PHONE_NUMBER_ID + "?fields=verified_name");
         assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + Fixtures.TOKEN);
+    }
+
+    @Test
+    void rawCallsSendTheRequestAsGiven() {
+        String path = "/v26.0/" + FakeGraphApi.PHONE_NUMBER_ID + "/register";
+        fake.rest().wireMock().stubFor(WireMock.post(WireMock.urlPathEqualTo(path)).atPriority(1)
+                .willReturn(WireMock.okJson("{\"success\":true}")));
+        String json = "{\"messaging_product\":\"whatsapp\",\"pin\":\"123456\"}";
+        client.call(RestRequest.post("/" + FakeGraphApi.PHONE_NUMBER_ID + "/register").jsonBody(Json.tree(json)).build());
+        // a form body without parameters is still a form body
+        client.call(RestRequest.post("/" + FakeGraphApi.PHONE_NUMBER_ID + "/register").formParam("unused", null).build());
+        assertThat(fake.rest().requests()).hasSize(2);
+        LoggedRequest sentJson = fake.rest().requests().get(0);
+        assertThat(sentJson.getUrl()).isEqualTo(path);
+        assertThat(sentJson.getBodyAsString()).isEqualTo(json);
+        LoggedRequest sentForm = fake.rest().requests().get(1);
+        assertThat(sentForm.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(sentForm.getBodyAsString()).isEmpty();
+        // the client has no signer: a request asking to be signed is refused, not sent unsigned
+        assertThatThrownBy(() -> client.call(RestRequest.get("/" + FakeGraphApi.PHONE_NUMBER_ID).signed().build()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no signer");
+        assertThat(fake.rest().requests()).hasSize(2);
+        assertThatThrownBy(() -> client.call(RestRequest.get(fake.baseUrl() + "/v26.0/1").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a URL");
+    }
+
+    @Test
+    void answersThatDoNotFitTheTypeAreDecodeExceptionsNamingIt() {
+        fake.rest().wireMock().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v26.0/1234")).atPriority(1)
+                .willReturn(WireMock.okJson("{\"id\":\"1234\",\"file_size\":\"many\"}")));
+        assertThatThrownBy(() -> client.retrieveMedia("1234"))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("whatsapp: cannot decode MediaInfo");
+        fake.rest().wireMock().stubFor(WireMock.get(WireMock.urlPathEqualTo("/v26.0/" + FakeGraphApi.BUSINESS_ACCOUNT_ID
+                + "/phone_numbers")).atPriority(1).willReturn(WireMock.okJson("{\"data\":[\"not an object\"]}")));
+        assertThatThrownBy(() -> client.phoneNumbers(null))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("cannot decode PhoneNumber");
     }
 
     @Test

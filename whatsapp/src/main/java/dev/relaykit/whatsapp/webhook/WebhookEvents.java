@@ -62,7 +62,7 @@ public final class WebhookEvents {
         try {
             root = READER.readTree(body);
         } catch (IOException e) {
-            throw new DecodeException("webhook body is not valid JSON: " + brief(e), e);
+            throw new DecodeException("webhook body is not valid JSON: " + Json.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new DecodeException("webhook body is not a JSON object");
@@ -298,16 +298,5 @@ public final class WebhookEvents {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String brief(IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe) {
-            String m = jpe.getOriginalMessage();
-            if (jpe.getLocation() != null) {
-                m += " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
-            }
-            return m;
-        }
-        return e.getClass().getSimpleName();
     }
 }

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -202,11 +201,11 @@ public final class WebhookHandler implements AutoCloseable {
         }
         byte[] body;
         try {
-            body = readAtMost(in, contentLength, maxBodyBytes);
+            body = in.readNBytes(maxBodyBytes + 1); // the builder keeps maxBodyBytes below Integer.MAX_VALUE
         } catch (IOException e) {
             return WebhookResponse.text(400, "could not read the request body");
         }
-        if (body == null) {
+        if (body.length > maxBodyBytes) {
             return tooLarge("the body");
         }
         String problem = signatureProblem(header.apply(SIGNATURE_HEADER), body);
@@ -277,25 +276,6 @@ public final class WebhookHandler implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** @return the body, or {@code null} if it is longer than {@code max} bytes */
-    private static byte[] readAtMost(InputStream in, long declared, int max) throws IOException {
-        byte[] buf = new byte[declared >= 0 ? (int) declared + 1 : Math.min(max + 1, 16 * 1024)];
-        int n = 0;
-        while (true) {
-            if (n == buf.length) {
-                if (n > max) {
-                    return null;
-                }
-                buf = Arrays.copyOf(buf, (int) Math.min((long) max + 1, buf.length * 2L));
-            }
-            int r = in.read(buf, n, buf.length - n);
-            if (r < 0) {
-                return n > max ? null : Arrays.copyOf(buf, n);
-            }
-            n += r;
-        }
     }
 
     private static String dedupKey(WebhookEvent event) {

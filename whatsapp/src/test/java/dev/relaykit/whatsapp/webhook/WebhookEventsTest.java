@@ -387,5 +387,10 @@ class WebhookEventsTest {
                 .isInstanceOf(DecodeException.class).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> WebhookEvents.parse("[]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(DecodeException.class).hasMessageContaining("not a JSON object");
+        // read as UTF-32 by its leading zero bytes, then an impossible code point: Jackson's decoder
+        // fails with an IOException that is not a JsonProcessingException
+        byte[] utf32 = {0, 0, 0, '{', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        assertThatThrownBy(() -> WebhookEvents.parse(utf32))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("not valid JSON").hasMessageContaining("UTF-32 character");
     }
 }
