@@ -456,25 +456,12 @@ public final class RestClient implements AutoCloseable {
     private void acquireThen(RestRequest request, long waited, CompletableFuture<?> f, Runnable send) {
         try {
             checkOpen();
-            if (limiter == null) {
-                send.run();
-                return;
-            }
-            if (limiter.mode() == RateLimiter.Mode.FAIL_FAST) {
-                limiter.acquire(request.weight());
-                send.run();
-                return;
-            }
-            long wait = limiter.tryAcquire(request.weight()).toMillis();
+            long wait = limiter == null ? 0 : limiter.reserve(request.weight(), waited);
             if (wait == 0) {
                 send.run();
-                return;
+            } else {
+                timer.schedule(() -> acquireThen(request, waited + wait, f, send), wait, TimeUnit.MILLISECONDS);
             }
-            if (waited + wait > limiter.maxWait().toMillis()) {
-                throw new RateLimitedException(service + ": local rate limit reached",
-                        Instant.ofEpochMilli(limiter.clock().millis() + wait), 0, true);
-            }
-            timer.schedule(() -> acquireThen(request, waited + wait, f, send), wait, TimeUnit.MILLISECONDS);
         } catch (RelayKitException e) {
             f.completeExceptionally(new AttemptFailure(e, false, null));
         } catch (RuntimeException e) {
