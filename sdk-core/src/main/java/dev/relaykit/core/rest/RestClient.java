@@ -403,12 +403,8 @@ public final class RestClient implements AutoCloseable {
             try {
                 return Json.mapper().readValue(response.body(), type);
             } catch (JsonProcessingException e) {
-                String detail = e.getOriginalMessage();
-                if (e.getLocation() != null) {
-                    detail += " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-                }
                 // The parser's exception is not attached: its message can quote the body.
-                throw new DecodeException(attempt.redact(service + ": cannot decode " + name + ": " + detail));
+                throw new DecodeException(attempt.redact(service + ": cannot decode " + name + ": " + Json.describe(e)));
             }
         };
     }
@@ -472,10 +468,7 @@ public final class RestClient implements AutoCloseable {
     }
 
     private static Throwable unwrap(Throwable t) {
-        Throwable e = t;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
+        Throwable e = unwrapFailure(t);
         return e instanceof AttemptFailure f ? f.error : e;
     }
 
