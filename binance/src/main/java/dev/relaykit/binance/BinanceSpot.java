@@ -160,17 +160,17 @@ public final class BinanceSpot implements AutoCloseable {
      * caller's thread; never retried.
      */
     CompletableFuture<JsonNode> callOrderAsync(RestRequest request) {
+        return callOrderAsync(request, 0);
+    }
+
+    private CompletableFuture<JsonNode> callOrderAsync(RestRequest request, long waited) {
         try {
             checked(request);
-            long wait = orderLimiter.tryAcquire(1).toMillis();
+            long wait = orderLimiter.reserve(1, waited);
             if (wait > 0) {
-                if (orderLimiter.mode() == RateLimiter.Mode.FAIL_FAST || wait > orderLimiter.maxWait().toMillis()) {
-                    orderLimiter.acquire(1); // throws the local refusal (or charges, if room opened meanwhile)
-                } else {
-                    return CompletableFuture.supplyAsync(() -> null,
-                                    CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.MILLISECONDS))
-                            .thenCompose(ignored -> callOrderAsync(request));
-                }
+                return CompletableFuture.supplyAsync(() -> null,
+                                CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> callOrderAsync(request, waited + wait));
             }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A fake Binance spot REST API on a free loopback port, for testing bots offline.
@@ -63,7 +64,8 @@ public final class FakeBinance implements AutoCloseable {
                 // GET /api/v3/time: the current time, in the documented shape
                 e -> RestFake.json(200, "{\"serverTime\":" + System.currentTimeMillis() + "}")));
         for (String index : INDEXES) {
-            loadIndex(index);
+            readIndex(index, 3, "method, path, fixture",
+                    f -> serveFixture(f[0], f[1], f[2], f.length > 3 && f[3].equals("signed")));
         }
         // the server clock is live (the documented example is a fixed 2017 instant): bots sync to it
         rest.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v3/time"))
@@ -174,7 +176,18 @@ public final class FakeBinance implements AutoCloseable {
         }
     }
 
-    private void loadIndex(String index) {
+    /**
+     * Reads a tab-separated fixture index under {@code relaykit/fake-binance/}, skipping blank lines
+     * and {@code #} comments; an absent index is read as empty. Shared by the REST and WebSocket API
+     * fakes.
+     *
+     * @param index the index's file name
+     * @param minColumns how many columns a line must have
+     * @param columns the columns' names, for the message about a short line
+     * @param row takes each line's columns
+     * @throws IllegalStateException if a line has fewer columns
+     */
+    static void readIndex(String index, int minColumns, String columns, Consumer<String[]> row) {
         InputStream in = FakeBinance.class.getClassLoader().getResourceAsStream(ROOT + index);
         if (in == null) {
             return;
@@ -185,10 +198,10 @@ public final class FakeBinance implements AutoCloseable {
                     continue;
                 }
                 String[] f = line.split("\t");
-                if (f.length < 3) {
-                    throw new IllegalStateException(index + ": expected method, path, fixture: " + line);
+                if (f.length < minColumns) {
+                    throw new IllegalStateException(index + ": expected " + columns + ": " + line);
                 }
-                serveFixture(f[0], f[1], f[2], f.length > 3 && f[3].equals("signed"));
+                row.accept(f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -80,7 +80,6 @@ public final class FakeBinanceStreams implements AutoCloseable {
 
     private final ScriptedWsServer server;
     private final Map<Integer, Conn> conns = new ConcurrentHashMap<>();
-    private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger rateLimitCloses = new AtomicInteger();
     private final Object changed = new Object();
     private volatile int maxStreams = MAX_STREAMS_PER_CONNECTION;
@@ -248,7 +247,7 @@ public final class FakeBinanceStreams implements AutoCloseable {
 
     /** @return every text message clients sent, in arrival order */
     public List<String> requests() {
-        return List.copyOf(received);
+        return server.messages();
     }
 
     /** @return how many connections the fake closed for sending more than 5 messages in a second */
@@ -281,22 +280,8 @@ public final class FakeBinanceStreams implements AutoCloseable {
      */
     public Connection await(Predicate<Connection> condition, Duration timeout, String what)
             throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (changed) {
-            while (true) {
-                for (Connection c : connections()) {
-                    if (condition.test(c)) {
-                        return c;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new TimeoutException("no " + what + " within " + timeout.toMillis() + " ms; connections: "
-                            + summary());
-                }
-                changed.wait(Math.max(1, Math.min(50, left / 1_000_000))); // closes are not signalled: poll
-            }
-        }
+        return waitFor(() -> connections().stream().filter(condition).findFirst().orElse(null), timeout,
+                "no " + what);
     }
 
     /**
@@ -308,13 +293,28 @@ public final class FakeBinanceStreams implements AutoCloseable {
      * @throws InterruptedException if interrupted
      */
     public void awaitTotalStreams(int count, Duration timeout) throws TimeoutException, InterruptedException {
+        waitFor(() -> openConnections().stream().mapToInt(c -> c.streams().size()).sum() == count ? count : null,
+                timeout, "expected " + count + " streams on open connections");
+    }
+
+    /**
+     * Waits, woken by connection changes, until {@code found} gives something other than {@code null}.
+     *
+     * @param awaited what was expected, for the timeout message (which adds the deadline and the connections)
+     */
+    private <T> T waitFor(Supplier<T> found, Duration timeout, String awaited)
+            throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (changed) {
-            while (openConnections().stream().mapToInt(c -> c.streams().size()).sum() != count) {
+            while (true) {
+                T t = found.get();
+                if (t != null) {
+                    return t;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new TimeoutException("expected " + count + " streams on open connections within "
-                            + timeout.toMillis() + " ms; connections: " + summary());
+                    throw new TimeoutException(awaited + " within " + timeout.toMillis() + " ms; connections: "
+                            + summary());
                 }
                 changed.wait(Math.max(1, Math.min(50, left / 1_000_000))); // closes are not signalled: poll
             }
@@ -384,7 +384,6 @@ public final class FakeBinanceStreams implements AutoCloseable {
     }
 
     private void onText(ScriptedWsServer.Client client, String text) {
-        received.add(text);
         Conn c = conns.get(client.number());
         if (c == null) {
             return;

@@ -5,12 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.core.json.Json;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +58,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe; {@link #close()} stops the server.
  */
 public final class FakeBinanceWsApi implements AutoCloseable {
-    private static final String ROOT = "relaykit/fake-binance/";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Methods Binance signs (security type TRADE, USER_DATA, or SIGNED session requests). */
     private static final Set<String> SIGNED_PREFIXES = Set.of("order.", "orderList.", "openOrders.", "sor.",
@@ -94,7 +87,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
         this.server = ScriptedWsServer.start();
         server.onOpen(client -> sessions.put(client, new Session(client)));
         server.onText(this::onRequest);
-        loadCannedAnswers();
+        FakeBinance.readIndex("wsapi-fixtures.tsv", 2, "method, fixture", f -> answer(f[0], f[1]));
     }
 
     /**
@@ -311,14 +304,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such fixture
      */
     public static String fixture(String name) {
-        try (InputStream in = FakeBinanceWsApi.class.getClassLoader().getResourceAsStream(ROOT + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + ROOT + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FakeBinance.resource(name);
     }
 
     /**
@@ -357,8 +343,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
         Call call = new Call(session, request);
         String method = call.method();
         weight.addAndGet(weightOf(method));
-        if (method.startsWith("order.place") || method.startsWith("orderList.place")
-                || method.equals("order.cancelReplace")) {
+        if (isOrderMethod(method)) {
             orders10s.incrementAndGet();
             ordersDay.incrementAndGet();
         }
@@ -510,8 +495,7 @@ public final class FakeBinanceWsApi implements AutoCloseable {
 
     private ArrayNode rateLimits(String method) {
         ArrayNode a = NODES.arrayNode();
-        if (method.startsWith("order.place") || method.startsWith("orderList.place")
-                || method.equals("order.cancelReplace")) {
+        if (isOrderMethod(method)) {
             a.addObject().put("rateLimitType", "ORDERS").put("interval", "SECOND").put("intervalNum", 10)
                     .put("limit", 50).put("count", orders10s.get());
             a.addObject().put("rateLimitType", "ORDERS").put("interval", "DAY").put("intervalNum", 1)
@@ -536,21 +520,10 @@ public final class FakeBinanceWsApi implements AutoCloseable {
         };
     }
 
-    private void loadCannedAnswers() {
-        InputStream in = FakeBinanceWsApi.class.getClassLoader().getResourceAsStream(ROOT + "wsapi-fixtures.tsv");
-        if (in == null) {
-            return;
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    String[] f = line.split("\t");
-                    answer(f[0], f[1]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Whether a method places orders, and so counts against the order limits. */
+    private static boolean isOrderMethod(String method) {
+        return method.startsWith("order.place") || method.startsWith("orderList.place")
+                || method.equals("order.cancelReplace");
     }
 
     private static boolean isEd25519(PublicKey key) {

@@ -774,10 +774,10 @@ public final class WsApiClient implements AutoCloseable {
         }
         try {
             // weight first (weight 0 = already charged), then the order count
-            long wait = weight > 0 ? take(spot.weightLimiter(), weight, waited) : 0;
+            long wait = weight > 0 ? spot.weightLimiter().reserve(weight, waited) : 0;
             int remaining = wait > 0 ? weight : 0;
             if (wait == 0 && security == Security.ORDER) {
-                wait = take(spot.orderLimiter(), 1, waited);
+                wait = spot.orderLimiter().reserve(1, waited);
             }
             if (wait == 0) {
                 send.run();
@@ -789,19 +789,6 @@ public final class WsApiClient implements AutoCloseable {
         } catch (RuntimeException e) {
             answer.completeExceptionally(e);
         }
-    }
-
-    private static long take(RateLimiter limiter, int cost, long waited) {
-        if (limiter.mode() == RateLimiter.Mode.FAIL_FAST) {
-            limiter.acquire(cost);
-            return 0;
-        }
-        long wait = limiter.tryAcquire(cost).toMillis();
-        if (wait > 0 && waited + wait > limiter.maxWait().toMillis()) {
-            throw new RateLimitedException("binance: local rate limit reached",
-                    Instant.ofEpochMilli(limiter.clock().millis() + wait), 0, true);
-        }
-        return wait;
     }
 
     private void transmit(String id, String method, ObjectNode params, Security security,

@@ -121,12 +121,9 @@ public final class RateLimiter {
     public long acquire(int weight) {
         long waited = 0;
         while (true) {
-            Outcome o = attempt(weight);
+            Outcome o = step(weight, waited);
             if (o.waitMillis == 0) {
                 return o.now;
-            }
-            if (mode == Mode.FAIL_FAST || waited + o.waitMillis > maxWait.toMillis()) {
-                throw refusal(o.blockedBy, o.now + o.waitMillis);
             }
             try {
                 waiter.await(o.waitMillis, o.now + o.waitMillis);
@@ -136,6 +133,42 @@ public final class RateLimiter {
             }
             waited += o.waitMillis;
         }
+    }
+
+    /**
+     * One step of {@link #acquire(int)} that never blocks, for callers that wait on their own timer:
+     * takes room for one request if every limit has it; otherwise says how long to wait before
+     * asking again, or refuses exactly as {@link #acquire(int)} would.
+     *
+     * <pre>{@code
+     * long wait = limiter.reserve(weight, waited);
+     * if (wait == 0) {
+     *     send();
+     * } else {
+     *     timer.schedule(() -> tryAgain(waited + wait), wait, TimeUnit.MILLISECONDS);
+     * }
+     * }</pre>
+     *
+     * @param weight the request's weight
+     * @param waitedMillis how long this request has already waited for room (the sum of the waits
+     *     earlier calls for it returned); it counts against the {@linkplain #maxWait() maximum wait}
+     * @return 0 if the request was charged and may go; otherwise how many milliseconds to wait
+     *     before asking again (nothing was charged)
+     * @throws RateLimitedException (local, naming the limit) if there is no room and the mode is
+     *     {@link Mode#FAIL_FAST}, or the wait would take the request's total wait past the maximum
+     * @throws IllegalArgumentException if the weight is negative or larger than a whole window allows
+     */
+    public long reserve(int weight, long waitedMillis) {
+        return step(weight, waitedMillis).waitMillis;
+    }
+
+    /** Attempts once; refuses if the request must not wait what the attempt says (mode, maximum wait). */
+    private Outcome step(int weight, long waited) {
+        Outcome o = attempt(weight);
+        if (o.waitMillis > 0 && (mode == Mode.FAIL_FAST || waited + o.waitMillis > maxWait.toMillis())) {
+            throw refusal(o.blockedBy, o.now + o.waitMillis);
+        }
+        return o;
     }
 
     private static RateLimitedException refusal(String blockedBy, long retryAtMillis) {

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -69,6 +70,13 @@ public final class TlsConfig {
     private final PrivateKey clientKey;
     private final List<X509Certificate> clientChain;
     private final List<String[]> pins;
+
+    private final Object lock = new Object();
+    private volatile Applied applied; // built on first applyTo, then shared; guarded by lock for writing
+
+    /** What {@link #applyTo} sets; {@code null} parts are left as the builder has them. */
+    private record Applied(SSLSocketFactory socketFactory, X509TrustManager trustManager, CertificatePinner pinner) {
+    }
 
     private TlsConfig(List<X509Certificate> trusted, boolean includeSystemTrust, PrivateKey clientKey,
             List<X509Certificate> clientChain, List<String[]> pins) {
@@ -252,8 +260,12 @@ public final class TlsConfig {
     // ------------------------------------------------------------------ applying
 
     /**
-     * Builds an {@link SSLContext} and trust manager from this configuration and sets them (and the
+     * Sets this configuration's {@link SSLContext} socket factory and trust manager (and the
      * certificate pins, if any) on the builder. With {@link #defaults()} the builder is left as is.
+     *
+     * <p>They are built on the first call and reused by every later one, so clients derived from one
+     * configuration share OkHttp's pooled connections (OkHttp reuses a connection only for the same
+     * socket factory instance).
      *
      * @param builder the builder to adjust
      * @return the same builder
@@ -261,9 +273,36 @@ public final class TlsConfig {
      */
     public OkHttpClient.Builder applyTo(OkHttpClient.Builder builder) {
         Objects.requireNonNull(builder, "builder");
+        Applied a = applied();
+        if (a.socketFactory != null) {
+            builder.sslSocketFactory(a.socketFactory, a.trustManager);
+        }
+        if (a.pinner != null) {
+            builder.certificatePinner(a.pinner);
+        }
+        return builder;
+    }
+
+    private Applied applied() {
+        Applied a = applied;
+        if (a == null) {
+            synchronized (lock) {
+                a = applied;
+                if (a == null) {
+                    a = build();
+                    applied = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    private Applied build() {
+        SSLSocketFactory socketFactory = null;
+        X509TrustManager trustManager = null;
         if (!trusted.isEmpty() || clientKey != null) {
             try {
-                X509TrustManager trustManager = trustManager();
+                trustManager = trustManager();
                 KeyManager[] keyManagers = null;
                 if (clientKey != null) {
                     KeyStore keys = emptyKeyStore();
@@ -274,17 +313,18 @@ public final class TlsConfig {
                 }
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(keyManagers, new TrustManager[] {trustManager}, null);
-                builder.sslSocketFactory(context.getSocketFactory(), trustManager);
+                socketFactory = context.getSocketFactory();
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException("cannot build the TLS context: " + e, e);
             }
         }
+        CertificatePinner pinner = null;
         if (!pins.isEmpty()) {
-            CertificatePinner.Builder pinner = new CertificatePinner.Builder();
-            pins.forEach(p -> pinner.add(p[0], p[1]));
-            builder.certificatePinner(pinner.build());
+            CertificatePinner.Builder b = new CertificatePinner.Builder();
+            pins.forEach(p -> b.add(p[0], p[1]));
+            pinner = b.build();
         }
-        return builder;
+        return new Applied(socketFactory, trustManager, pinner);
     }
 
     private X509TrustManager trustManager() throws GeneralSecurityException, IOException {

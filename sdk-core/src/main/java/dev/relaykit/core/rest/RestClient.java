@@ -202,7 +202,7 @@ public final class RestClient implements AutoCloseable {
      * @throws RelayKitException as {@link #execute(RestRequest, Class)}, except {@link DecodeException}
      */
     public RestResponse exchange(RestRequest request) {
-        return call(request, (response, redactor) -> response);
+        return call(request, (response, attempt) -> response);
     }
 
     /**
@@ -248,7 +248,7 @@ public final class RestClient implements AutoCloseable {
      * @return a future completed with status, headers and body
      */
     public CompletableFuture<RestResponse> exchangeAsync(RestRequest request) {
-        return callAsync(request, (response, redactor) -> response);
+        return callAsync(request, (response, attempt) -> response);
     }
 
     /**
@@ -330,15 +330,15 @@ public final class RestClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- pipeline
 
-    /** Decodes a 2xx response; gets the attempt's redactor for its error messages. */
+    /** Decodes a 2xx response; gets the attempt, whose redactor scrubs its error messages. */
     private interface Decoder<T> {
-        T decode(RestResponse response, Redactor redactor);
+        T decode(RestResponse response, Prepared attempt);
     }
 
     /** A decoder that streams the 2xx body to a {@link BodyReader} instead of reading it as text. */
     private record Streaming<T>(BodyReader<T> reader) implements Decoder<T> {
         @Override
-        public T decode(RestResponse response, Redactor redactor) {
+        public T decode(RestResponse response, Prepared attempt) {
             throw new IllegalStateException("a streaming decoder reads the body itself");
         }
     }
@@ -358,12 +358,44 @@ public final class RestClient implements AutoCloseable {
         }
     }
 
-    /** A request signed and ready to send, with what is needed to log it safely. */
-    private record Prepared(RestRequest request, Request httpRequest, Redactor redactor, String target) {
+    /**
+     * A request signed and ready to send. What is needed to put it into text safely (a redactor that
+     * also knows this request's secret values, and the redacted target) is built on first use: most
+     * attempts emit no text at all. One attempt uses it from one thread at a time.
+     */
+    private final class Prepared {
+        final RestRequest request;
+        final Request httpRequest;
+        private final String query;
+        private Redactor attemptRedactor;
+        private String target;
+
+        Prepared(RestRequest request, Request httpRequest, String query) {
+            this.request = request;
+            this.httpRequest = httpRequest;
+            this.query = query;
+        }
+
+        /** Scrubs text with the client's redactor plus the secret values this request carries. */
+        String redact(String text) {
+            if (attemptRedactor == null) {
+                attemptRedactor = requestRedactor(request);
+            }
+            return attemptRedactor.redact(text);
+        }
+
+        /** @return path and query (the whole URL for an absolute one), redacted */
+        String target() {
+            if (target == null) {
+                target = redact(request.isAbsoluteUrl() ? httpRequest.url().toString()
+                        : request.path() + (query.isEmpty() ? "" : "?" + query));
+            }
+            return target;
+        }
     }
 
     private <T> Decoder<T> decoder(JavaType type) {
-        return (response, red) -> {
+        return (response, attempt) -> {
             String name = type.getRawClass().getSimpleName();
             if (response.body().isBlank()) {
                 throw new DecodeException(service + ": empty body where " + name + " was expected");
@@ -371,12 +403,8 @@ public final class RestClient implements AutoCloseable {
             try {
                 return Json.mapper().readValue(response.body(), type);
             } catch (JsonProcessingException e) {
-                String detail = e.getOriginalMessage();
-                if (e.getLocation() != null) {
-                    detail += " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-                }
                 // The parser's exception is not attached: its message can quote the body.
-                throw new DecodeException(red.redact(service + ": cannot decode " + name + ": " + detail));
+                throw new DecodeException(attempt.redact(service + ": cannot decode " + name + ": " + Json.describe(e)));
             }
         };
     }
@@ -440,10 +468,7 @@ public final class RestClient implements AutoCloseable {
     }
 
     private static Throwable unwrap(Throwable t) {
-        Throwable e = t;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
+        Throwable e = unwrapFailure(t);
         return e instanceof AttemptFailure f ? f.error : e;
     }
 
@@ -456,25 +481,12 @@ public final class RestClient implements AutoCloseable {
     private void acquireThen(RestRequest request, long waited, CompletableFuture<?> f, Runnable send) {
         try {
             checkOpen();
-            if (limiter == null) {
-                send.run();
-                return;
-            }
-            if (limiter.mode() == RateLimiter.Mode.FAIL_FAST) {
-                limiter.acquire(request.weight());
-                send.run();
-                return;
-            }
-            long wait = limiter.tryAcquire(request.weight()).toMillis();
+            long wait = limiter == null ? 0 : limiter.reserve(request.weight(), waited);
             if (wait == 0) {
                 send.run();
-                return;
+            } else {
+                timer.schedule(() -> acquireThen(request, waited + wait, f, send), wait, TimeUnit.MILLISECONDS);
             }
-            if (waited + wait > limiter.maxWait().toMillis()) {
-                throw new RateLimitedException(service + ": local rate limit reached",
-                        Instant.ofEpochMilli(limiter.clock().millis() + wait), 0, true);
-            }
-            timer.schedule(() -> acquireThen(request, waited + wait, f, send), wait, TimeUnit.MILLISECONDS);
         } catch (RelayKitException e) {
             f.completeExceptionally(new AttemptFailure(e, false, null));
         } catch (RuntimeException e) {
@@ -517,23 +529,6 @@ public final class RestClient implements AutoCloseable {
             }
             r = signer.sign(request);
         }
-        List<String> secrets = new ArrayList<>();
-        for (RestRequest.Param p : r.queryParams()) {
-            if (redactor.isSensitive(p.name())) {
-                secrets.add(p.value());
-            }
-        }
-        for (RestRequest.Param p : r.formParams()) {
-            if (redactor.isSensitive(p.name())) {
-                secrets.add(p.value());
-            }
-        }
-        for (Map.Entry<String, String> h : r.headers().entrySet()) {
-            if (redactor.isSensitive(h.getKey())) {
-                secrets.add(h.getValue());
-            }
-        }
-        Redactor red = secrets.isEmpty() ? redactor : redactor.withValues(secrets);
         String query = r.queryString();
         HttpUrl url;
         if (r.isAbsoluteUrl()) {
@@ -550,8 +545,28 @@ public final class RestClient implements AutoCloseable {
         defaultHeaders.forEach(rb::header);
         r.headers().forEach(rb::header);
         rb.method(r.method(), body(r));
-        String target = red.redact(r.isAbsoluteUrl() ? url.toString() : r.path() + (query.isEmpty() ? "" : "?" + query));
-        return new Prepared(r, rb.build(), red, target);
+        return new Prepared(r, rb.build(), query);
+    }
+
+    /** The client's redactor, plus the values the signed request carries under sensitive names. */
+    private Redactor requestRedactor(RestRequest r) {
+        List<String> secrets = new ArrayList<>();
+        for (RestRequest.Param p : r.queryParams()) {
+            if (redactor.isSensitive(p.name())) {
+                secrets.add(p.value());
+            }
+        }
+        for (RestRequest.Param p : r.formParams()) {
+            if (redactor.isSensitive(p.name())) {
+                secrets.add(p.value());
+            }
+        }
+        for (Map.Entry<String, String> h : r.headers().entrySet()) {
+            if (redactor.isSensitive(h.getKey())) {
+                secrets.add(h.getValue());
+            }
+        }
+        return secrets.isEmpty() ? redactor : redactor.withValues(secrets);
     }
 
     private static RequestBody body(RestRequest r) {
@@ -583,7 +598,7 @@ public final class RestClient implements AutoCloseable {
         try (Response res = response) {
             int status = res.code();
             if (log.isDebugEnabled()) {
-                log.debug("{} {} {} -> {} in {} ms", service, p.request.method(), p.target, status, elapsedMillis(start));
+                log.debug("{} {} {} -> {} in {} ms", service, p.request.method(), p.target(), status, elapsedMillis(start));
             }
             if (limiter != null) {
                 limiter.updateFromHeaders(res::header);
@@ -608,7 +623,7 @@ public final class RestClient implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 RestResponse rr = new RestResponse(status, res.headers().toMultimap(), body);
                 try {
-                    return decoder.decode(rr, p.redactor);
+                    return decoder.decode(rr, p);
                 } catch (RelayKitException e) {
                     throw new AttemptFailure(e, false, null);
                 }
@@ -618,7 +633,7 @@ public final class RestClient implements AutoCloseable {
                 long holdMillis = retryAt == null ? 1000 : Math.max(0, retryAt.toEpochMilli() - wallClock.millis());
                 limiter.holdUntil(Instant.ofEpochMilli(limiter.clock().millis() + holdMillis));
             }
-            RelayKitException error = errorParser.parse(service, status, p.redactor.redact(body), retryAt);
+            RelayKitException error = errorParser.parse(service, status, p.redact(body), retryAt);
             if (error == null) {
                 error = new ApiException(service, status, null, null);
             }
@@ -633,11 +648,11 @@ public final class RestClient implements AutoCloseable {
     }
 
     private AttemptFailure transportFailure(Prepared p, IOException e, long start) {
-        String what = p.redactor.redact(e.toString());
+        String what = p.redact(e.toString());
         if (log.isDebugEnabled()) {
-            log.debug("{} {} {} -> failed in {} ms: {}", service, p.request.method(), p.target, elapsedMillis(start), what);
+            log.debug("{} {} {} -> failed in {} ms: {}", service, p.request.method(), p.target(), elapsedMillis(start), what);
         }
-        String message = service + ": " + p.request.method() + " " + p.target + " failed: " + what;
+        String message = service + ": " + p.request.method() + " " + p.target() + " failed: " + what;
         // a request that is not idempotent may have reached the service: never sent again
         return new AttemptFailure(new TransportException(message, e), p.request.idempotent(), null);
     }

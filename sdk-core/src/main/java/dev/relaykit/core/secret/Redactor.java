@@ -119,9 +119,10 @@ public final class Redactor {
         Set<String> all = new LinkedHashSet<>(values);
         for (String v : secretValues) {
             if (v != null && v.length() >= 4) {
+                String encoded = URLEncoder.encode(v, StandardCharsets.UTF_8);
                 all.add(v);
-                all.add(URLEncoder.encode(v, StandardCharsets.UTF_8));
-                all.add(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
+                all.add(encoded);
+                all.add(encoded.replace("+", "%20"));
             }
         }
         List<String> sorted = new ArrayList<>(all);

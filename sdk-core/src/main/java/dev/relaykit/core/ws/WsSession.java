@@ -257,7 +257,7 @@ public final class WsSession implements AutoCloseable {
             Sub sub = new Sub(nextSubscriptionId++, subscribeFrame, unsubscribeFrame);
             subscriptions.put(sub.id, sub);
             if (state == ConnectionState.OPEN) {
-                enqueueInternal(subscribeFrame.get(), false);
+                enqueueInternal(subscribeFrame.get());
             }
             return sub;
         }
@@ -396,8 +396,7 @@ public final class WsSession implements AutoCloseable {
     @Override
     public String toString() {
         // host only: paths and queries can carry listen keys and tokens
-        return "WsSession[" + name + " " + request.url().scheme() + "://" + request.url().host() + ":"
-                + request.url().port() + ", " + state() + "]";
+        return "WsSession[" + name + " " + hostOnly() + ", " + state() + "]";
     }
 
     // ------------------------------------------------------------------ connection life cycle
@@ -431,7 +430,7 @@ public final class WsSession implements AutoCloseable {
             transition(ConnectionState.OPEN, null, reconnect ? Math.max(attempt, 1) : 0, Duration.ZERO);
             // subscriptions first, in order: we hold the lock, so nothing a listener sends can get ahead
             for (Sub s : subscriptions.values()) {
-                enqueueInternal(s.subscribe.get(), false);
+                enqueueInternal(s.subscribe.get());
             }
             scheduleMonitor();
         }
@@ -448,10 +447,7 @@ public final class WsSession implements AutoCloseable {
             }
             current = null;
             c.socket.cancel();
-            if (monitorTask != null) {
-                monitorTask.cancel(false);
-                monitorTask = null;
-            }
+            cancelTimers(); // the monitor's; no reconnect is scheduled while a connection is current
             unsent = takeQueue();
             report(kind, cause.getMessage(), cause);
             if (openedAtNanos != 0 && System.nanoTime() - openedAtNanos >= policy.stableAfter().toNanos()) {
@@ -561,13 +557,8 @@ public final class WsSession implements AutoCloseable {
     }
 
     /** Queues a frame of the session's own (a subscription); caller holds the lock. */
-    private void enqueueInternal(String text, boolean front) {
-        Outgoing o = new Outgoing(text, null, null, true);
-        if (front) {
-            queue.addFirst(o);
-        } else {
-            queue.add(o);
-        }
+    private void enqueueInternal(String text) {
+        queue.add(new Outgoing(text, null, null, true));
         drainLocked();
     }
 
@@ -883,7 +874,7 @@ public final class WsSession implements AutoCloseable {
                     return;
                 }
                 if (state == ConnectionState.OPEN && unsubscribe != null) {
-                    enqueueInternal(unsubscribe.get(), false);
+                    enqueueInternal(unsubscribe.get());
                 }
             }
         }

@@ -200,6 +200,40 @@ class RateLimiterTest {
     }
 
     @Test
+    void reserveNeverBlocksAndCountsTheTimeAlreadyWaitedAgainstMaxWait() {
+        FakeClock clock = new FakeClock(0);
+        RateLimit perSecond = RateLimit.requests(1, Duration.ofSeconds(1)).named("orders/1s");
+        RateLimiter limiter = RateLimiter.builder().limit(perSecond).clock(clock)
+                .maxWait(Duration.ofMillis(1_500)).build();
+        assertThat(limiter.reserve(1, 0)).isZero();
+        assertThat(limiter.used(perSecond)).isEqualTo(1);
+        // no room: says how long to wait, charges nothing, does not move the clock
+        assertThat(limiter.reserve(1, 0)).isEqualTo(1_000);
+        assertThat(limiter.used(perSecond)).isEqualTo(1);
+        assertThat(clock.millis()).isZero();
+        // 600 ms already waited + 1 000 more > 1 500: refused, naming the limit that blocked
+        assertThatThrownBy(() -> limiter.reserve(1, 600)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.isLocal()).isTrue();
+            assertThat(e.httpStatus()).isZero();
+            assertThat(e.retryAt()).isEqualTo(Instant.ofEpochMilli(1_000));
+            assertThat(e.getMessage()).contains("orders/1s");
+        });
+        clock.set(1_000);
+        assertThat(limiter.reserve(1, 1_000)).isZero();
+        assertThat(limiter.used(perSecond)).isEqualTo(1);
+
+        RateLimiter failFast = RateLimiter.builder().limit(perSecond).clock(clock)
+                .mode(RateLimiter.Mode.FAIL_FAST).build();
+        assertThat(failFast.reserve(1, 0)).isZero();
+        assertThatThrownBy(() -> failFast.reserve(1, 0)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.isLocal()).isTrue();
+            assertThat(e.retryAt()).isEqualTo(Instant.ofEpochMilli(2_000));
+            assertThat(e.getMessage()).contains("orders/1s");
+        });
+        assertThatThrownBy(() -> failFast.reserve(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsImpossibleWeights() {
         RateLimiter limiter = RateLimiter.builder().limit(RateLimit.weight(10, Duration.ofSeconds(1))).build();
         assertThatThrownBy(() -> limiter.tryAcquire(11)).isInstanceOf(IllegalArgumentException.class);

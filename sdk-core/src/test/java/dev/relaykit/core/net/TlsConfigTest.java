@@ -39,6 +39,19 @@ class TlsConfigTest {
     }
 
     @Test
+    void clientsDerivedFromOneConfigurationShareItsSocketFactoryAndPins() {
+        TlsConfig tls = TlsConfig.defaults().trustPemCertificates(CA.certificatePem())
+                .pin("api.example.com", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        OkHttpClient base = new OkHttpClient();
+        OkHttpClient one = tls.applyTo(base.newBuilder()).build();
+        OkHttpClient two = tls.applyTo(base.newBuilder()).build();
+        // OkHttp pools a connection only for the same socket factory instance
+        assertThat(one.sslSocketFactory()).isSameAs(two.sslSocketFactory()).isNotSameAs(base.sslSocketFactory());
+        assertThat(one.x509TrustManager()).isSameAs(two.x509TrustManager());
+        assertThat(one.certificatePinner()).isEqualTo(two.certificatePinner());
+    }
+
+    @Test
     void trustPemCertificatesReplacesTheSystemTrustAndAlsoTrustAddsToIt() {
         X509Certificate[] system = new OkHttpClient().x509TrustManager().getAcceptedIssuers();
         assertThat(system).isNotEmpty();
