@@ -51,7 +51,6 @@ public final class SocketIoClient implements AutoCloseable {
     private final Builder config;
     private final Executor executor;
     private final Transport.Sink sink = new Sink();
-    private final ScheduledThreadPoolExecutor timer;
     private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
     private final List<Consumer<String>> rawListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ProtocolException>> protocolErrorListeners = new CopyOnWriteArrayList<>();
@@ -76,9 +75,9 @@ public final class SocketIoClient implements AutoCloseable {
         this.config = b;
         this.generation = b.generation;
         this.engine = generation == Generation.V0_9 ? null : EngineIoCodec.of(generation.engineIoRevision());
-        this.codec = SocketIoCodec.of(generation == Generation.V0_9 ? 4 : generation.socketIoRevision());
-        this.decoder = codec.decoder();
-        this.timer = SHARED_TIMER;
+        // 0.9 frames are translated by Wire09: no Engine.IO or Socket.IO codec
+        this.codec = generation == Generation.V0_9 ? null : SocketIoCodec.of(generation.socketIoRevision());
+        this.decoder = codec == null ? null : codec.decoder();
         // callbacks run one at a time, in order, per client; by default on a pool shared by every
         // client whose idle threads end after a second, so a client costs no thread of its own
         this.executor = new dev.relaykit.core.ws.SerialExecutor(b.dispatcher != null ? b.dispatcher : SHARED_DISPATCH);
@@ -133,7 +132,7 @@ public final class SocketIoClient implements AutoCloseable {
         query.putAll(config.query);
         if (config.transport == TransportMode.WEBSOCKET) {
             query.put("transport", "websocket");
-            current = new WsTransport(url, query, config.headers, executor, timer, sink);
+            current = new WsTransport(url, query, config.headers, executor, SHARED_TIMER, sink);
         } else {
             current = new PollingTransport(url, query, config.headers, engine,
                     config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, sink);
@@ -296,7 +295,9 @@ public final class SocketIoClient implements AutoCloseable {
 
     private void protocolError(ProtocolException e) {
         LOG.warn("socket.io: dropped a malformed packet: {}", e.getMessage());
-        decoder.reset();
+        if (decoder != null) {
+            decoder.reset();
+        }
         for (Consumer<ProtocolException> l : protocolErrorListeners) {
             try {
                 l.accept(e);
@@ -323,10 +324,8 @@ public final class SocketIoClient implements AutoCloseable {
      */
     public CompletableFuture<Void> sendRaw(String packet) {
         Objects.requireNonNull(packet, "packet");
-        synchronized (sendLock) {
-            transport().sendText(packet);
-            return CompletableFuture.completedFuture(null);
-        }
+        sendText(packet);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -360,15 +359,7 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     ScheduledThreadPoolExecutor timer() {
-        return timer;
-    }
-
-    boolean isHandshaken() {
-        return handshaken;
-    }
-
-    Generation gen() {
-        return generation;
+        return SHARED_TIMER;
     }
 
     /** Sends one Socket.IO packet (header + attachments contiguously). */
@@ -376,9 +367,7 @@ public final class SocketIoClient implements AutoCloseable {
         if (generation == Generation.V0_9) {
             Frame09 f = Wire09.toFrame(packet);
             if (f != null) {
-                synchronized (sendLock) {
-                    transport().sendText(f.encode());
-                }
+                sendText(f.encode());
             }
             return;
         }
@@ -425,9 +414,7 @@ public final class SocketIoClient implements AutoCloseable {
     private void on09(Transport t, Frame09 f) {
         lastHeard = System.nanoTime();
         if (f.type() == Frame09.Type.HEARTBEAT) {
-            synchronized (sendLock) {
-                transport().sendText(f.encode());
-            }
+            sendText(f.encode());
             return;
         }
         if (f.type() == Frame09.Type.ERROR && f.data().endsWith("+0")) {
@@ -469,7 +456,9 @@ public final class SocketIoClient implements AutoCloseable {
 
     private void onHandshaken() {
         lastPingSent = 0;
-        decoder.reset();
+        if (decoder != null) {
+            decoder.reset();
+        }
         handshaken = true;
         everHandshaken = true;
         synchronized (this) {
@@ -504,8 +493,13 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     private void sendEngine(EnginePacket p) {
+        sendText(engine.encodeText(p));
+    }
+
+    /** Sends one text frame on the current transport; sendLock keeps frames of concurrent senders whole. */
+    private void sendText(String frame) {
         synchronized (sendLock) {
-            transport().sendText(engine.encodeText(p));
+            transport().sendText(frame);
         }
     }
 
@@ -516,7 +510,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
         lastHeard = System.nanoTime();
         long tick = Math.max(20, Math.min(250, pingIntervalMs / 4));
-        heartbeatTask = timer.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
+        heartbeatTask = SHARED_TIMER.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     private synchronized void stopHeartbeat() {
@@ -637,7 +631,7 @@ public final class SocketIoClient implements AutoCloseable {
                     return;
                 }
                 state = ConnectionState.RECONNECTING;
-                reconnectTask = timer.schedule(SocketIoClient.this::openTransport,
+                reconnectTask = SHARED_TIMER.schedule(SocketIoClient.this::openTransport,
                         config.policy.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
             }
         }

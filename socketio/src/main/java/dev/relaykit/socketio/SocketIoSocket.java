@@ -316,7 +316,7 @@ public final class SocketIoSocket {
             if (!wanted || connected) {
                 return;
             }
-            if (client.gen() == Generation.V3_V4) {
+            if (client.generation() == Generation.V3_V4) {
                 ObjectNode o = auth != null && auth.isObject() ? ((ObjectNode) auth).deepCopy()
                         : JsonNodeFactory.instance.objectNode();
                 if (pid != null) {
