@@ -12,7 +12,7 @@ import dev.relaykit.socketio.protocol.ProtocolException;
 import dev.relaykit.socketio.protocol.SocketIoCodec;
 import dev.relaykit.socketio.protocol.SocketPacket;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,9 @@ public final class SocketIoClient implements AutoCloseable {
     private final Builder config;
     private final Executor executor;
     private final Transport.Sink sink = new Sink();
-    private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
+    // copy-on-write, in creation order (the order namespaces are rejoined and told of a loss): replaced under
+    // this when a namespace is added, read without a lock (once per incoming packet)
+    private volatile Map<String, SocketIoSocket> sockets = Map.of();
     private final List<Consumer<String>> rawListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ProtocolException>> protocolErrorListeners = new CopyOnWriteArrayList<>();
     private final Object sendLock = new Object();
@@ -65,8 +67,8 @@ public final class SocketIoClient implements AutoCloseable {
     private volatile boolean everHandshaken;
     private ScheduledFuture<?> heartbeatTask;
     private volatile String engineSid;
-    // connection life cycle, guarded by this
-    private Transport current;
+    // connection life cycle, guarded by this; current is also read without the lock (per packet sent or received)
+    private volatile Transport current;
     private ConnectionState state = ConnectionState.NEW;
     private int attempt;
     private ScheduledFuture<?> reconnectTask;
@@ -121,8 +123,9 @@ public final class SocketIoClient implements AutoCloseable {
         Map<String, String> query = new LinkedHashMap<>();
         if (generation == Generation.V0_9) {
             query.putAll(config.query);
-            current = new Handshake09Transport(url, query, config.headers, executor, config.transport, sink);
-            current.start();
+            Transport t = new Handshake09Transport(url, query, config.headers, executor, config.transport, sink);
+            current = t;
+            t.start();
             return;
         }
         query.put("EIO", Integer.toString(generation.engineIoRevision()));
@@ -130,21 +133,20 @@ public final class SocketIoClient implements AutoCloseable {
             query.put("t", Long.toString(System.currentTimeMillis(), 36));
         }
         query.putAll(config.query);
+        Transport t;
         if (config.transport == TransportMode.WEBSOCKET) {
             query.put("transport", "websocket");
-            current = new WsTransport(url, query, config.headers, executor, SHARED_TIMER, sink);
+            t = new WsTransport(url, query, config.headers, executor, SHARED_TIMER, sink);
         } else {
-            current = new PollingTransport(url, query, config.headers, engine,
+            t = new PollingTransport(url, query, config.headers, engine,
                     config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, sink);
         }
-        current.start();
+        current = t;
+        t.start();
     }
 
     private void dropConnection(String reason) {
-        Transport t;
-        synchronized (this) {
-            t = current;
-        }
+        Transport t = current;
         if (t != null) {
             t.close();
             executor.execute(() -> sink.onLost(t, reason));
@@ -236,9 +238,10 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     /** @return whether the current connection runs over WebSocket (after an upgrade, or from the start) */
-    public synchronized boolean isWebSocket() {
-        return current instanceof WsTransport || current instanceof Handshake09Transport h && h.heartbeats()
-                || current instanceof PollingTransport p && p.upgradedToWebSocket();
+    public boolean isWebSocket() {
+        Transport t = current;
+        return t instanceof WsTransport || t instanceof Handshake09Transport h && h.heartbeats()
+                || t instanceof PollingTransport p && p.upgradedToWebSocket();
     }
 
     /**
@@ -265,8 +268,15 @@ public final class SocketIoClient implements AutoCloseable {
             throw new IllegalArgumentException("a namespace starts with '/': " + namespace);
         }
         synchronized (this) {
-            return sockets.computeIfAbsent(namespace, n -> new SocketIoSocket(this, n,
-                    auth == null ? null : Json.mapper().valueToTree(auth), config.bufferCapacity));
+            SocketIoSocket s = sockets.get(namespace);
+            if (s == null) {
+                s = new SocketIoSocket(this, namespace, auth == null ? null : Json.mapper().valueToTree(auth),
+                        config.bufferCapacity);
+                Map<String, SocketIoSocket> added = new LinkedHashMap<>(sockets);
+                added.put(namespace, s);
+                sockets = Collections.unmodifiableMap(added);
+            }
+            return s;
         }
     }
 
@@ -330,11 +340,7 @@ public final class SocketIoClient implements AutoCloseable {
 
     @Override
     public void close() {
-        List<SocketIoSocket> all;
-        synchronized (this) {
-            all = new ArrayList<>(sockets.values());
-        }
-        for (SocketIoSocket s : all) {
+        for (SocketIoSocket s : sockets.values()) {
             s.closing();
         }
         Transport t;
@@ -381,11 +387,12 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
-    private synchronized Transport transport() {
-        if (current == null) {
-            throw new NotConnectedException("socket.io client is " + state + "; not sent");
+    private Transport transport() {
+        Transport t = current;
+        if (t == null) {
+            throw new NotConnectedException("socket.io client is " + state() + "; not sent");
         }
-        return current;
+        return t;
     }
 
     // ------------------------------------------------------------------ incoming
@@ -466,11 +473,7 @@ public final class SocketIoClient implements AutoCloseable {
             state = ConnectionState.OPEN;
         }
         startHeartbeat();
-        List<SocketIoSocket> all;
-        synchronized (this) {
-            all = new ArrayList<>(sockets.values());
-        }
-        for (SocketIoSocket s : all) {
+        for (SocketIoSocket s : sockets.values()) {
             if (s.wantsConnection()) {
                 s.sendConnect();
             }
@@ -483,10 +486,7 @@ public final class SocketIoClient implements AutoCloseable {
         if (q >= 0) {
             nsp = nsp.substring(0, q);
         }
-        SocketIoSocket s;
-        synchronized (this) {
-            s = sockets.get(nsp);
-        }
+        SocketIoSocket s = sockets.get(nsp);
         if (s != null) {
             s.onPacket(p);
         }
@@ -558,11 +558,7 @@ public final class SocketIoClient implements AutoCloseable {
     private void onConnectionLost(String reason) {
         handshaken = false;
         stopHeartbeat();
-        List<SocketIoSocket> all;
-        synchronized (this) {
-            all = new ArrayList<>(sockets.values());
-        }
-        for (SocketIoSocket s : all) {
+        for (SocketIoSocket s : sockets.values()) {
             s.onTransportLost(reason);
         }
     }
@@ -655,9 +651,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         private boolean isCurrent(Transport t) {
-            synchronized (SocketIoClient.this) {
-                return t == current;
-            }
+            return t == current;
         }
     }
 
