@@ -144,6 +144,7 @@ final class PollingTransport implements Transport {
 
     private void onOpen(String json) {
         JsonNode open = Json.tree(json);
+        WsTransport probe;
         synchronized (lock) {
             sid = open.path("sid").asText(null);
             if (!upgrade || !open.path("upgrades").toString().contains("\"websocket\"")) {
@@ -152,7 +153,7 @@ final class PollingTransport implements Transport {
             Map<String, String> q = new LinkedHashMap<>(query);
             q.put("transport", "websocket");
             q.put("sid", sid);
-            ws = new WsTransport(base.toString(), q, headers, executor, null, new Sink() {
+            ws = probe = new WsTransport(base.toString(), q, headers, executor, null, new Sink() {
                 @Override
                 public void onText(Transport t, String frame) {
                     onWsText(frame);
@@ -173,33 +174,8 @@ final class PollingTransport implements Transport {
                 }
             });
         }
-        ws.start();
-        executor.execute(() -> {
-            try {
-                ws.sendText("2probe");
-            } catch (RuntimeException e) {
-                // the probe socket is not open yet: retried when it opens
-                retryProbe();
-            }
-        });
-    }
-
-    private void retryProbe() {
-        Thread t = new Thread(() -> {
-            for (int i = 0; i < 50; i++) {
-                try {
-                    Thread.sleep(20);
-                    ws.sendText("2probe");
-                    return;
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // not open yet
-                }
-            }
-        }, "relaykit-socketio-probe");
-        t.setDaemon(true);
-        t.start();
+        // the probe goes out once the WebSocket is open; when it cannot open, polling simply goes on
+        probe.connect().thenRun(() -> probe.sendText("2probe"));
     }
 
     private boolean isUpgraded() {

@@ -49,7 +49,16 @@ final class WsTransport implements Transport {
 
     @Override
     public void start() {
-        session.connect();
+        connect();
+    }
+
+    /**
+     * Starts connecting, like {@link #start()}.
+     *
+     * @return completes when the WebSocket is open; fails when it closes or cannot connect first
+     */
+    java.util.concurrent.CompletableFuture<Void> connect() {
+        return session.connect();
     }
 
     @Override
