@@ -242,14 +242,16 @@ final class PollingTransport implements Transport {
                 }
                 return;
             }
+            // sent later, from a queue: binary frames are copied, the caller keeps its array (see Transport)
+            Object kept = frame instanceof byte[] b ? b.clone() : frame;
             if (pausing) {
-                pendingDuringUpgrade.add(frame);
+                pendingDuringUpgrade.add(kept);
                 return;
             }
             if (closed || sid == null) {
                 throw new dev.relaykit.core.ws.NotConnectedException("polling transport is not open");
             }
-            outbox.add(frame instanceof String s ? codec.decodeText(s) : codec.decodeBinary((byte[]) frame));
+            outbox.add(kept instanceof String s ? codec.decodeText(s) : codec.decodeBinary((byte[]) kept));
             if (posting) {
                 return; // the POST in flight sends this one with the next batch when it returns
             }
