@@ -185,19 +185,15 @@ public final class SocketIoClient implements AutoCloseable {
                 code = r.code();
                 body = r.body() == null ? "" : r.body().string();
             }
-            java.util.regex.Matcher v3 = java.util.regex.Pattern.compile("^\\d+:0(\\{.*)").matcher(body);
-            Generation found = null;
-            String open = null;
-            if (code == 200 && body.startsWith("0{")) {
-                found = Generation.V3_V4;
-                open = body.substring(1).split("\u001e", 2)[0];
-            } else if (code == 200 && v3.lookingAt()) {
-                found = Generation.V1_V2;
-                open = EngineIoCodec.v3().decodePayload(body).get(0).text();
-            }
-            if (found != null) {
-                String sid = Json.tree(open).path("sid").asText();
-                String close = found == Generation.V3_V4 ? "1" : "1:1";
+            // 3.x/4.x answer with a v4 payload ("0{...}"); 1.x/2.x, whatever EIO asked for, with a v3 one ("97:0{...}")
+            for (Generation found : new Generation[] {Generation.V3_V4, Generation.V1_V2}) {
+                EngineIoCodec codec = EngineIoCodec.of(found.engineIoRevision());
+                EnginePacket open = code == 200 ? handshakeOpen(codec, body) : null;
+                if (open == null) {
+                    continue;
+                }
+                String sid = Json.tree(open.text()).path("sid").asText();
+                String close = codec.encodePayload(List.of(EnginePacket.of(EnginePacket.Type.CLOSE)));
                 try (okhttp3.Response ignored = http.newCall(new okhttp3.Request.Builder()
                         .url(base + "?EIO=" + found.engineIoRevision() + "&transport=polling&b64=1&sid=" + sid)
                         .post(okhttp3.RequestBody.create(close, okhttp3.MediaType.get("text/plain; charset=UTF-8")))
@@ -219,6 +215,16 @@ public final class SocketIoClient implements AutoCloseable {
                 throw t;
             }
             throw new dev.relaykit.core.TransportException("generation detection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the payload's first packet if it is an OPEN with a JSON object, null if the payload is not of this revision */
+    private static EnginePacket handshakeOpen(EngineIoCodec codec, String payload) {
+        try {
+            EnginePacket first = codec.decodePayload(payload).get(0);
+            return first.type() == EnginePacket.Type.OPEN && first.text().startsWith("{") ? first : null;
+        } catch (ProtocolException notThisRevision) {
+            return null;
         }
     }
 
