@@ -1,7 +1,6 @@
 package dev.relaykit.socketio;
 
 import dev.relaykit.core.json.Json;
-import dev.relaykit.core.net.HttpClients;
 import dev.relaykit.socketio.protocol.EngineIoCodec;
 import dev.relaykit.socketio.protocol.EnginePacket;
 import dev.relaykit.socketio.protocol.ProtocolException;
@@ -12,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -33,8 +32,8 @@ final class PollingTransport implements Transport {
     private final EngineIoCodec codec;
     private final boolean upgrade;
     private final Executor executor;
+    private final ScheduledExecutorService timer; // the client's: the probe WebSocket needs no thread of its own
     private final Sink sink;
-    private final OkHttpClient http;
     private final Object lock = new Object();
     // guarded by lock
     private String sid;
@@ -50,7 +49,7 @@ final class PollingTransport implements Transport {
     private volatile okhttp3.Call inflight;
 
     PollingTransport(String url, Map<String, String> query, Map<String, String> headers, EngineIoCodec codec,
-                     boolean upgrade, Executor executor, Sink sink) {
+                     boolean upgrade, Executor executor, ScheduledExecutorService timer, Sink sink) {
         String u = url.replaceFirst("^(?i)ws", "http");
         this.base = HttpUrl.get(u);
         this.query = query;
@@ -58,8 +57,8 @@ final class PollingTransport implements Transport {
         this.codec = codec;
         this.upgrade = upgrade;
         this.executor = executor;
+        this.timer = timer;
         this.sink = sink;
-        this.http = HttpClients.shared().newBuilder().readTimeout(java.time.Duration.ofSeconds(90)).build();
     }
 
     @Override
@@ -100,12 +99,12 @@ final class PollingTransport implements Transport {
                     url = url("polling");
                 }
                 String body;
-                okhttp3.Call call = http.newCall(request(url).get().build());
+                okhttp3.Call call = TransportSupport.LONG_POLL.newCall(request(url).get().build());
                 inflight = call;
                 try (Response r = call.execute()) {
                     body = r.body() == null ? "" : r.body().string();
                     if (!r.isSuccessful()) {
-                        throw new IOException("HTTP " + r.code() + " " + clip(body));
+                        throw new IOException("HTTP " + r.code() + " " + TransportSupport.clip(body, 100));
                     }
                 }
                 List<EnginePacket> packets = codec.decodePayload(body);
@@ -153,7 +152,7 @@ final class PollingTransport implements Transport {
             Map<String, String> q = new LinkedHashMap<>(query);
             q.put("transport", "websocket");
             q.put("sid", sid);
-            ws = probe = new WsTransport(base.toString(), q, headers, executor, null, new Sink() {
+            ws = probe = new WsTransport(base.toString(), q, headers, executor, timer, new Sink() {
                 @Override
                 public void onText(Transport t, String frame) {
                     onWsText(frame);
@@ -282,7 +281,8 @@ final class PollingTransport implements Transport {
             url = url("polling");
         }
         String body = codec.encodePayload(batch);
-        http.newCall(request(url).post(RequestBody.create(body, TEXT)).build()).enqueue(new okhttp3.Callback() {
+        okhttp3.Call post = TransportSupport.LONG_POLL.newCall(request(url).post(RequestBody.create(body, TEXT)).build());
+        post.enqueue(new okhttp3.Callback() {
             @Override
             public void onFailure(okhttp3.Call call, IOException e) {
                 lost("Engine.IO POST failed: " + e.getMessage());
@@ -326,9 +326,5 @@ final class PollingTransport implements Transport {
         if (call != null) {
             call.cancel();
         }
-    }
-
-    private static String clip(String s) {
-        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
     }
 }

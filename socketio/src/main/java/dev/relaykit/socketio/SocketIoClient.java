@@ -123,7 +123,8 @@ public final class SocketIoClient implements AutoCloseable {
         Map<String, String> query = new LinkedHashMap<>();
         if (generation == Generation.V0_9) {
             query.putAll(config.query);
-            Transport t = new Handshake09Transport(url, query, config.headers, executor, config.transport, sink);
+            Transport t = new Handshake09Transport(url, query, config.headers, executor, SHARED_TIMER,
+                    config.transport, sink);
             current = t;
             t.start();
             return;
@@ -139,7 +140,7 @@ public final class SocketIoClient implements AutoCloseable {
             t = new WsTransport(url, query, config.headers, executor, SHARED_TIMER, sink);
         } else {
             t = new PollingTransport(url, query, config.headers, engine,
-                    config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, sink);
+                    config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, SHARED_TIMER, sink);
         }
         current = t;
         t.start();
