@@ -33,7 +33,7 @@ final class Handshake09Transport implements Transport {
     Handshake09Transport(String base, Map<String, String> query, Map<String, String> headers, Executor executor,
                          ScheduledExecutorService timer, TransportMode mode, Sink sink) {
         this.mode = mode;
-        this.base = base.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "");
+        this.base = TransportSupport.http(TransportSupport.withoutTrailingSlashes(base));
         this.query = query;
         this.headers = headers;
         this.executor = executor;

@@ -50,8 +50,7 @@ final class PollingTransport implements Transport {
 
     PollingTransport(String url, Map<String, String> query, Map<String, String> headers, EngineIoCodec codec,
                      boolean upgrade, Executor executor, ScheduledExecutorService timer, Sink sink) {
-        String u = url.replaceFirst("^(?i)ws", "http");
-        this.base = HttpUrl.get(u);
+        this.base = HttpUrl.get(TransportSupport.http(url));
         this.query = query;
         this.headers = headers;
         this.codec = codec;

@@ -48,7 +48,8 @@ public final class SocketIoClient implements AutoCloseable {
     private final EngineIoCodec engine;
     private final SocketIoCodec codec;
     private final SocketIoCodec.Decoder decoder;
-    private final Builder config;
+    private final Builder config; // a copy taken by build(): later changes to the builder do not reach this client
+    private final String engineUrl; // the Engine.IO endpoint: the handshake URL, or url + path + "/"
     private final Executor executor;
     private final Transport.Sink sink = new Sink();
     // copy-on-write, in creation order (the order namespaces are rejoined and told of a loss): replaced under
@@ -76,6 +77,8 @@ public final class SocketIoClient implements AutoCloseable {
     private SocketIoClient(Builder b) {
         this.config = b;
         this.generation = b.generation;
+        this.engineUrl = b.handshakeUrl != null ? b.handshakeUrl
+                : TransportSupport.withoutTrailingSlashes(b.url) + b.path + "/";
         this.engine = generation == Generation.V0_9 ? null : EngineIoCodec.of(generation.engineIoRevision());
         // 0.9 frames are translated by Wire09: no Engine.IO or Socket.IO codec
         this.codec = generation == Generation.V0_9 ? null : SocketIoCodec.of(generation.socketIoRevision());
@@ -118,12 +121,10 @@ public final class SocketIoClient implements AutoCloseable {
             return;
         }
         state = attempt == 0 ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
-        String url = config.handshakeUrl != null ? config.handshakeUrl
-                : config.url.replaceAll("/+$", "") + config.path + "/";
         Map<String, String> query = new LinkedHashMap<>();
         if (generation == Generation.V0_9) {
             query.putAll(config.query);
-            Transport t = new Handshake09Transport(url, query, config.headers, executor, SHARED_TIMER,
+            Transport t = new Handshake09Transport(engineUrl, query, config.headers, executor, SHARED_TIMER,
                     config.transport, sink);
             current = t;
             t.start();
@@ -137,9 +138,9 @@ public final class SocketIoClient implements AutoCloseable {
         Transport t;
         if (config.transport == TransportMode.WEBSOCKET) {
             query.put("transport", "websocket");
-            t = new WsTransport(url, query, config.headers, executor, SHARED_TIMER, sink);
+            t = new WsTransport(engineUrl, query, config.headers, executor, SHARED_TIMER, sink);
         } else {
-            t = new PollingTransport(url, query, config.headers, engine,
+            t = new PollingTransport(engineUrl, query, config.headers, engine,
                     config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, SHARED_TIMER, sink);
         }
         current = t;
@@ -173,7 +174,7 @@ public final class SocketIoClient implements AutoCloseable {
      * @throws dev.relaykit.core.TransportException when the server is unreachable or answers none of them
      */
     public static Generation detectGeneration(String url) {
-        return detectAt(url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "") + "/socket.io/");
+        return detectAt(TransportSupport.http(TransportSupport.withoutTrailingSlashes(url)) + "/socket.io/");
     }
 
     private static Generation detectAt(String base) {
@@ -649,8 +650,7 @@ public final class SocketIoClient implements AutoCloseable {
                 return null;
             }
             try {
-                Generation spoken = detectAt(config.url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "")
-                        + config.path + "/");
+                Generation spoken = detectAt(TransportSupport.http(engineUrl));
                 return spoken == generation ? null : new GenerationMismatchException(generation, spoken);
             } catch (RuntimeException unreachable) {
                 return null; // down or unknown: the reconnect policy decides
@@ -697,7 +697,8 @@ public final class SocketIoClient implements AutoCloseable {
          */
         public Builder path(String path) {
             Objects.requireNonNull(path, "path");
-            this.path = path.startsWith("/") ? path.replaceAll("/+$", "") : "/" + path.replaceAll("/+$", "");
+            String trimmed = TransportSupport.withoutTrailingSlashes(path);
+            this.path = path.startsWith("/") ? trimmed : "/" + trimmed;
             return this;
         }
 
@@ -741,7 +742,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         /**
-         * @param enabled add the cache-busting {@code t} query parameter (fixed for the client's lifetime)
+         * @param enabled add the cache-busting {@code t} query parameter (the time of each connection attempt)
          * @return this
          */
         public Builder timestampParam(boolean enabled) {
@@ -804,9 +805,27 @@ public final class SocketIoClient implements AutoCloseable {
             return this;
         }
 
-        /** @return the client; it connects when the first namespace socket connects */
+        /**
+         * Builds a client with this builder's settings as they are now: changing the builder afterwards does not
+         * change the client.
+         *
+         * @return the client; it connects when the first namespace socket connects
+         */
         public SocketIoClient build() {
-            return new SocketIoClient(this);
+            Builder settings = new Builder(url);
+            settings.generation = generation;
+            settings.path = path;
+            settings.handshakeUrl = handshakeUrl;
+            settings.query.putAll(query);
+            settings.headers.putAll(headers);
+            settings.auth = auth;
+            settings.timestamp = timestamp;
+            settings.policy = policy;
+            settings.ackTimeout = ackTimeout;
+            settings.bufferCapacity = bufferCapacity;
+            settings.dispatcher = dispatcher;
+            settings.transport = transport;
+            return new SocketIoClient(settings);
         }
     }
 }

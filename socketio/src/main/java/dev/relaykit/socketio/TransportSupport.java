@@ -16,6 +16,22 @@ final class TransportSupport {
     }
 
     /**
+     * @param url a URL
+     * @return the URL with {@code http(s)://} for {@code ws(s)://} (HTTP requests cannot use the WebSocket schemes)
+     */
+    static String http(String url) {
+        return url.replaceFirst("^(?i)ws", "http");
+    }
+
+    /**
+     * @param urlOrPath a URL or path
+     * @return it without trailing slashes
+     */
+    static String withoutTrailingSlashes(String urlOrPath) {
+        return urlOrPath.replaceAll("/+$", "");
+    }
+
+    /**
      * @param text a text to quote in a message, e.g. a response body
      * @param max how many characters to keep
      * @return the text, cut after {@code max} characters (then marked with {@code ...})
