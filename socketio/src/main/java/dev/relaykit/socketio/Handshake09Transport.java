@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,6 +22,7 @@ final class Handshake09Transport implements Transport {
     private final Map<String, String> query;
     private final Map<String, String> headers;
     private final Executor executor;
+    private final ScheduledExecutorService timer; // the client's: the WebSocket needs no thread of its own
     private final Sink sink;
     private final TransportMode mode;
     private volatile Transport inner;
@@ -29,12 +31,13 @@ final class Handshake09Transport implements Transport {
     private volatile long heartbeatTimeoutMs;
 
     Handshake09Transport(String base, Map<String, String> query, Map<String, String> headers, Executor executor,
-                         TransportMode mode, Sink sink) {
+                         ScheduledExecutorService timer, TransportMode mode, Sink sink) {
         this.mode = mode;
-        this.base = base.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "");
+        this.base = TransportSupport.http(TransportSupport.withoutTrailingSlashes(base));
         this.query = query;
         this.headers = headers;
         this.executor = executor;
+        this.timer = timer;
         this.sink = sink;
     }
 
@@ -55,19 +58,19 @@ final class Handshake09Transport implements Transport {
             try (Response r = HttpClients.shared().newCall(rb.build()).execute()) {
                 body = r.body() == null ? "" : r.body().string();
                 if (!r.isSuccessful()) {
-                    throw new IOException("handshake refused: HTTP " + r.code() + " " + clip(body));
+                    throw new IOException("handshake refused: HTTP " + r.code() + " " + TransportSupport.clip(body, 100));
                 }
             }
             String[] parts = body.split(":", -1);
             if (parts.length < 4 || parts[0].isEmpty() || !parts[1].matches("\\d{0,9}")) {
-                throw new IOException("malformed 0.9 handshake answer: " + clip(body));
+                throw new IOException("malformed 0.9 handshake answer: " + TransportSupport.clip(body, 100));
             }
             List<String> offered = List.of(parts[3].split(","));
             boolean websocket = mode != TransportMode.POLLING && offered.contains("websocket");
             if (!websocket && (mode == TransportMode.WEBSOCKET || !offered.contains("xhr-polling"))) {
                 throw new IOException("the server does not offer the "
                         + (mode == TransportMode.WEBSOCKET ? "websocket" : mode == TransportMode.POLLING ? "xhr-polling"
-                        : "websocket or xhr-polling") + " transport, only: " + clip(parts[3]));
+                        : "websocket or xhr-polling") + " transport, only: " + TransportSupport.clip(parts[3], 100));
             }
             sid = parts[0];
             heartbeatTimeoutMs = parts[1].isEmpty() ? 0 : Long.parseLong(parts[1]) * 1000;
@@ -90,7 +93,7 @@ final class Handshake09Transport implements Transport {
                     sink.onLost(Handshake09Transport.this, reason);
                 }
             };
-            Transport w = websocket ? new WsTransport(base + "/1/websocket/" + sid, query, headers, executor, null, relay)
+            Transport w = websocket ? new WsTransport(base + "/1/websocket/" + sid, query, headers, executor, timer, relay)
                     : new XhrPolling09Transport(base, sid, query, headers, executor, relay);
             inner = w;
             w.start();
@@ -138,9 +141,5 @@ final class Handshake09Transport implements Transport {
         if (w != null) {
             w.close();
         }
-    }
-
-    private static String clip(String s) {
-        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
     }
 }

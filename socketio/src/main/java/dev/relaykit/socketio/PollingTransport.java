@@ -1,7 +1,6 @@
 package dev.relaykit.socketio;
 
 import dev.relaykit.core.json.Json;
-import dev.relaykit.core.net.HttpClients;
 import dev.relaykit.socketio.protocol.EngineIoCodec;
 import dev.relaykit.socketio.protocol.EnginePacket;
 import dev.relaykit.socketio.protocol.ProtocolException;
@@ -12,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -33,8 +32,8 @@ final class PollingTransport implements Transport {
     private final EngineIoCodec codec;
     private final boolean upgrade;
     private final Executor executor;
+    private final ScheduledExecutorService timer; // the client's: the probe WebSocket needs no thread of its own
     private final Sink sink;
-    private final OkHttpClient http;
     private final Object lock = new Object();
     // guarded by lock
     private String sid;
@@ -50,16 +49,15 @@ final class PollingTransport implements Transport {
     private volatile okhttp3.Call inflight;
 
     PollingTransport(String url, Map<String, String> query, Map<String, String> headers, EngineIoCodec codec,
-                     boolean upgrade, Executor executor, Sink sink) {
-        String u = url.replaceFirst("^(?i)ws", "http");
-        this.base = HttpUrl.get(u);
+                     boolean upgrade, Executor executor, ScheduledExecutorService timer, Sink sink) {
+        this.base = HttpUrl.get(TransportSupport.http(url));
         this.query = query;
         this.headers = headers;
         this.codec = codec;
         this.upgrade = upgrade;
         this.executor = executor;
+        this.timer = timer;
         this.sink = sink;
-        this.http = HttpClients.shared().newBuilder().readTimeout(java.time.Duration.ofSeconds(90)).build();
     }
 
     @Override
@@ -100,12 +98,12 @@ final class PollingTransport implements Transport {
                     url = url("polling");
                 }
                 String body;
-                okhttp3.Call call = http.newCall(request(url).get().build());
+                okhttp3.Call call = TransportSupport.LONG_POLL.newCall(request(url).get().build());
                 inflight = call;
                 try (Response r = call.execute()) {
                     body = r.body() == null ? "" : r.body().string();
                     if (!r.isSuccessful()) {
-                        throw new IOException("HTTP " + r.code() + " " + clip(body));
+                        throw new IOException("HTTP " + r.code() + " " + TransportSupport.clip(body, 100));
                     }
                 }
                 List<EnginePacket> packets = codec.decodePayload(body);
@@ -144,6 +142,7 @@ final class PollingTransport implements Transport {
 
     private void onOpen(String json) {
         JsonNode open = Json.tree(json);
+        WsTransport probe;
         synchronized (lock) {
             sid = open.path("sid").asText(null);
             if (!upgrade || !open.path("upgrades").toString().contains("\"websocket\"")) {
@@ -152,7 +151,7 @@ final class PollingTransport implements Transport {
             Map<String, String> q = new LinkedHashMap<>(query);
             q.put("transport", "websocket");
             q.put("sid", sid);
-            ws = new WsTransport(base.toString(), q, headers, executor, null, new Sink() {
+            ws = probe = new WsTransport(base.toString(), q, headers, executor, timer, new Sink() {
                 @Override
                 public void onText(Transport t, String frame) {
                     onWsText(frame);
@@ -173,33 +172,8 @@ final class PollingTransport implements Transport {
                 }
             });
         }
-        ws.start();
-        executor.execute(() -> {
-            try {
-                ws.sendText("2probe");
-            } catch (RuntimeException e) {
-                // the probe socket is not open yet: retried when it opens
-                retryProbe();
-            }
-        });
-    }
-
-    private void retryProbe() {
-        Thread t = new Thread(() -> {
-            for (int i = 0; i < 50; i++) {
-                try {
-                    Thread.sleep(20);
-                    ws.sendText("2probe");
-                    return;
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // not open yet
-                }
-            }
-        }, "relaykit-socketio-probe");
-        t.setDaemon(true);
-        t.start();
+        // the probe goes out once the WebSocket is open; when it cannot open, polling simply goes on
+        probe.connect().thenRun(() -> probe.sendText("2probe"));
     }
 
     private boolean isUpgraded() {
@@ -266,14 +240,16 @@ final class PollingTransport implements Transport {
                 }
                 return;
             }
+            // sent later, from a queue: binary frames are copied, the caller keeps its array (see Transport)
+            Object kept = frame instanceof byte[] b ? b.clone() : frame;
             if (pausing) {
-                pendingDuringUpgrade.add(frame);
+                pendingDuringUpgrade.add(kept);
                 return;
             }
             if (closed || sid == null) {
                 throw new dev.relaykit.core.ws.NotConnectedException("polling transport is not open");
             }
-            outbox.add(frame instanceof String s ? codec.decodeText(s) : codec.decodeBinary((byte[]) frame));
+            outbox.add(kept instanceof String s ? codec.decodeText(s) : codec.decodeBinary((byte[]) kept));
             if (posting) {
                 return; // the POST in flight sends this one with the next batch when it returns
             }
@@ -304,7 +280,8 @@ final class PollingTransport implements Transport {
             url = url("polling");
         }
         String body = codec.encodePayload(batch);
-        http.newCall(request(url).post(RequestBody.create(body, TEXT)).build()).enqueue(new okhttp3.Callback() {
+        okhttp3.Call post = TransportSupport.LONG_POLL.newCall(request(url).post(RequestBody.create(body, TEXT)).build());
+        post.enqueue(new okhttp3.Callback() {
             @Override
             public void onFailure(okhttp3.Call call, IOException e) {
                 lost("Engine.IO POST failed: " + e.getMessage());
@@ -348,9 +325,5 @@ final class PollingTransport implements Transport {
         if (call != null) {
             call.cancel();
         }
-    }
-
-    private static String clip(String s) {
-        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
     }
 }

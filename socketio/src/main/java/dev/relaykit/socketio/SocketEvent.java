@@ -3,6 +3,7 @@ package dev.relaykit.socketio;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.json.Json;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -18,9 +19,10 @@ public final class SocketEvent {
     private final List<JsonNode> args;
     private final Consumer<Object[]> ack;
 
+    /** @param args a list built for this event, handed over (not copied): users see it unmodifiable */
     SocketEvent(String name, List<JsonNode> args, Consumer<Object[]> ack) {
         this.name = name;
-        this.args = List.copyOf(args);
+        this.args = Collections.unmodifiableList(args);
         this.ack = ack;
     }
 

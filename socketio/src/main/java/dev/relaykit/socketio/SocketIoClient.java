@@ -12,7 +12,7 @@ import dev.relaykit.socketio.protocol.ProtocolException;
 import dev.relaykit.socketio.protocol.SocketIoCodec;
 import dev.relaykit.socketio.protocol.SocketPacket;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +48,13 @@ public final class SocketIoClient implements AutoCloseable {
     private final EngineIoCodec engine;
     private final SocketIoCodec codec;
     private final SocketIoCodec.Decoder decoder;
-    private final Builder config;
+    private final Builder config; // a copy taken by build(): later changes to the builder do not reach this client
+    private final String engineUrl; // the Engine.IO endpoint: the handshake URL, or url + path + "/"
     private final Executor executor;
     private final Transport.Sink sink = new Sink();
-    private final ScheduledThreadPoolExecutor timer;
-    private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
+    // copy-on-write, in creation order (the order namespaces are rejoined and told of a loss): replaced under
+    // this when a namespace is added, read without a lock (once per incoming packet)
+    private volatile Map<String, SocketIoSocket> sockets = Map.of();
     private final List<Consumer<String>> rawListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ProtocolException>> protocolErrorListeners = new CopyOnWriteArrayList<>();
     private final Object sendLock = new Object();
@@ -66,8 +68,8 @@ public final class SocketIoClient implements AutoCloseable {
     private volatile boolean everHandshaken;
     private ScheduledFuture<?> heartbeatTask;
     private volatile String engineSid;
-    // connection life cycle, guarded by this
-    private Transport current;
+    // connection life cycle, guarded by this; current is also read without the lock (per packet sent or received)
+    private volatile Transport current;
     private ConnectionState state = ConnectionState.NEW;
     private int attempt;
     private ScheduledFuture<?> reconnectTask;
@@ -75,10 +77,12 @@ public final class SocketIoClient implements AutoCloseable {
     private SocketIoClient(Builder b) {
         this.config = b;
         this.generation = b.generation;
+        this.engineUrl = b.handshakeUrl != null ? b.handshakeUrl
+                : TransportSupport.withoutTrailingSlashes(b.url) + b.path + "/";
         this.engine = generation == Generation.V0_9 ? null : EngineIoCodec.of(generation.engineIoRevision());
-        this.codec = SocketIoCodec.of(generation == Generation.V0_9 ? 4 : generation.socketIoRevision());
-        this.decoder = codec.decoder();
-        this.timer = SHARED_TIMER;
+        // 0.9 frames are translated by Wire09: no Engine.IO or Socket.IO codec
+        this.codec = generation == Generation.V0_9 ? null : SocketIoCodec.of(generation.socketIoRevision());
+        this.decoder = codec == null ? null : codec.decoder();
         // callbacks run one at a time, in order, per client; by default on a pool shared by every
         // client whose idle threads end after a second, so a client costs no thread of its own
         this.executor = new dev.relaykit.core.ws.SerialExecutor(b.dispatcher != null ? b.dispatcher : SHARED_DISPATCH);
@@ -117,13 +121,13 @@ public final class SocketIoClient implements AutoCloseable {
             return;
         }
         state = attempt == 0 ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
-        String url = config.handshakeUrl != null ? config.handshakeUrl
-                : config.url.replaceAll("/+$", "") + config.path + "/";
         Map<String, String> query = new LinkedHashMap<>();
         if (generation == Generation.V0_9) {
             query.putAll(config.query);
-            current = new Handshake09Transport(url, query, config.headers, executor, config.transport, sink);
-            current.start();
+            Transport t = new Handshake09Transport(engineUrl, query, config.headers, executor, SHARED_TIMER,
+                    config.transport, sink);
+            current = t;
+            t.start();
             return;
         }
         query.put("EIO", Integer.toString(generation.engineIoRevision()));
@@ -131,21 +135,20 @@ public final class SocketIoClient implements AutoCloseable {
             query.put("t", Long.toString(System.currentTimeMillis(), 36));
         }
         query.putAll(config.query);
+        Transport t;
         if (config.transport == TransportMode.WEBSOCKET) {
             query.put("transport", "websocket");
-            current = new WsTransport(url, query, config.headers, executor, timer, sink);
+            t = new WsTransport(engineUrl, query, config.headers, executor, SHARED_TIMER, sink);
         } else {
-            current = new PollingTransport(url, query, config.headers, engine,
-                    config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, sink);
+            t = new PollingTransport(engineUrl, query, config.headers, engine,
+                    config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, SHARED_TIMER, sink);
         }
-        current.start();
+        current = t;
+        t.start();
     }
 
     private void dropConnection(String reason) {
-        Transport t;
-        synchronized (this) {
-            t = current;
-        }
+        Transport t = current;
         if (t != null) {
             t.close();
             executor.execute(() -> sink.onLost(t, reason));
@@ -171,7 +174,7 @@ public final class SocketIoClient implements AutoCloseable {
      * @throws dev.relaykit.core.TransportException when the server is unreachable or answers none of them
      */
     public static Generation detectGeneration(String url) {
-        return detectAt(url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "") + "/socket.io/");
+        return detectAt(TransportSupport.http(TransportSupport.withoutTrailingSlashes(url)) + "/socket.io/");
     }
 
     private static Generation detectAt(String base) {
@@ -184,19 +187,15 @@ public final class SocketIoClient implements AutoCloseable {
                 code = r.code();
                 body = r.body() == null ? "" : r.body().string();
             }
-            java.util.regex.Matcher v3 = java.util.regex.Pattern.compile("^\\d+:0(\\{.*)").matcher(body);
-            Generation found = null;
-            String open = null;
-            if (code == 200 && body.startsWith("0{")) {
-                found = Generation.V3_V4;
-                open = body.substring(1).split("\u001e", 2)[0];
-            } else if (code == 200 && v3.lookingAt()) {
-                found = Generation.V1_V2;
-                open = EngineIoCodec.v3().decodePayload(body).get(0).text();
-            }
-            if (found != null) {
-                String sid = Json.tree(open).path("sid").asText();
-                String close = found == Generation.V3_V4 ? "1" : "1:1";
+            // 3.x/4.x answer with a v4 payload ("0{...}"); 1.x/2.x, whatever EIO asked for, with a v3 one ("97:0{...}")
+            for (Generation found : new Generation[] {Generation.V3_V4, Generation.V1_V2}) {
+                EngineIoCodec codec = EngineIoCodec.of(found.engineIoRevision());
+                EnginePacket open = code == 200 ? handshakeOpen(codec, body) : null;
+                if (open == null) {
+                    continue;
+                }
+                String sid = Json.tree(open.text()).path("sid").asText();
+                String close = codec.encodePayload(List.of(EnginePacket.of(EnginePacket.Type.CLOSE)));
                 try (okhttp3.Response ignored = http.newCall(new okhttp3.Request.Builder()
                         .url(base + "?EIO=" + found.engineIoRevision() + "&transport=polling&b64=1&sid=" + sid)
                         .post(okhttp3.RequestBody.create(close, okhttp3.MediaType.get("text/plain; charset=UTF-8")))
@@ -221,6 +220,16 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
+    /** @return the payload's first packet if it is an OPEN with a JSON object, null if the payload is not of this revision */
+    private static EnginePacket handshakeOpen(EngineIoCodec codec, String payload) {
+        try {
+            EnginePacket first = codec.decodePayload(payload).get(0);
+            return first.type() == EnginePacket.Type.OPEN && first.text().startsWith("{") ? first : null;
+        } catch (ProtocolException notThisRevision) {
+            return null;
+        }
+    }
+
     /** @return the generation this client speaks */
     public Generation generation() {
         return generation;
@@ -237,9 +246,10 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     /** @return whether the current connection runs over WebSocket (after an upgrade, or from the start) */
-    public synchronized boolean isWebSocket() {
-        return current instanceof WsTransport || current instanceof Handshake09Transport h && h.heartbeats()
-                || current instanceof PollingTransport p && p.upgradedToWebSocket();
+    public boolean isWebSocket() {
+        Transport t = current;
+        return t instanceof WsTransport || t instanceof Handshake09Transport h && h.heartbeats()
+                || t instanceof PollingTransport p && p.upgradedToWebSocket();
     }
 
     /**
@@ -266,8 +276,15 @@ public final class SocketIoClient implements AutoCloseable {
             throw new IllegalArgumentException("a namespace starts with '/': " + namespace);
         }
         synchronized (this) {
-            return sockets.computeIfAbsent(namespace, n -> new SocketIoSocket(this, n,
-                    auth == null ? null : Json.mapper().valueToTree(auth), config.bufferCapacity));
+            SocketIoSocket s = sockets.get(namespace);
+            if (s == null) {
+                s = new SocketIoSocket(this, namespace, auth == null ? null : Json.mapper().valueToTree(auth),
+                        config.bufferCapacity);
+                Map<String, SocketIoSocket> added = new LinkedHashMap<>(sockets);
+                added.put(namespace, s);
+                sockets = Collections.unmodifiableMap(added);
+            }
+            return s;
         }
     }
 
@@ -296,7 +313,9 @@ public final class SocketIoClient implements AutoCloseable {
 
     private void protocolError(ProtocolException e) {
         LOG.warn("socket.io: dropped a malformed packet: {}", e.getMessage());
-        decoder.reset();
+        if (decoder != null) {
+            decoder.reset();
+        }
         for (Consumer<ProtocolException> l : protocolErrorListeners) {
             try {
                 l.accept(e);
@@ -323,19 +342,13 @@ public final class SocketIoClient implements AutoCloseable {
      */
     public CompletableFuture<Void> sendRaw(String packet) {
         Objects.requireNonNull(packet, "packet");
-        synchronized (sendLock) {
-            transport().sendText(packet);
-            return CompletableFuture.completedFuture(null);
-        }
+        sendText(packet);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public void close() {
-        List<SocketIoSocket> all;
-        synchronized (this) {
-            all = new ArrayList<>(sockets.values());
-        }
-        for (SocketIoSocket s : all) {
+        for (SocketIoSocket s : sockets.values()) {
             s.closing();
         }
         Transport t;
@@ -360,15 +373,7 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     ScheduledThreadPoolExecutor timer() {
-        return timer;
-    }
-
-    boolean isHandshaken() {
-        return handshaken;
-    }
-
-    Generation gen() {
-        return generation;
+        return SHARED_TIMER;
     }
 
     /** Sends one Socket.IO packet (header + attachments contiguously). */
@@ -376,9 +381,7 @@ public final class SocketIoClient implements AutoCloseable {
         if (generation == Generation.V0_9) {
             Frame09 f = Wire09.toFrame(packet);
             if (f != null) {
-                synchronized (sendLock) {
-                    transport().sendText(f.encode());
-                }
+                sendText(f.encode());
             }
             return;
         }
@@ -392,11 +395,12 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
-    private synchronized Transport transport() {
-        if (current == null) {
-            throw new NotConnectedException("socket.io client is " + state + "; not sent");
+    private Transport transport() {
+        Transport t = current;
+        if (t == null) {
+            throw new NotConnectedException("socket.io client is " + state() + "; not sent");
         }
-        return current;
+        return t;
     }
 
     // ------------------------------------------------------------------ incoming
@@ -425,9 +429,7 @@ public final class SocketIoClient implements AutoCloseable {
     private void on09(Transport t, Frame09 f) {
         lastHeard = System.nanoTime();
         if (f.type() == Frame09.Type.HEARTBEAT) {
-            synchronized (sendLock) {
-                transport().sendText(f.encode());
-            }
+            sendText(f.encode());
             return;
         }
         if (f.type() == Frame09.Type.ERROR && f.data().endsWith("+0")) {
@@ -469,7 +471,9 @@ public final class SocketIoClient implements AutoCloseable {
 
     private void onHandshaken() {
         lastPingSent = 0;
-        decoder.reset();
+        if (decoder != null) {
+            decoder.reset();
+        }
         handshaken = true;
         everHandshaken = true;
         synchronized (this) {
@@ -477,11 +481,7 @@ public final class SocketIoClient implements AutoCloseable {
             state = ConnectionState.OPEN;
         }
         startHeartbeat();
-        List<SocketIoSocket> all;
-        synchronized (this) {
-            all = new ArrayList<>(sockets.values());
-        }
-        for (SocketIoSocket s : all) {
+        for (SocketIoSocket s : sockets.values()) {
             if (s.wantsConnection()) {
                 s.sendConnect();
             }
@@ -494,18 +494,20 @@ public final class SocketIoClient implements AutoCloseable {
         if (q >= 0) {
             nsp = nsp.substring(0, q);
         }
-        SocketIoSocket s;
-        synchronized (this) {
-            s = sockets.get(nsp);
-        }
+        SocketIoSocket s = sockets.get(nsp);
         if (s != null) {
             s.onPacket(p);
         }
     }
 
     private void sendEngine(EnginePacket p) {
+        sendText(engine.encodeText(p));
+    }
+
+    /** Sends one text frame on the current transport; sendLock keeps frames of concurrent senders whole. */
+    private void sendText(String frame) {
         synchronized (sendLock) {
-            transport().sendText(engine.encodeText(p));
+            transport().sendText(frame);
         }
     }
 
@@ -516,7 +518,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
         lastHeard = System.nanoTime();
         long tick = Math.max(20, Math.min(250, pingIntervalMs / 4));
-        heartbeatTask = timer.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
+        heartbeatTask = SHARED_TIMER.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     private synchronized void stopHeartbeat() {
@@ -564,11 +566,7 @@ public final class SocketIoClient implements AutoCloseable {
     private void onConnectionLost(String reason) {
         handshaken = false;
         stopHeartbeat();
-        List<SocketIoSocket> all;
-        synchronized (this) {
-            all = new ArrayList<>(sockets.values());
-        }
-        for (SocketIoSocket s : all) {
+        for (SocketIoSocket s : sockets.values()) {
             s.onTransportLost(reason);
         }
     }
@@ -637,7 +635,7 @@ public final class SocketIoClient implements AutoCloseable {
                     return;
                 }
                 state = ConnectionState.RECONNECTING;
-                reconnectTask = timer.schedule(SocketIoClient.this::openTransport,
+                reconnectTask = SHARED_TIMER.schedule(SocketIoClient.this::openTransport,
                         config.policy.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
             }
         }
@@ -652,8 +650,7 @@ public final class SocketIoClient implements AutoCloseable {
                 return null;
             }
             try {
-                Generation spoken = detectAt(config.url.replaceFirst("^(?i)ws", "http").replaceAll("/+$", "")
-                        + config.path + "/");
+                Generation spoken = detectAt(TransportSupport.http(engineUrl));
                 return spoken == generation ? null : new GenerationMismatchException(generation, spoken);
             } catch (RuntimeException unreachable) {
                 return null; // down or unknown: the reconnect policy decides
@@ -661,9 +658,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         private boolean isCurrent(Transport t) {
-            synchronized (SocketIoClient.this) {
-                return t == current;
-            }
+            return t == current;
         }
     }
 
@@ -702,7 +697,8 @@ public final class SocketIoClient implements AutoCloseable {
          */
         public Builder path(String path) {
             Objects.requireNonNull(path, "path");
-            this.path = path.startsWith("/") ? path.replaceAll("/+$", "") : "/" + path.replaceAll("/+$", "");
+            String trimmed = TransportSupport.withoutTrailingSlashes(path);
+            this.path = path.startsWith("/") ? trimmed : "/" + trimmed;
             return this;
         }
 
@@ -746,7 +742,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         /**
-         * @param enabled add the cache-busting {@code t} query parameter (fixed for the client's lifetime)
+         * @param enabled add the cache-busting {@code t} query parameter (the time of each connection attempt)
          * @return this
          */
         public Builder timestampParam(boolean enabled) {
@@ -809,9 +805,27 @@ public final class SocketIoClient implements AutoCloseable {
             return this;
         }
 
-        /** @return the client; it connects when the first namespace socket connects */
+        /**
+         * Builds a client with this builder's settings as they are now: changing the builder afterwards does not
+         * change the client.
+         *
+         * @return the client; it connects when the first namespace socket connects
+         */
         public SocketIoClient build() {
-            return new SocketIoClient(this);
+            Builder settings = new Builder(url);
+            settings.generation = generation;
+            settings.path = path;
+            settings.handshakeUrl = handshakeUrl;
+            settings.query.putAll(query);
+            settings.headers.putAll(headers);
+            settings.auth = auth;
+            settings.timestamp = timestamp;
+            settings.policy = policy;
+            settings.ackTimeout = ackTimeout;
+            settings.bufferCapacity = bufferCapacity;
+            settings.dispatcher = dispatcher;
+            settings.transport = transport;
+            return new SocketIoClient(settings);
         }
     }
 }

@@ -316,7 +316,7 @@ public final class SocketIoSocket {
             if (!wanted || connected) {
                 return;
             }
-            if (client.gen() == Generation.V3_V4) {
+            if (client.generation() == Generation.V3_V4) {
                 ObjectNode o = auth != null && auth.isObject() ? ((ObjectNode) auth).deepCopy()
                         : JsonNodeFactory.instance.objectNode();
                 if (pid != null) {
@@ -399,9 +399,12 @@ public final class SocketIoSocket {
     }
 
     private void onEvent(SocketPacket p) {
-        List<JsonNode> args = new ArrayList<>();
-        p.data().forEach(args::add);
-        String name = args.remove(0).asText();
+        JsonNode in = p.data();
+        String name = in.get(0).asText();
+        List<JsonNode> args = new ArrayList<>(in.size() - 1);
+        for (int i = 1; i < in.size(); i++) {
+            args.add(in.get(i));
+        }
         synchronized (this) {
             // socket.io 4.x connection-state recovery appends the packet's offset to events without an ack id
             if (pid != null && p.ackId() == null && !args.isEmpty() && args.get(args.size() - 1).isTextual()) {

@@ -14,7 +14,8 @@ interface Transport {
     void sendText(String frame);
 
     /**
-     * @param frame one binary packet in wire form
+     * @param frame one binary packet in wire form; it stays the caller's (it may be the bytes a user emitted), so a
+     *     transport that sends it later keeps a copy
      */
     void sendBinary(byte[] frame);
 

@@ -88,7 +88,7 @@ final class Wire09 {
         try {
             return Json.tree(s);
         } catch (RuntimeException e) {
-            throw new ProtocolException("Socket.IO 0.9 frame data is not JSON: " + (s.length() > 40 ? s.substring(0, 40) + "..." : s), e);
+            throw new ProtocolException("Socket.IO 0.9 frame data is not JSON: " + TransportSupport.clip(s, 40), e);
         }
     }
 

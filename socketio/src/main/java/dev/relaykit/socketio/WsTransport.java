@@ -16,10 +16,10 @@ final class WsTransport implements Transport {
 
     WsTransport(String url, Map<String, String> query, Map<String, String> headers, Executor executor,
                 java.util.concurrent.ScheduledExecutorService timer, Sink sink) {
-        // timer: the client's scheduler, or null for a session timer of its own
         this.sink = sink;
         WsSession.Builder b = WsSession.builder(url).name("socketio").reconnect(ReconnectPolicy.none())
-                .dispatcher(executor).listener(new WsListener() {
+                .dispatcher(executor).scheduler(timer) // the client's timer: no thread of the session's own
+                .listener(new WsListener() {
                     @Override
                     public void onText(WsSession s, String text) {
                         sink.onText(WsTransport.this, text);
@@ -39,9 +39,6 @@ final class WsTransport implements Transport {
                         }
                     }
                 });
-        if (timer != null) {
-            b.scheduler(timer); // the client's timer: no thread of the session's own
-        }
         query.forEach(b::queryParam);
         headers.forEach(b::header);
         this.session = b.build();
@@ -49,7 +46,16 @@ final class WsTransport implements Transport {
 
     @Override
     public void start() {
-        session.connect();
+        connect();
+    }
+
+    /**
+     * Starts connecting, like {@link #start()}.
+     *
+     * @return completes when the WebSocket is open; fails when it closes or cannot connect first
+     */
+    java.util.concurrent.CompletableFuture<Void> connect() {
+        return session.connect();
     }
 
     @Override

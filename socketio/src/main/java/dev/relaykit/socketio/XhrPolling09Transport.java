@@ -1,11 +1,9 @@
 package dev.relaykit.socketio;
 
-import dev.relaykit.core.net.HttpClients;
 import dev.relaykit.core.ws.NotConnectedException;
 import dev.relaykit.socketio.protocol.Frame09;
 import dev.relaykit.socketio.protocol.ProtocolException;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -32,7 +29,6 @@ final class XhrPolling09Transport implements Transport {
     private final Map<String, String> headers;
     private final Executor executor;
     private final Sink sink;
-    private final OkHttpClient http;
     private final Object lock = new Object();
     private final List<String> outbox = new ArrayList<>(); // guarded by lock
     private boolean posting; // guarded by lock
@@ -47,7 +43,6 @@ final class XhrPolling09Transport implements Transport {
         this.headers = headers;
         this.executor = executor;
         this.sink = sink;
-        this.http = HttpClients.shared().newBuilder().readTimeout(Duration.ofSeconds(90)).build();
     }
 
     @Override
@@ -76,7 +71,7 @@ final class XhrPolling09Transport implements Transport {
     private void pollLoop() {
         try {
             while (!isClosed()) {
-                Call call = http.newCall(request(null).get().build());
+                Call call = TransportSupport.LONG_POLL.newCall(request(null).get().build());
                 polling = call;
                 String body;
                 try (Response r = call.execute()) {
@@ -123,7 +118,7 @@ final class XhrPolling09Transport implements Transport {
             outbox.clear();
         }
         RequestBody body = RequestBody.create(Frame09.encodePayload(batch), TEXT);
-        http.newCall(request(null).post(body).build()).enqueue(new Callback() {
+        TransportSupport.LONG_POLL.newCall(request(null).post(body).build()).enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
                 lost("xhr-polling POST failed: " + e.getMessage());
@@ -172,7 +167,7 @@ final class XhrPolling09Transport implements Transport {
     @Override
     public void close() {
         if (stop()) {
-            http.newCall(request("disconnect").get().build()).enqueue(new Callback() {
+            TransportSupport.LONG_POLL.newCall(request("disconnect").get().build()).enqueue(new Callback() {
                 @Override
                 public void onFailure(Call call, IOException e) {
                     // the server lets the session expire after its close timeout instead

@@ -67,6 +67,28 @@ class HandshakeAndWatchdogTest {
     }
 
     @Test
+    void changingTheBuilderAfterBuildDoesNotReachTheClient() throws Exception {
+        try (ScriptedWsServer server = ScriptedWsServer.start()) {
+            server.onOpen(c -> c.send("0{\"sid\":\"s1\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000}"));
+            server.onText((c, text) -> {
+                if (text.equals("40")) {
+                    c.send("40{\"sid\":\"n1\"}");
+                }
+            });
+            SocketIoClient.Builder builder = SocketIoClient.builder("http://127.0.0.1:" + server.port())
+                    .query("room", "a").header("X-Test", "yes");
+            try (SocketIoClient client = builder.build()) {
+                builder.path("/elsewhere").query("room", "b").query("extra", "1").header("X-Test", "no")
+                        .generation(Generation.V1_V2);
+                client.socket("/").connect().get(10, TimeUnit.SECONDS);
+                ScriptedWsServer.Handshake h = server.handshakes().get(0);
+                assertThat(h.path()).startsWith("/socket.io/?EIO=4&room=a&transport=websocket").doesNotContain("extra");
+                assertThat(h.headers()).containsEntry("x-test", "yes");
+            }
+        }
+    }
+
+    @Test
     void silentServerIsDroppedAfterPingIntervalPlusTimeoutAndTheClientReconnects() throws Exception {
         try (ScriptedWsServer server = ScriptedWsServer.start()) {
             // an Engine.IO 4 server that announces pings every 200 ms but never sends one

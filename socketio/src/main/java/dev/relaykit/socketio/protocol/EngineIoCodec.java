@@ -70,7 +70,8 @@ public final class EngineIoCodec {
     }
 
     /**
-     * Decodes a binary frame.
+     * Decodes a binary frame. In revision 4 the packet wraps {@code frame} itself, not a copy: the caller hands the
+     * array over and does not change it afterwards.
      *
      * @param frame the frame bytes
      * @return a binary MESSAGE packet
@@ -81,7 +82,7 @@ public final class EngineIoCodec {
             throw new ProtocolException("missing binary Engine.IO frame");
         }
         if (revision == 4) {
-            return EnginePacket.message(frame.clone());
+            return EnginePacket.message(frame);
         }
         if (frame.length == 0) {
             throw new ProtocolException("empty binary Engine.IO v3 frame (expected a type byte first)");
@@ -109,7 +110,7 @@ public final class EngineIoCodec {
     }
 
     /**
-     * Encodes a binary packet as a binary frame.
+     * Encodes a binary packet as a binary frame. In revision 4 the frame is the packet's own array, not a copy.
      *
      * @param packet a binary MESSAGE packet
      * @return the frame
@@ -119,7 +120,7 @@ public final class EngineIoCodec {
             throw new IllegalArgumentException("text packets are sent with encodeText");
         }
         if (revision == 4) {
-            return packet.binary().clone();
+            return packet.binary();
         }
         byte[] out = new byte[packet.binary().length + 1];
         out[0] = 4;
