@@ -68,9 +68,11 @@ public final class SocketIoClient implements AutoCloseable {
     private volatile boolean everHandshaken;
     private ScheduledFuture<?> heartbeatTask;
     private volatile String engineSid;
-    // connection life cycle, guarded by this; current is also read without the lock (per packet sent or received)
+    // connection life cycle, written under this; current and state are also read without the lock (current per
+    // packet; state by state(), which a sender holding sendLock may call: taking this there could deadlock with
+    // onLost, which completes user futures under this)
     private volatile Transport current;
-    private ConnectionState state = ConnectionState.NEW;
+    private volatile ConnectionState state = ConnectionState.NEW;
     private int attempt;
     private ScheduledFuture<?> reconnectTask;
 
@@ -241,7 +243,7 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     /** @return the connection's state */
-    public synchronized ConnectionState state() {
+    public ConnectionState state() {
         return state;
     }
 
