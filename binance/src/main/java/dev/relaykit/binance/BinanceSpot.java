@@ -321,14 +321,6 @@ public final class BinanceSpot implements AutoCloseable {
         return e;
     }
 
-    /** Decodes a JSON answer that may be an error object (WebSocket API results, batch answers). */
-    static JsonNode requireOk(JsonNode node) {
-        if (node != null && node.has("code") && node.has("msg") && node.path("code").asInt() < 0) {
-            throw new BinanceApiException(0, node.path("code").asInt(), node.path("msg").asText());
-        }
-        return node;
-    }
-
     /** Releases the client's resources; calls in flight fail. */
     @Override
     public void close() {
