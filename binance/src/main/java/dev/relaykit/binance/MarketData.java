@@ -606,9 +606,9 @@ public final class MarketData {
         JavaType element = Json.mapper().constructType(type);
         return node -> {
             if (node.isArray()) {
-                return Remote.decode(node, t);
+                return Json.read(node, t);
             }
-            T single = Remote.decode(node, element);
+            T single = Json.read(node, element);
             return List.of(single);
         };
     }

@@ -2,7 +2,6 @@ package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.rest.RestRequest;
 import java.math.BigDecimal;
@@ -42,23 +41,12 @@ final class Remote {
 
     static <T> Function<JsonNode, T> as(Class<T> type) {
         JavaType t = Json.mapper().constructType(type);
-        return node -> decode(node, t);
+        return node -> Json.read(node, t);
     }
 
     static <T> Function<JsonNode, List<T>> listOf(Class<T> type) {
         JavaType t = Json.mapper().getTypeFactory().constructCollectionType(List.class, type);
-        return node -> decode(node, t);
-    }
-
-    static <T> T decode(JsonNode node, JavaType type) {
-        try {
-            return Json.mapper().convertValue(node, type);
-        } catch (IllegalArgumentException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String detail = cause instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                    ? jpe.getOriginalMessage() : cause.getMessage();
-            throw new DecodeException("binance: cannot decode " + type.getRawClass().getSimpleName() + ": " + detail);
-        }
+        return node -> Json.read(node, t);
     }
 
     // ------------------------------------------------------------------ argument checks

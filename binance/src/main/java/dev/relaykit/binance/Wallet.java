@@ -610,7 +610,7 @@ public final class Wallet {
 
     private static Call<Map<String, AssetDetail>> assetDetailCall(String asset) {
         return Remote.query(signed("GET", "/sapi/v1/asset/assetDetail", 1).param("asset", asset).build(),
-                node -> Remote.decode(node, ASSET_DETAILS));
+                node -> Json.read(node, ASSET_DETAILS));
     }
 
     /**

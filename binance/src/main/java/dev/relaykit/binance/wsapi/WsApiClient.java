@@ -1,6 +1,6 @@
 package dev.relaykit.binance.wsapi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -96,6 +96,7 @@ import org.slf4j.LoggerFactory;
 public final class WsApiClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsApiClient.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JavaType ORDERS = Json.mapper().getTypeFactory().constructCollectionType(List.class, Order.class);
 
     /** How a request is authorised. */
     private enum Security {
@@ -299,7 +300,7 @@ public final class WsApiClient implements AutoCloseable {
         range(limit, 1, 5000, "depth limit");
         int weight = limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
         return execute("depth", Map.of("symbol", symbol, "limit", limit), Security.NONE, weight,
-                r -> decode(r, OrderBookDepth.class));
+                r -> Json.read(r, OrderBookDepth.class));
     }
 
     /**
@@ -427,7 +428,7 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<Order> placeOrderAsync(NewOrder order) {
         Objects.requireNonNull(order, "order");
-        return execute("order.place", order.params(), Security.ORDER, 1, r -> decode(r, Order.class));
+        return execute("order.place", order.params(), Security.ORDER, 1, r -> Json.read(r, Order.class));
     }
 
     /**
@@ -468,7 +469,7 @@ public final class WsApiClient implements AutoCloseable {
     public CompletableFuture<Order> cancelOrderAsync(String symbol, long orderId) {
         requireSymbol(symbol);
         return execute("order.cancel", Map.of("symbol", symbol, "orderId", orderId), Security.SIGNED, 1,
-                r -> decode(r, Order.class));
+                r -> Json.read(r, Order.class));
     }
 
     /**
@@ -491,7 +492,7 @@ public final class WsApiClient implements AutoCloseable {
         requireSymbol(symbol);
         requireText(origClientOrderId, "origClientOrderId");
         return execute("order.cancel", Map.of("symbol", symbol, "origClientOrderId", origClientOrderId),
-                Security.SIGNED, 1, r -> decode(r, Order.class));
+                Security.SIGNED, 1, r -> Json.read(r, Order.class));
     }
 
     /**
@@ -520,7 +521,7 @@ public final class WsApiClient implements AutoCloseable {
         Map<String, Object> p = new LinkedHashMap<>(newOrder.params());
         p.put("cancelReplaceMode", mode);
         p.put("cancelOrderId", cancelOrderId);
-        return execute("order.cancelReplace", p, Security.ORDER, 1, r -> decode(r, CancelReplaceResult.class));
+        return execute("order.cancelReplace", p, Security.ORDER, 1, r -> Json.read(r, CancelReplaceResult.class));
     }
 
     /**
@@ -542,7 +543,7 @@ public final class WsApiClient implements AutoCloseable {
     public CompletableFuture<Order> orderStatusAsync(String symbol, long orderId) {
         requireSymbol(symbol);
         return execute("order.status", Map.of("symbol", symbol, "orderId", orderId), Security.SIGNED, 4,
-                r -> decode(r, Order.class));
+                r -> Json.read(r, Order.class));
     }
 
     /**
@@ -561,7 +562,7 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<List<Order>> openOrdersAsync(String symbol) {
         return execute("openOrders.status", symbolOrAll(symbol), Security.SIGNED, symbol == null ? 80 : 6,
-                r -> decodeList(r, Order.class));
+                r -> Json.read(r, ORDERS));
     }
 
     /**
@@ -641,7 +642,7 @@ public final class WsApiClient implements AutoCloseable {
     public CompletableFuture<OrderList> cancelOrderListAsync(String symbol, long orderListId) {
         requireSymbol(symbol);
         return execute("orderList.cancel", Map.of("symbol", symbol, "orderListId", orderListId), Security.SIGNED, 1,
-                r -> decode(r, OrderList.class));
+                r -> Json.read(r, OrderList.class));
     }
 
     /**
@@ -659,7 +660,7 @@ public final class WsApiClient implements AutoCloseable {
      * @return async form of {@link #orderListStatus(long)}
      */
     public CompletableFuture<OrderList> orderListStatusAsync(long orderListId) {
-        return execute("orderList.status", Map.of("orderListId", orderListId), Security.SIGNED, 4, r -> decode(r, OrderList.class));
+        return execute("orderList.status", Map.of("orderListId", orderListId), Security.SIGNED, 4, r -> Json.read(r, OrderList.class));
     }
 
     /**
@@ -698,7 +699,7 @@ public final class WsApiClient implements AutoCloseable {
                 positive(d, e.getKey());
             }
         }
-        return execute(method, params, Security.ORDER, 1, r -> decode(r, OrderList.class));
+        return execute(method, params, Security.ORDER, 1, r -> Json.read(r, OrderList.class));
     }
 
     // ------------------------------------------------------------------ user data
@@ -1214,23 +1215,6 @@ public final class WsApiClient implements AutoCloseable {
 
     private record Pending(String id, String method, boolean order, CompletableFuture<JsonNode> answer,
                            long connection) {
-    }
-
-    private static <T> T decode(JsonNode node, Class<T> type) {
-        try {
-            return Json.mapper().treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new DecodeException("cannot decode " + type.getSimpleName() + ": "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
-        }
-    }
-
-    private static <T> List<T> decodeList(JsonNode node, Class<T> type) {
-        try {
-            return Json.mapper().readerForListOf(type).readValue(node);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new DecodeException("cannot decode a list of " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
     }
 
     private static <T> T join(CompletableFuture<T> f) {
