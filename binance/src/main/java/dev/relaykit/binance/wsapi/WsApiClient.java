@@ -9,6 +9,7 @@ import dev.relaykit.binance.BinanceApiException;
 import dev.relaykit.binance.BinanceKey;
 import dev.relaykit.binance.BinanceSpot;
 import dev.relaykit.binance.NewOrder;
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.CancelReplaceMode;
 import dev.relaykit.binance.model.KlineInterval;
 import dev.relaykit.binance.model.CancelReplaceResult;
@@ -297,7 +298,7 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<OrderBookDepth> depthAsync(String symbol, int limit) {
         requireSymbol(symbol);
-        range(limit, 1, 5000, "depth limit");
+        Params.between("depth limit", limit, 1, 5000);
         int weight = limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
         return execute("depth", Map.of("symbol", symbol, "limit", limit), Security.NONE, weight,
                 r -> Json.read(r, OrderBookDepth.class));
@@ -321,7 +322,7 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<JsonNode> recentTradesAsync(String symbol, int limit) {
         requireSymbol(symbol);
-        range(limit, 1, 1000, "trades limit");
+        Params.between("trades limit", limit, 1, 1000);
         return execute("trades.recent", Map.of("symbol", symbol, "limit", limit), Security.NONE, 25,
                 Function.identity());
     }
@@ -349,7 +350,7 @@ public final class WsApiClient implements AutoCloseable {
         if (interval == null) {
             throw new IllegalArgumentException("kline interval is missing");
         }
-        range(limit, 1, 1000, "klines limit");
+        Params.between("klines limit", limit, 1, 1000);
         return execute("klines", Map.of("symbol", symbol, "interval", interval.code(), "limit", limit),
                 Security.NONE, 2, Function.identity());
     }
@@ -490,7 +491,7 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<Order> cancelOrderByClientIdAsync(String symbol, String origClientOrderId) {
         requireSymbol(symbol);
-        requireText(origClientOrderId, "origClientOrderId");
+        Params.nonBlank("origClientOrderId", origClientOrderId);
         return execute("order.cancel", Map.of("symbol", symbol, "origClientOrderId", origClientOrderId),
                 Security.SIGNED, 1, r -> Json.read(r, Order.class));
     }
@@ -696,7 +697,7 @@ public final class WsApiClient implements AutoCloseable {
         }
         for (Map.Entry<String, ?> e : params.entrySet()) {
             if (e.getValue() instanceof BigDecimal d) {
-                positive(d, e.getKey());
+                Params.positive(e.getKey(), d);
             }
         }
         return execute(method, params, Security.ORDER, 1, r -> Json.read(r, OrderList.class));
@@ -1289,28 +1290,6 @@ public final class WsApiClient implements AutoCloseable {
             }
         }
         return symbol;
-    }
-
-    static BigDecimal positive(BigDecimal value, String what) {
-        if (value == null) {
-            throw new IllegalArgumentException(what + " is missing");
-        }
-        if (value.signum() <= 0) {
-            throw new IllegalArgumentException(what + " must be positive, was " + value.toPlainString());
-        }
-        return value;
-    }
-
-    private static void requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " is missing");
-        }
-    }
-
-    private static void range(int value, int min, int max, String what) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", was " + value);
-        }
     }
 
     private static int weightOf(String method, Map<String, ?> params) {
