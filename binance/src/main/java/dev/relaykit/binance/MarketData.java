@@ -176,10 +176,8 @@ public final class MarketData {
     private Call<OrderBookDepth> depthCall(String symbol, Integer limit) {
         requireSymbol(symbol);
         Params.between("depth limit", limit, 1, 5000);
-        int n = limit == null ? 100 : limit;
-        int weight = n <= 100 ? 5 : n <= 500 ? 25 : n <= 1000 ? 50 : 250;
         return Remote.query(RestRequest.get("/api/v3/depth").param("symbol", symbol).param("limit", limit)
-                .weight(weight).build(), Remote.as(OrderBookDepth.class));
+                .weight(Params.depthWeight(limit == null ? 100 : limit)).build(), Remote.as(OrderBookDepth.class));
     }
 
     /**

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Not API: the request-parameter checks the REST clients
+ * Not API: the request-parameter checks and parameter-dependent weights the REST clients
  * ({@code dev.relaykit.binance}) and the WebSocket API client ({@code dev.relaykit.binance.wsapi})
  * share. It may change in any release; do not call it from outside RelayKit.
  *
@@ -13,6 +13,14 @@ import java.time.Instant;
  */
 public final class Params {
     private Params() {
+    }
+
+    /**
+     * @param limit levels per side of {@code GET /api/v3/depth} or the WebSocket API's {@code depth}
+     * @return its weight: 5 up to 100 levels, 25 up to 500, 50 up to 1000, 250 above
+     */
+    public static int depthWeight(int limit) {
+        return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
     }
 
     /**

@@ -299,8 +299,7 @@ public final class WsApiClient implements AutoCloseable {
     public CompletableFuture<OrderBookDepth> depthAsync(String symbol, int limit) {
         requireSymbol(symbol);
         Params.between("depth limit", limit, 1, 5000);
-        int weight = limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
-        return execute("depth", Map.of("symbol", symbol, "limit", limit), Security.NONE, weight,
+        return execute("depth", Map.of("symbol", symbol, "limit", limit), Security.NONE, Params.depthWeight(limit),
                 r -> Json.read(r, OrderBookDepth.class));
     }
 
