@@ -433,7 +433,8 @@ public final class BinanceSpot implements AutoCloseable {
         }
 
         /**
-         * Checks every new order (and test order) against the symbol's filters before sending: an
+         * Checks every new order (test orders and cancel-replace orders too, over REST and the
+         * WebSocket API) against the symbol's filters before sending: an
          * unknown symbol, a quantity off the LOT_SIZE step, a price off the tick size or a notional
          * too small fails with an {@link IllegalArgumentException} naming the filter, and nothing is
          * sent. Keep the cache fresh with {@code cache.update(binance.market().exchangeInfo())}.

@@ -66,27 +66,12 @@ public final class Trading {
     /**
      * With {@link BinanceSpot.Builder#orderRules(ExchangeInfoCache)} set: refuses, before sending, an
      * order for a symbol the exchange information does not list, or whose price or quantity breaks
-     * the symbol's PRICE_FILTER, LOT_SIZE / MARKET_LOT_SIZE or notional filters.
+     * the symbol's filters ({@link ExchangeInfoCache#checkOrder}).
      */
     private NewOrder checkRules(NewOrder order) {
         requireOrder(order);
         ExchangeInfoCache cache = spot.orderRules();
-        if (cache == null) {
-            return order;
-        }
-        SymbolRules rules = cache.rules(order.symbol());
-        if (order.price() != null && order.quantity() != null) {
-            rules.checkLimitOrder(order.price(), order.quantity());
-        } else if (order.quantity() != null) {
-            if (order.type() == dev.relaykit.binance.model.OrderType.MARKET) {
-                rules.checkMarketQuantity(order.quantity());
-            } else {
-                rules.checkQuantity(order.quantity());
-            }
-        } else if (order.price() != null) {
-            rules.checkPrice(order.price());
-        }
-        return order;
+        return cache == null ? order : cache.checkOrder(order);
     }
 
     private static RestRequest.Builder signed(String method, String path, int weight) {
@@ -403,9 +388,10 @@ public final class Trading {
         return remote.async(cancelReplaceCall(request));
     }
 
-    private static Call<CancelReplaceResult> cancelReplaceCall(CancelReplace request) {
+    private Call<CancelReplaceResult> cancelReplaceCall(CancelReplace request) {
         RestRequest.Builder b = signed("POST", "/api/v3/order/cancelReplace", 1);
-        requireOrder(request).appendTo(b);
+        checkRules(requireOrder(request).newOrder());
+        request.appendTo(b);
         return Remote.order(b.build(), CancelReplaceException::result);
     }
 

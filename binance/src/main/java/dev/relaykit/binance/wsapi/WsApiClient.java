@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.binance.BinanceApiException;
 import dev.relaykit.binance.BinanceKey;
 import dev.relaykit.binance.BinanceSpot;
+import dev.relaykit.binance.ExchangeInfoCache;
 import dev.relaykit.binance.NewOrder;
 import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.CancelReplaceMode;
@@ -97,7 +98,8 @@ import org.slf4j.LoggerFactory;
 public final class WsApiClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsApiClient.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JavaType ORDERS = Json.mapper().getTypeFactory().constructCollectionType(List.class, Order.class);
+    private static final JavaType ORDERS = Json.mapper().getTypeFactory()
+            .constructCollectionType(List.class, Order.class);
 
     /** How a request is authorised. */
     private enum Security {
@@ -417,6 +419,7 @@ public final class WsApiClient implements AutoCloseable {
      *
      * @param order the order
      * @return the result (ACK, RESULT or FULL, by {@code newOrderRespType})
+     * @throws IllegalArgumentException if it breaks {@link BinanceSpot#orderRules()} (nothing is sent)
      */
     public Order placeOrder(NewOrder order) {
         return join(placeOrderAsync(order));
@@ -427,7 +430,7 @@ public final class WsApiClient implements AutoCloseable {
      * @return async form of {@link #placeOrder(NewOrder)}
      */
     public CompletableFuture<Order> placeOrderAsync(NewOrder order) {
-        Objects.requireNonNull(order, "order");
+        checkRules(Objects.requireNonNull(order, "order"));
         return execute("order.place", order.params(), Security.ORDER, 1, r -> Json.read(r, Order.class));
     }
 
@@ -436,6 +439,7 @@ public final class WsApiClient implements AutoCloseable {
      *
      * @param order the order
      * @return the result ({@code {}})
+     * @throws IllegalArgumentException if it breaks {@link BinanceSpot#orderRules()} (nothing is sent)
      */
     public JsonNode testOrder(NewOrder order) {
         return join(testOrderAsync(order));
@@ -446,7 +450,7 @@ public final class WsApiClient implements AutoCloseable {
      * @return async form of {@link #testOrder(NewOrder)}
      */
     public CompletableFuture<JsonNode> testOrderAsync(NewOrder order) {
-        Objects.requireNonNull(order, "order");
+        checkRules(Objects.requireNonNull(order, "order"));
         return execute("order.test", order.params(), Security.SIGNED, 1, Function.identity());
     }
 
@@ -502,6 +506,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param mode what to do when the cancel fails
      * @param newOrder the order to place (its symbol is the symbol of both)
      * @return the result ({@code cancelResult}, {@code newOrderResult}, ...)
+     * @throws IllegalArgumentException if the new order breaks {@link BinanceSpot#orderRules()} (nothing is sent)
      */
     public CancelReplaceResult cancelReplace(long cancelOrderId, CancelReplaceMode mode, NewOrder newOrder) {
         return join(cancelReplaceAsync(cancelOrderId, mode, newOrder));
@@ -518,6 +523,7 @@ public final class WsApiClient implements AutoCloseable {
         if (mode == null) {
             throw new IllegalArgumentException("cancelReplaceMode is missing");
         }
+        checkRules(newOrder);
         Map<String, Object> p = new LinkedHashMap<>(newOrder.params());
         p.put("cancelReplaceMode", mode);
         p.put("cancelOrderId", cancelOrderId);
@@ -1212,6 +1218,14 @@ public final class WsApiClient implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** With {@link BinanceSpot.Builder#orderRules} set: refuses an order breaking its symbol's rules, unsent. */
+    private void checkRules(NewOrder order) {
+        ExchangeInfoCache rules = spot.orderRules();
+        if (rules != null) {
+            rules.checkOrder(order);
+        }
+    }
 
     private record Pending(String id, String method, boolean order, CompletableFuture<JsonNode> answer,
                            long connection) {
