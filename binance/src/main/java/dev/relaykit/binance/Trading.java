@@ -18,6 +18,7 @@ import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.binance.model.OrderType;
 import dev.relaykit.binance.model.PreventedMatch;
 import dev.relaykit.binance.model.TimeInForce;
+import dev.relaykit.core.json.Json;
 import dev.relaykit.core.rest.RestRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -425,9 +426,9 @@ public final class Trading {
         List<OrderList> lists = new ArrayList<>();
         for (JsonNode n : array) {
             if (n.has("contingencyType")) {
-                lists.add(Remote.as(OrderList.class).apply(n));
+                lists.add(Json.read(n, OrderList.class));
             } else {
-                orders.add(Remote.as(Order.class).apply(n));
+                orders.add(Json.read(n, Order.class));
             }
         }
         return new CanceledOpenOrders(orders, lists);

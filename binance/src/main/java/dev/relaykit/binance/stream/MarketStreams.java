@@ -642,11 +642,11 @@ public final class MarketStreams implements AutoCloseable {
             c.openedAtNanos = System.nanoTime();
             c.everOpened = true;
             if (change.isReconnect()) {
-                StreamGap gapTemplate = new StreamGap("", Instant.now(),
-                        "the connection was lost and re-established; events in between may be missing");
+                Instant at = Instant.now();
                 for (Route r : routes.values()) {
                     if (r.primary == c) {
-                        r.gap(new StreamGap(r.name, gapTemplate.at(), gapTemplate.reason()));
+                        r.gap(new StreamGap(r.name, at,
+                                "the connection was lost and re-established; events in between may be missing"));
                     }
                 }
             }
