@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import dev.relaykit.binance.internal.Params;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ public record AggregateTradeQuery(String symbol, Long fromId, Instant startTime,
         if (fromId != null && fromId < 0) {
             throw new IllegalArgumentException("fromId must not be negative, was " + fromId);
         }
-        MarketData.checkLimit("aggTrades", limit, 1000);
+        Params.between("aggTrades limit", limit, 1, 1000);
         MarketData.checkRange(startTime, endTime);
     }
 

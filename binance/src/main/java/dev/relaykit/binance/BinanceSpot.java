@@ -321,14 +321,6 @@ public final class BinanceSpot implements AutoCloseable {
         return e;
     }
 
-    /** Decodes a JSON answer that may be an error object (WebSocket API results, batch answers). */
-    static JsonNode requireOk(JsonNode node) {
-        if (node != null && node.has("code") && node.has("msg") && node.path("code").asInt() < 0) {
-            throw new BinanceApiException(0, node.path("code").asInt(), node.path("msg").asText());
-        }
-        return node;
-    }
-
     /** Releases the client's resources; calls in flight fail. */
     @Override
     public void close() {
@@ -441,7 +433,8 @@ public final class BinanceSpot implements AutoCloseable {
         }
 
         /**
-         * Checks every new order (and test order) against the symbol's filters before sending: an
+         * Checks every new order (test orders and cancel-replace orders too, over REST and the
+         * WebSocket API) against the symbol's filters before sending: an
          * unknown symbol, a quantity off the LOT_SIZE step, a price off the tick size or a notional
          * too small fails with an {@link IllegalArgumentException} naming the filter, and nothing is
          * sent. Keep the cache fresh with {@code cache.update(binance.market().exchangeInfo())}.

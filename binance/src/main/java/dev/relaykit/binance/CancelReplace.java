@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.CancelReplaceMode;
 import dev.relaykit.binance.model.CancelRestrictions;
 import dev.relaykit.binance.model.OrderRateLimitExceededMode;
@@ -125,7 +126,7 @@ public final class CancelReplace {
             if (newOrder == null) {
                 throw new IllegalArgumentException("the new order is required");
             }
-            Remote.atLeastOne("cancelOrderId", cancelOrderId, "cancelOrigClientOrderId",
+            Params.atLeastOne("cancelOrderId", cancelOrderId, "cancelOrigClientOrderId",
                     cancelOrigClientOrderId == null || cancelOrigClientOrderId.isBlank() ? null : cancelOrigClientOrderId);
             return new CancelReplace(this);
         }

@@ -76,13 +76,13 @@ public class CancelReplaceException extends BinanceApiException {
         JsonNode placed = node.path("newOrderResponse");
         return new CancelReplaceResult(
                 status(node.path("cancelResult")), status(node.path("newOrderResult")),
-                isOrder(cancel) ? Remote.as(Order.class).apply(cancel) : null,
-                isOrder(placed) ? Remote.as(Order.class).apply(placed) : null,
+                isOrder(cancel) ? Json.read(cancel, Order.class) : null,
+                isOrder(placed) ? Json.read(placed, Order.class) : null,
                 failure(cancel), failure(placed));
     }
 
     private static CancelReplaceStatus status(JsonNode n) {
-        return Json.mapper().convertValue(n.isMissingNode() ? null : n, CancelReplaceStatus.class);
+        return n.isMissingNode() ? null : Json.read(n, CancelReplaceStatus.class);
     }
 
     private static boolean isOrder(JsonNode n) {

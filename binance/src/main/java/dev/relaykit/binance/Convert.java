@@ -2,6 +2,7 @@ package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.binance.Remote.Call;
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.ConvertAcceptance;
 import dev.relaykit.binance.model.ConvertAssetPrecision;
 import dev.relaykit.binance.model.ConvertLimitOrderResult;
@@ -77,7 +78,7 @@ public final class Convert {
     }
 
     private static Call<List<ConvertPair>> pairsCall(String fromAsset, String toAsset) {
-        Remote.atLeastOne("fromAsset", blankToNull(fromAsset), "toAsset", blankToNull(toAsset));
+        Params.atLeastOne("fromAsset", blankToNull(fromAsset), "toAsset", blankToNull(toAsset));
         return Remote.query(RestRequest.get("/sapi/v1/convert/exchangeInfo").weight(3000)
                 .param("fromAsset", blankToNull(fromAsset))
                 .param("toAsset", blankToNull(toAsset))
@@ -170,7 +171,7 @@ public final class Convert {
     private static Call<ConvertAcceptance> acceptCall(String quoteId) {
         return Remote.query(signed("POST", "/sapi/v1/convert/acceptQuote", 1)
                 .idempotent(false)
-                .param("quoteId", Remote.nonBlank("quoteId", quoteId))
+                .param("quoteId", Params.nonBlank("quoteId", quoteId))
                 .build(), Remote.as(ConvertAcceptance.class));
     }
 
@@ -201,7 +202,7 @@ public final class Convert {
      * @return the order
      */
     public ConvertOrder orderStatusByQuote(String quoteId) {
-        return remote.sync(orderStatusCall(null, Remote.nonBlank("quoteId", quoteId)));
+        return remote.sync(orderStatusCall(null, Params.nonBlank("quoteId", quoteId)));
     }
 
     /**
@@ -211,7 +212,7 @@ public final class Convert {
      * @return completes with the order
      */
     public CompletableFuture<ConvertOrder> orderStatusByQuoteAsync(String quoteId) {
-        return remote.async(orderStatusCall(null, Remote.nonBlank("quoteId", quoteId)));
+        return remote.async(orderStatusCall(null, Params.nonBlank("quoteId", quoteId)));
     }
 
     private static Call<ConvertOrder> orderStatusCall(Long orderId, String quoteId) {
@@ -338,11 +339,11 @@ public final class Convert {
         if (startTime == null || endTime == null) {
             throw new IllegalArgumentException("startTime and endTime are required");
         }
-        Remote.window(startTime, endTime, Duration.ofDays(30), "30 days");
+        Params.window(startTime, endTime, Duration.ofDays(30), "30 days");
         return Remote.query(signed("GET", "/sapi/v1/convert/tradeFlow", 1)
-                .param("startTime", Remote.millis(startTime))
-                .param("endTime", Remote.millis(endTime))
-                .param("limit", Remote.limit(limit, 1000))
+                .param("startTime", Params.millis(startTime))
+                .param("endTime", Params.millis(endTime))
+                .param("limit", Params.limit(limit, 1000))
                 .build(), Remote.as(ConvertTradeHistory.class));
     }
 }

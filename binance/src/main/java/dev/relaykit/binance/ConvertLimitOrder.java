@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.ConvertExpiry;
 import dev.relaykit.binance.model.ConvertWalletType;
 import dev.relaykit.binance.model.OrderSide;
@@ -34,18 +35,18 @@ public record ConvertLimitOrder(String baseAsset, String quoteAsset, OrderSide s
      *     the price is not positive, or not exactly one positive amount is set
      */
     public ConvertLimitOrder {
-        Remote.nonBlank("baseAsset", baseAsset);
-        Remote.nonBlank("quoteAsset", quoteAsset);
+        Params.nonBlank("baseAsset", baseAsset);
+        Params.nonBlank("quoteAsset", quoteAsset);
         if (baseAsset.equals(quoteAsset)) {
             throw new IllegalArgumentException("baseAsset and quoteAsset must differ, both were " + baseAsset);
         }
         if (side == null || side == OrderSide.UNKNOWN) {
             throw new IllegalArgumentException("side is required (BUY or SELL)");
         }
-        Remote.positive("limitPrice", limitPrice);
-        Remote.exactlyOne("baseAmount", baseAmount, "quoteAmount", quoteAmount);
-        Remote.positiveOrNull("baseAmount", baseAmount);
-        Remote.positiveOrNull("quoteAmount", quoteAmount);
+        Params.positive("limitPrice", limitPrice);
+        Params.exactlyOne("baseAmount", baseAmount, "quoteAmount", quoteAmount);
+        Params.positiveOrNull("baseAmount", baseAmount);
+        Params.positiveOrNull("quoteAmount", quoteAmount);
         if (expiredType == null) {
             throw new IllegalArgumentException("expiredType is required");
         }

@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.ConvertQuoteValidity;
 import dev.relaykit.binance.model.ConvertWalletType;
 import java.math.BigDecimal;
@@ -31,14 +32,14 @@ public record ConvertQuoteRequest(String fromAsset, String toAsset, BigDecimal f
      *     amount is set, or the amount is not positive
      */
     public ConvertQuoteRequest {
-        Remote.nonBlank("fromAsset", fromAsset);
-        Remote.nonBlank("toAsset", toAsset);
+        Params.nonBlank("fromAsset", fromAsset);
+        Params.nonBlank("toAsset", toAsset);
         if (fromAsset.equals(toAsset)) {
             throw new IllegalArgumentException("fromAsset and toAsset must differ, both were " + fromAsset);
         }
-        Remote.exactlyOne("fromAmount", fromAmount, "toAmount", toAmount);
-        Remote.positiveOrNull("fromAmount", fromAmount);
-        Remote.positiveOrNull("toAmount", toAmount);
+        Params.exactlyOne("fromAmount", fromAmount, "toAmount", toAmount);
+        Params.positiveOrNull("fromAmount", fromAmount);
+        Params.positiveOrNull("toAmount", toAmount);
     }
 
     /**

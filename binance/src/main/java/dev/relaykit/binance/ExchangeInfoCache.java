@@ -108,6 +108,33 @@ public final class ExchangeInfoCache {
         return lookup(symbol, current().rules);
     }
 
+    /**
+     * Checks a new order against its symbol's rules, as every order sent by a client built with
+     * {@link BinanceSpot.Builder#orderRules(ExchangeInfoCache)} is (REST and WebSocket API): price and
+     * quantity against PRICE_FILTER, LOT_SIZE (MARKET_LOT_SIZE for market orders) and the notional
+     * filters, whichever the order carries.
+     *
+     * @param order the order
+     * @return the order
+     * @throws IllegalStateException if the cache was never updated
+     * @throws IllegalArgumentException naming the symbol or filter the order breaks
+     */
+    public NewOrder checkOrder(NewOrder order) {
+        SymbolRules rules = rules(order.symbol());
+        if (order.price() != null && order.quantity() != null) {
+            rules.checkLimitOrder(order.price(), order.quantity());
+        } else if (order.quantity() != null) {
+            if (order.type() == dev.relaykit.binance.model.OrderType.MARKET) {
+                rules.checkMarketQuantity(order.quantity());
+            } else {
+                rules.checkQuantity(order.quantity());
+            }
+        } else if (order.price() != null) {
+            rules.checkPrice(order.price());
+        }
+        return order;
+    }
+
     private Snapshot current() {
         Snapshot s = snapshot;
         if (s == null) {

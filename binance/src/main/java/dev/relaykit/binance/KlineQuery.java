@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.KlineInterval;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,7 +46,7 @@ public record KlineQuery(String symbol, KlineInterval interval, Instant startTim
         if (interval == null) {
             throw new IllegalArgumentException("interval is required (one of KlineInterval)");
         }
-        MarketData.checkLimit("klines", limit, 1000);
+        Params.between("klines limit", limit, 1, 1000);
         MarketData.checkRange(startTime, endTime);
         if (timeZone != null) {
             int s = timeZone.getTotalSeconds();

@@ -3,6 +3,7 @@ package dev.relaykit.binance;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.binance.Remote.Call;
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.AggregateTrade;
 import dev.relaykit.binance.model.AveragePrice;
 import dev.relaykit.binance.model.BookTicker;
@@ -174,11 +175,9 @@ public final class MarketData {
 
     private Call<OrderBookDepth> depthCall(String symbol, Integer limit) {
         requireSymbol(symbol);
-        checkLimit("depth", limit, 5000);
-        int n = limit == null ? 100 : limit;
-        int weight = n <= 100 ? 5 : n <= 500 ? 25 : n <= 1000 ? 50 : 250;
+        Params.between("depth limit", limit, 1, 5000);
         return Remote.query(RestRequest.get("/api/v3/depth").param("symbol", symbol).param("limit", limit)
-                .weight(weight).build(), Remote.as(OrderBookDepth.class));
+                .weight(Params.depthWeight(limit == null ? 100 : limit)).build(), Remote.as(OrderBookDepth.class));
     }
 
     /**
@@ -204,7 +203,7 @@ public final class MarketData {
 
     private Call<List<MarketTrade>> tradesCall(String symbol, Integer limit) {
         requireSymbol(symbol);
-        checkLimit("trades", limit, 1000);
+        Params.between("trades limit", limit, 1, 1000);
         return Remote.query(RestRequest.get("/api/v3/trades").param("symbol", symbol).param("limit", limit)
                 .weight(25).build(), list(MarketTrade.class));
     }
@@ -236,7 +235,7 @@ public final class MarketData {
 
     private Call<List<MarketTrade>> historicalTradesCall(String symbol, Long fromId, Integer limit) {
         requireSymbol(symbol);
-        checkLimit("historicalTrades", limit, 1000);
+        Params.between("historicalTrades limit", limit, 1, 1000);
         if (fromId != null && fromId < 0) {
             throw new IllegalArgumentException("fromId must not be negative, was " + fromId);
         }
@@ -266,8 +265,8 @@ public final class MarketData {
 
     private Call<List<AggregateTrade>> aggTradesCall(AggregateTradeQuery q) {
         return Remote.query(RestRequest.get("/api/v3/aggTrades").param("symbol", q.symbol())
-                .param("fromId", q.fromId()).param("startTime", Remote.millis(q.startTime()))
-                .param("endTime", Remote.millis(q.endTime())).param("limit", q.limit())
+                .param("fromId", q.fromId()).param("startTime", Params.millis(q.startTime()))
+                .param("endTime", Params.millis(q.endTime())).param("limit", q.limit())
                 .weight(4).build(), list(AggregateTrade.class));
     }
 
@@ -311,7 +310,7 @@ public final class MarketData {
 
     private Call<List<Kline>> klinesCall(String path, KlineQuery q) {
         return Remote.query(RestRequest.get(path).param("symbol", q.symbol()).param("interval", q.interval().code())
-                .param("startTime", Remote.millis(q.startTime())).param("endTime", Remote.millis(q.endTime()))
+                .param("startTime", Params.millis(q.startTime())).param("endTime", Params.millis(q.endTime()))
                 .param("timeZone", q.timeZoneParam()).param("limit", q.limit())
                 .weight(2).build(), list(Kline.class));
     }
@@ -606,9 +605,9 @@ public final class MarketData {
         JavaType element = Json.mapper().constructType(type);
         return node -> {
             if (node.isArray()) {
-                return Remote.decode(node, t);
+                return Json.read(node, t);
             }
-            T single = Remote.decode(node, element);
+            T single = Json.read(node, element);
             return List.of(single);
         };
     }
@@ -634,12 +633,6 @@ public final class MarketData {
     static void requireFilterStatus(SymbolStatus status) {
         if (status != SymbolStatus.TRADING && status != SymbolStatus.HALT && status != SymbolStatus.BREAK) {
             throw new IllegalArgumentException("symbolStatus must be TRADING, HALT or BREAK, was " + status);
-        }
-    }
-
-    static void checkLimit(String endpoint, Integer limit, int max) {
-        if (limit != null && (limit < 1 || limit > max)) {
-            throw new IllegalArgumentException(endpoint + " limit must be between 1 and " + max + ", was " + limit);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.OrderResponseType;
 import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.binance.model.OrderType;
@@ -61,7 +62,7 @@ public final class NewOrder {
     private final PegOffsetType pegOffsetType;
 
     private NewOrder(Builder b) {
-        this.symbol = Remote.symbol(b.symbol);
+        this.symbol = Params.symbol(b.symbol);
         this.side = OrderRules.side("", b.side);
         this.type = OrderRules.type("", b.type);
         OrderRules.check("", b.type, b.quantity, b.quoteOrderQty, b.price, b.stopPrice, b.trailingDelta,

@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.OrderResponseType;
 import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.binance.model.OrderType;
@@ -253,18 +254,18 @@ public final class NewOrderList {
          *     non-positive quantity, a leg missing what its type needs, or a type the list does not allow
          */
         public NewOrderList build() {
-            Remote.symbol(symbol);
+            Params.symbol(symbol);
             if (selfTradePreventionMode == SelfTradePreventionMode.UNKNOWN) {
                 throw new IllegalArgumentException("selfTradePreventionMode UNKNOWN cannot be sent");
             }
             if (kind == Kind.OCO) {
                 OrderRules.side("", side);
-                Remote.positive("quantity", quantity);
+                Params.positive("quantity", quantity);
                 ocoPair("", "above", above, "below", below, quantity);
                 return new NewOrderList(this);
             }
             OrderRules.side("working order: ", side);
-            Remote.positive("workingQuantity", quantity);
+            Params.positive("workingQuantity", quantity);
             required(working, "working order");
             if (!WORKING.contains(working.type())) {
                 throw new IllegalArgumentException("working order must be LIMIT or LIMIT_MAKER, was " + working.type());
@@ -273,7 +274,7 @@ public final class NewOrderList {
             OrderRules.side("pending order: ", pendingSide);
             boolean impliedQuantity = kind == Kind.OPO || kind == Kind.OPOCO;
             if (!impliedQuantity) {
-                Remote.positive("pendingQuantity", pendingQuantity);
+                Params.positive("pendingQuantity", pendingQuantity);
             }
             if (kind == Kind.OTO || kind == Kind.OPO) {
                 required(pending, "pending order");

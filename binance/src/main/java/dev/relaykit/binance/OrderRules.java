@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.binance.model.OrderType;
 import dev.relaykit.binance.model.PegOffsetType;
@@ -47,11 +48,11 @@ final class OrderRules {
             BigDecimal stopPrice, Long trailingDelta, TimeInForce timeInForce, BigDecimal icebergQty,
             Long strategyType, PegPriceType pegPriceType, PegOffsetType pegOffsetType, Integer pegOffsetValue) {
         String t = what + type + " order";
-        Remote.positiveOrNull(what + "quantity", quantity);
-        Remote.positiveOrNull(what + "quoteOrderQty", quoteOrderQty);
-        Remote.positiveOrNull(what + "price", price);
-        Remote.positiveOrNull(what + "stopPrice", stopPrice);
-        Remote.positiveOrNull(what + "icebergQty", icebergQty);
+        Params.positiveOrNull(what + "quantity", quantity);
+        Params.positiveOrNull(what + "quoteOrderQty", quoteOrderQty);
+        Params.positiveOrNull(what + "price", price);
+        Params.positiveOrNull(what + "stopPrice", stopPrice);
+        Params.positiveOrNull(what + "icebergQty", icebergQty);
         if (trailingDelta != null && trailingDelta <= 0) {
             throw new IllegalArgumentException(what + "trailingDelta must be positive (basis points), was " + trailingDelta);
         }

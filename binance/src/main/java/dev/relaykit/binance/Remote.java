@@ -2,11 +2,8 @@ package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.rest.RestRequest;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -42,93 +39,11 @@ final class Remote {
 
     static <T> Function<JsonNode, T> as(Class<T> type) {
         JavaType t = Json.mapper().constructType(type);
-        return node -> decode(node, t);
+        return node -> Json.read(node, t);
     }
 
     static <T> Function<JsonNode, List<T>> listOf(Class<T> type) {
         JavaType t = Json.mapper().getTypeFactory().constructCollectionType(List.class, type);
-        return node -> decode(node, t);
-    }
-
-    static <T> T decode(JsonNode node, JavaType type) {
-        try {
-            return Json.mapper().convertValue(node, type);
-        } catch (IllegalArgumentException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String detail = cause instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                    ? jpe.getOriginalMessage() : cause.getMessage();
-            throw new DecodeException("binance: cannot decode " + type.getRawClass().getSimpleName() + ": " + detail);
-        }
-    }
-
-    // ------------------------------------------------------------------ argument checks
-
-    static String symbol(String symbol) {
-        return nonBlank("symbol", symbol);
-    }
-
-    static String nonBlank(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return value;
-    }
-
-    static BigDecimal positive(String name, BigDecimal value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        if (value.signum() <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value.toPlainString());
-        }
-        return value;
-    }
-
-    static BigDecimal positiveOrNull(String name, BigDecimal value) {
-        return value == null ? null : positive(name, value);
-    }
-
-    static Integer limit(Integer limit, int max) {
-        if (limit != null && (limit < 1 || limit > max)) {
-            throw new IllegalArgumentException("limit must be between 1 and " + max + ", was " + limit);
-        }
-        return limit;
-    }
-
-    static Long millis(Instant t) {
-        return t == null ? null : t.toEpochMilli();
-    }
-
-    static void range(Instant start, Instant end) {
-        if (start != null && end != null && end.isBefore(start)) {
-            throw new IllegalArgumentException("endTime " + end + " is before startTime " + start);
-        }
-    }
-
-    /** Checks the order of a time range and that it spans at most {@code max}. */
-    static void window(Instant start, Instant end, java.time.Duration max, String maxText) {
-        range(start, end);
-        if (start != null && end != null && java.time.Duration.between(start, end).compareTo(max) > 0) {
-            throw new IllegalArgumentException("startTime to endTime spans more than " + maxText + ": " + start + " to " + end);
-        }
-    }
-
-    static Integer between(String name, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return value;
-    }
-
-    static void exactlyOne(String a, Object va, String b, Object vb) {
-        if ((va == null) == (vb == null)) {
-            throw new IllegalArgumentException("exactly one of " + a + " or " + b + " is required");
-        }
-    }
-
-    static void atLeastOne(String a, Object va, String b, Object vb) {
-        if (va == null && vb == null) {
-            throw new IllegalArgumentException(a + " or " + b + " is required");
-        }
+        return node -> Json.read(node, t);
     }
 }

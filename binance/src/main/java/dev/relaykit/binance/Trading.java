@@ -2,6 +2,7 @@ package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.binance.Remote.Call;
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.Account;
 import dev.relaykit.binance.model.AccountCommission;
 import dev.relaykit.binance.model.AccountTrade;
@@ -17,6 +18,7 @@ import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.binance.model.OrderType;
 import dev.relaykit.binance.model.PreventedMatch;
 import dev.relaykit.binance.model.TimeInForce;
+import dev.relaykit.core.json.Json;
 import dev.relaykit.core.rest.RestRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -65,27 +67,12 @@ public final class Trading {
     /**
      * With {@link BinanceSpot.Builder#orderRules(ExchangeInfoCache)} set: refuses, before sending, an
      * order for a symbol the exchange information does not list, or whose price or quantity breaks
-     * the symbol's PRICE_FILTER, LOT_SIZE / MARKET_LOT_SIZE or notional filters.
+     * the symbol's filters ({@link ExchangeInfoCache#checkOrder}).
      */
     private NewOrder checkRules(NewOrder order) {
         requireOrder(order);
         ExchangeInfoCache cache = spot.orderRules();
-        if (cache == null) {
-            return order;
-        }
-        SymbolRules rules = cache.rules(order.symbol());
-        if (order.price() != null && order.quantity() != null) {
-            rules.checkLimitOrder(order.price(), order.quantity());
-        } else if (order.quantity() != null) {
-            if (order.type() == dev.relaykit.binance.model.OrderType.MARKET) {
-                rules.checkMarketQuantity(order.quantity());
-            } else {
-                rules.checkQuantity(order.quantity());
-            }
-        } else if (order.price() != null) {
-            rules.checkPrice(order.price());
-        }
-        return order;
+        return cache == null ? order : cache.checkOrder(order);
     }
 
     private static RestRequest.Builder signed(String method, String path, int weight) {
@@ -296,7 +283,7 @@ public final class Trading {
      * @return the order
      */
     public Order queryOrder(String symbol, String origClientOrderId) {
-        return remote.sync(queryCall(symbol, null, Remote.nonBlank("origClientOrderId", origClientOrderId)));
+        return remote.sync(queryCall(symbol, null, Params.nonBlank("origClientOrderId", origClientOrderId)));
     }
 
     /**
@@ -312,8 +299,8 @@ public final class Trading {
     }
 
     private static Call<Order> queryCall(String symbol, Long orderId, String origClientOrderId) {
-        Remote.atLeastOne("orderId", orderId, "origClientOrderId", origClientOrderId);
-        return Remote.query(signed("GET", "/api/v3/order", 4).param("symbol", Remote.symbol(symbol))
+        Params.atLeastOne("orderId", orderId, "origClientOrderId", origClientOrderId);
+        return Remote.query(signed("GET", "/api/v3/order", 4).param("symbol", Params.symbol(symbol))
                 .param("orderId", orderId).param("origClientOrderId", origClientOrderId).build(), Remote.as(Order.class));
     }
 
@@ -337,7 +324,7 @@ public final class Trading {
      * @return the canceled order
      */
     public Order cancelOrder(String symbol, String origClientOrderId) {
-        return cancelOrder(symbol, null, Remote.nonBlank("origClientOrderId", origClientOrderId), null, null);
+        return cancelOrder(symbol, null, Params.nonBlank("origClientOrderId", origClientOrderId), null, null);
     }
 
     /**
@@ -372,8 +359,8 @@ public final class Trading {
 
     private static Call<Order> cancelCall(String symbol, Long orderId, String origClientOrderId, String newClientOrderId,
             CancelRestrictions cancelRestrictions) {
-        Remote.atLeastOne("orderId", orderId, "origClientOrderId", origClientOrderId);
-        return Remote.query(signed("DELETE", "/api/v3/order", 1).param("symbol", Remote.symbol(symbol))
+        Params.atLeastOne("orderId", orderId, "origClientOrderId", origClientOrderId);
+        return Remote.query(signed("DELETE", "/api/v3/order", 1).param("symbol", Params.symbol(symbol))
                 .param("orderId", orderId).param("origClientOrderId", origClientOrderId)
                 .param("newClientOrderId", newClientOrderId).param("cancelRestrictions", cancelRestrictions).build(),
                 Remote.as(Order.class));
@@ -402,9 +389,10 @@ public final class Trading {
         return remote.async(cancelReplaceCall(request));
     }
 
-    private static Call<CancelReplaceResult> cancelReplaceCall(CancelReplace request) {
+    private Call<CancelReplaceResult> cancelReplaceCall(CancelReplace request) {
         RestRequest.Builder b = signed("POST", "/api/v3/order/cancelReplace", 1);
-        requireOrder(request).appendTo(b);
+        checkRules(requireOrder(request).newOrder());
+        request.appendTo(b);
         return Remote.order(b.build(), CancelReplaceException::result);
     }
 
@@ -429,7 +417,7 @@ public final class Trading {
     }
 
     private static Call<CanceledOpenOrders> cancelAllCall(String symbol) {
-        return Remote.query(signed("DELETE", "/api/v3/openOrders", 1).param("symbol", Remote.symbol(symbol)).build(),
+        return Remote.query(signed("DELETE", "/api/v3/openOrders", 1).param("symbol", Params.symbol(symbol)).build(),
                 Trading::canceledOpenOrders);
     }
 
@@ -438,9 +426,9 @@ public final class Trading {
         List<OrderList> lists = new ArrayList<>();
         for (JsonNode n : array) {
             if (n.has("contingencyType")) {
-                lists.add(Remote.as(OrderList.class).apply(n));
+                lists.add(Json.read(n, OrderList.class));
             } else {
-                orders.add(Remote.as(Order.class).apply(n));
+                orders.add(Json.read(n, Order.class));
             }
         }
         return new CanceledOpenOrders(orders, lists);
@@ -468,7 +456,7 @@ public final class Trading {
 
     private static Call<List<Order>> openOrdersCall(String symbol) {
         if (symbol != null) {
-            Remote.symbol(symbol);
+            Params.symbol(symbol);
         }
         return Remote.query(signed("GET", "/api/v3/openOrders", symbol == null ? 80 : 6).param("symbol", symbol).build(),
                 Remote.listOf(Order.class));
@@ -516,14 +504,22 @@ public final class Trading {
     private static Call<List<Order>> allOrdersCall(String symbol, Long fromOrderId, Instant startTime, Instant endTime,
             Integer limit) {
         window(startTime, endTime);
-        return Remote.query(signed("GET", "/api/v3/allOrders", 20).param("symbol", Remote.symbol(symbol))
-                .param("orderId", fromOrderId).param("startTime", Remote.millis(startTime))
-                .param("endTime", Remote.millis(endTime)).param("limit", Remote.limit(limit, 1000)).build(),
+        return Remote.query(signed("GET", "/api/v3/allOrders", 20).param("symbol", Params.symbol(symbol))
+                .param("orderId", fromOrderId).param("startTime", Params.millis(startTime))
+                .param("endTime", Params.millis(endTime)).param("limit", Params.limit(limit, 1000)).build(),
                 Remote.listOf(Order.class));
     }
 
+    /** Binance pages by id or by time, not both: {@code fromId} excludes {@code startTime}/{@code endTime}. */
+    private static void fromIdOrWindow(Long fromId, Instant startTime, Instant endTime) {
+        if (fromId != null && (startTime != null || endTime != null)) {
+            throw new IllegalArgumentException("fromId cannot be combined with startTime or endTime");
+        }
+        window(startTime, endTime);
+    }
+
     private static void window(Instant startTime, Instant endTime) {
-        Remote.range(startTime, endTime);
+        Params.range(startTime, endTime);
         if (startTime != null && endTime != null && Duration.between(startTime, endTime).compareTo(MAX_WINDOW) > 0) {
             throw new IllegalArgumentException("startTime to endTime must be at most 24 hours, was "
                     + Duration.between(startTime, endTime));
@@ -578,7 +574,7 @@ public final class Trading {
      * @return the canceled list
      */
     public OrderList cancelOrderList(String symbol, String listClientOrderId) {
-        return remote.sync(cancelListCall(symbol, null, Remote.nonBlank("listClientOrderId", listClientOrderId), null));
+        return remote.sync(cancelListCall(symbol, null, Params.nonBlank("listClientOrderId", listClientOrderId), null));
     }
 
     /**
@@ -597,8 +593,8 @@ public final class Trading {
 
     private static Call<OrderList> cancelListCall(String symbol, Long orderListId, String listClientOrderId,
             String newClientOrderId) {
-        Remote.atLeastOne("orderListId", orderListId, "listClientOrderId", listClientOrderId);
-        return Remote.query(signed("DELETE", "/api/v3/orderList", 1).param("symbol", Remote.symbol(symbol))
+        Params.atLeastOne("orderListId", orderListId, "listClientOrderId", listClientOrderId);
+        return Remote.query(signed("DELETE", "/api/v3/orderList", 1).param("symbol", Params.symbol(symbol))
                 .param("orderListId", orderListId).param("listClientOrderId", listClientOrderId)
                 .param("newClientOrderId", newClientOrderId).build(), Remote.as(OrderList.class));
     }
@@ -620,7 +616,7 @@ public final class Trading {
      * @return the list
      */
     public OrderList queryOrderList(String listClientOrderId) {
-        return remote.sync(queryListCall(null, Remote.nonBlank("listClientOrderId", listClientOrderId)));
+        return remote.sync(queryListCall(null, Params.nonBlank("listClientOrderId", listClientOrderId)));
     }
 
     /**
@@ -635,7 +631,7 @@ public final class Trading {
     }
 
     private static Call<OrderList> queryListCall(Long orderListId, String listClientOrderId) {
-        Remote.exactlyOne("orderListId", orderListId, "listClientOrderId", listClientOrderId);
+        Params.exactlyOne("orderListId", orderListId, "listClientOrderId", listClientOrderId);
         return Remote.query(signed("GET", "/api/v3/orderList", 4).param("orderListId", orderListId)
                 .param("origClientOrderId", listClientOrderId).build(), Remote.as(OrderList.class));
     }
@@ -668,13 +664,10 @@ public final class Trading {
     }
 
     private static Call<List<OrderList>> allListsCall(Long fromId, Instant startTime, Instant endTime, Integer limit) {
-        if (fromId != null && (startTime != null || endTime != null)) {
-            throw new IllegalArgumentException("fromId cannot be combined with startTime or endTime");
-        }
-        window(startTime, endTime);
+        fromIdOrWindow(fromId, startTime, endTime);
         return Remote.query(signed("GET", "/api/v3/allOrderList", 20).param("fromId", fromId)
-                .param("startTime", Remote.millis(startTime)).param("endTime", Remote.millis(endTime))
-                .param("limit", Remote.limit(limit, 1000)).build(), Remote.listOf(OrderList.class));
+                .param("startTime", Params.millis(startTime)).param("endTime", Params.millis(endTime))
+                .param("limit", Params.limit(limit, 1000)).build(), Remote.listOf(OrderList.class));
     }
 
     /**
@@ -779,14 +772,11 @@ public final class Trading {
 
     private static Call<List<AccountTrade>> myTradesCall(String symbol, Long orderId, Instant startTime, Instant endTime,
             Long fromId, Integer limit) {
-        if (fromId != null && (startTime != null || endTime != null)) {
-            throw new IllegalArgumentException("fromId cannot be combined with startTime or endTime");
-        }
-        window(startTime, endTime);
+        fromIdOrWindow(fromId, startTime, endTime);
         return Remote.query(signed("GET", "/api/v3/myTrades", orderId != null ? 5 : 20)
-                .param("symbol", Remote.symbol(symbol)).param("orderId", orderId)
-                .param("startTime", Remote.millis(startTime)).param("endTime", Remote.millis(endTime))
-                .param("fromId", fromId).param("limit", Remote.limit(limit, 1000)).build(),
+                .param("symbol", Params.symbol(symbol)).param("orderId", orderId)
+                .param("startTime", Params.millis(startTime)).param("endTime", Params.millis(endTime))
+                .param("fromId", fromId).param("limit", Params.limit(limit, 1000)).build(),
                 Remote.listOf(AccountTrade.class));
     }
 
@@ -833,7 +823,7 @@ public final class Trading {
     }
 
     private static Call<AccountCommission> commissionCall(String symbol) {
-        return Remote.query(signed("GET", "/api/v3/account/commission", 20).param("symbol", Remote.symbol(symbol)).build(),
+        return Remote.query(signed("GET", "/api/v3/account/commission", 20).param("symbol", Params.symbol(symbol)).build(),
                 Remote.as(AccountCommission.class));
     }
 
@@ -871,14 +861,14 @@ public final class Trading {
 
     private static Call<List<PreventedMatch>> preventedCall(String symbol, Long preventedMatchId, Long orderId,
             Long fromPreventedMatchId, Integer limit) {
-        Remote.exactlyOne("preventedMatchId", preventedMatchId, "orderId", orderId);
+        Params.exactlyOne("preventedMatchId", preventedMatchId, "orderId", orderId);
         if (orderId == null && (fromPreventedMatchId != null || limit != null)) {
             throw new IllegalArgumentException("fromPreventedMatchId and limit go with orderId, not preventedMatchId");
         }
         return Remote.query(signed("GET", "/api/v3/myPreventedMatches", orderId != null ? 20 : 2)
-                .param("symbol", Remote.symbol(symbol)).param("preventedMatchId", preventedMatchId)
+                .param("symbol", Params.symbol(symbol)).param("preventedMatchId", preventedMatchId)
                 .param("orderId", orderId).param("fromPreventedMatchId", fromPreventedMatchId)
-                .param("limit", Remote.limit(limit, 1000)).build(), Remote.listOf(PreventedMatch.class));
+                .param("limit", Params.limit(limit, 1000)).build(), Remote.listOf(PreventedMatch.class));
     }
 
     /**
@@ -916,9 +906,9 @@ public final class Trading {
     private static Call<List<Allocation>> allocationsCall(String symbol, Instant startTime, Instant endTime,
             Long fromAllocationId, Integer limit, Long orderId) {
         window(startTime, endTime);
-        return Remote.query(signed("GET", "/api/v3/myAllocations", 20).param("symbol", Remote.symbol(symbol))
-                .param("startTime", Remote.millis(startTime)).param("endTime", Remote.millis(endTime))
-                .param("fromAllocationId", fromAllocationId).param("limit", Remote.limit(limit, 1000))
+        return Remote.query(signed("GET", "/api/v3/myAllocations", 20).param("symbol", Params.symbol(symbol))
+                .param("startTime", Params.millis(startTime)).param("endTime", Params.millis(endTime))
+                .param("fromAllocationId", fromAllocationId).param("limit", Params.limit(limit, 1000))
                 .param("orderId", orderId).build(), Remote.listOf(Allocation.class));
     }
 }

@@ -3,6 +3,7 @@ package dev.relaykit.binance;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.binance.Remote.Call;
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.ApiKeyPermission;
 import dev.relaykit.binance.model.ApiTradingStatus;
 import dev.relaykit.binance.model.AssetDetail;
@@ -224,12 +225,12 @@ public final class Wallet {
     }
 
     private static Call<List<SpotSnapshot>> snapshotCall(Instant startTime, Instant endTime, Integer limit) {
-        Remote.window(startTime, endTime, Duration.ofDays(30), "30 days");
+        Params.window(startTime, endTime, Duration.ofDays(30), "30 days");
         RestRequest request = signed("GET", "/sapi/v1/accountSnapshot", 2400)
                 .param("type", "SPOT")
-                .param("startTime", Remote.millis(startTime))
-                .param("endTime", Remote.millis(endTime))
-                .param("limit", Remote.between("limit", limit, 7, 30))
+                .param("startTime", Params.millis(startTime))
+                .param("endTime", Params.millis(endTime))
+                .param("limit", Params.between("limit", limit, 7, 30))
                 .build();
         Function<JsonNode, List<SpotSnapshot>> list = Remote.listOf(SpotSnapshot.class);
         return Remote.query(request, node -> {
@@ -267,7 +268,7 @@ public final class Wallet {
 
     private static Call<DepositAddress> addressCall(String coin, String network) {
         return Remote.query(signed("GET", "/sapi/v1/capital/deposit/address", 10)
-                .param("coin", Remote.nonBlank("coin", coin)).param("network", network).build(),
+                .param("coin", Params.nonBlank("coin", coin)).param("network", network).build(),
                 Remote.as(DepositAddress.class));
     }
 
@@ -308,14 +309,14 @@ public final class Wallet {
 
     private static Call<List<DepositRecord>> depositHistoryCall(String coin, Integer status, Instant startTime,
             Instant endTime, Integer offset, Integer limit, String txId) {
-        Remote.window(startTime, endTime, Duration.ofDays(90), "90 days");
+        Params.window(startTime, endTime, Duration.ofDays(90), "90 days");
         RestRequest request = signed("GET", "/sapi/v1/capital/deposit/hisrec", 1)
                 .param("coin", coin)
                 .param("status", status)
-                .param("startTime", Remote.millis(startTime))
-                .param("endTime", Remote.millis(endTime))
-                .param("offset", Remote.between("offset", offset, 0, Integer.MAX_VALUE))
-                .param("limit", Remote.limit(limit, 1000))
+                .param("startTime", Params.millis(startTime))
+                .param("endTime", Params.millis(endTime))
+                .param("offset", Params.between("offset", offset, 0, Integer.MAX_VALUE))
+                .param("limit", Params.limit(limit, 1000))
                 .param("txId", txId)
                 .build();
         return Remote.query(request, Remote.listOf(DepositRecord.class));
@@ -357,12 +358,12 @@ public final class Wallet {
             BigDecimal amount, String withdrawOrderId) {
         RestRequest request = signed("POST", "/sapi/v1/capital/withdraw/apply", 1)
                 .idempotent(false)
-                .param("coin", Remote.nonBlank("coin", coin))
+                .param("coin", Params.nonBlank("coin", coin))
                 .param("withdrawOrderId", withdrawOrderId)
                 .param("network", network)
-                .param("address", Remote.nonBlank("address", address))
+                .param("address", Params.nonBlank("address", address))
                 .param("addressTag", addressTag)
-                .param("amount", Remote.positive("amount", amount))
+                .param("amount", Params.positive("amount", amount))
                 .build();
         return Remote.query(request, (JsonNode n) -> n.path("id").asText(null));
     }
@@ -409,19 +410,19 @@ public final class Wallet {
     private static Call<List<WithdrawRecord>> withdrawHistoryCall(String coin, String withdrawOrderId, Integer status,
             Instant startTime, Instant endTime, Integer offset, Integer limit, List<String> idList) {
         if (withdrawOrderId != null) {
-            Remote.window(startTime, endTime, Duration.ofDays(7), "7 days (with withdrawOrderId)");
+            Params.window(startTime, endTime, Duration.ofDays(7), "7 days (with withdrawOrderId)");
         } else {
-            Remote.window(startTime, endTime, Duration.ofDays(90), "90 days");
+            Params.window(startTime, endTime, Duration.ofDays(90), "90 days");
         }
         RestRequest request = signed("GET", "/sapi/v1/capital/withdraw/history", 1)
                 .param("coin", coin)
                 .param("withdrawOrderId", withdrawOrderId)
                 .param("status", status)
-                .param("offset", Remote.between("offset", offset, 0, Integer.MAX_VALUE))
-                .param("limit", Remote.limit(limit, 1000))
+                .param("offset", Params.between("offset", offset, 0, Integer.MAX_VALUE))
+                .param("limit", Params.limit(limit, 1000))
                 .param("idList", joined("idList", idList, 45))
-                .param("startTime", Remote.millis(startTime))
-                .param("endTime", Remote.millis(endTime))
+                .param("startTime", Params.millis(startTime))
+                .param("endTime", Params.millis(endTime))
                 .build();
         return Remote.query(request, Remote.listOf(WithdrawRecord.class));
     }
@@ -435,7 +436,7 @@ public final class Wallet {
             throw new IllegalArgumentException(name + " must have 1 to " + max + " entries, had " + values.size());
         }
         for (String v : values) {
-            Remote.nonBlank(name + " entry", v);
+            Params.nonBlank(name + " entry", v);
         }
         return String.join(",", values);
     }
@@ -508,11 +509,11 @@ public final class Wallet {
     }
 
     private static Call<DustLog> dustLogCall(DustAccountType accountType, Instant startTime, Instant endTime) {
-        Remote.range(startTime, endTime);
+        Params.range(startTime, endTime);
         return Remote.query(signed("GET", "/sapi/v1/asset/dribblet", 1)
                 .param("accountType", accountType)
-                .param("startTime", Remote.millis(startTime))
-                .param("endTime", Remote.millis(endTime))
+                .param("startTime", Params.millis(startTime))
+                .param("endTime", Params.millis(endTime))
                 .build(), Remote.as(DustLog.class));
     }
 
@@ -579,12 +580,12 @@ public final class Wallet {
     }
 
     private static Call<DividendRecords> dividendCall(String asset, Instant startTime, Instant endTime, Integer limit) {
-        Remote.window(startTime, endTime, Duration.ofDays(180), "180 days");
+        Params.window(startTime, endTime, Duration.ofDays(180), "180 days");
         return Remote.query(signed("GET", "/sapi/v1/asset/assetDividend", 10)
                 .param("asset", asset)
-                .param("startTime", Remote.millis(startTime))
-                .param("endTime", Remote.millis(endTime))
-                .param("limit", Remote.limit(limit, 500))
+                .param("startTime", Params.millis(startTime))
+                .param("endTime", Params.millis(endTime))
+                .param("limit", Params.limit(limit, 500))
                 .build(), Remote.as(DividendRecords.class));
     }
 
@@ -610,7 +611,7 @@ public final class Wallet {
 
     private static Call<Map<String, AssetDetail>> assetDetailCall(String asset) {
         return Remote.query(signed("GET", "/sapi/v1/asset/assetDetail", 1).param("asset", asset).build(),
-                node -> Remote.decode(node, ASSET_DETAILS));
+                node -> Json.read(node, ASSET_DETAILS));
     }
 
     /**
@@ -679,8 +680,8 @@ public final class Wallet {
         RestRequest request = signed("POST", "/sapi/v1/asset/transfer", 1)
                 .idempotent(false)
                 .param("type", type)
-                .param("asset", Remote.nonBlank("asset", asset))
-                .param("amount", Remote.positive("amount", amount))
+                .param("asset", Params.nonBlank("asset", asset))
+                .param("amount", Params.positive("amount", amount))
                 .param("fromSymbol", fromSymbol)
                 .param("toSymbol", toSymbol)
                 .build();
@@ -697,10 +698,10 @@ public final class Wallet {
             throw new IllegalArgumentException("type is required (a known UniversalTransferType)");
         }
         if (type.needsFromSymbol()) {
-            Remote.nonBlank("fromSymbol (for " + type + ")", fromSymbol);
+            Params.nonBlank("fromSymbol (for " + type + ")", fromSymbol);
         }
         if (type.needsToSymbol()) {
-            Remote.nonBlank("toSymbol (for " + type + ")", toSymbol);
+            Params.nonBlank("toSymbol (for " + type + ")", toSymbol);
         }
     }
 
@@ -743,13 +744,13 @@ public final class Wallet {
     private static Call<UniversalTransferHistory> transferHistoryCall(UniversalTransferType type, Instant startTime,
             Instant endTime, Integer current, Integer size, String fromSymbol, String toSymbol) {
         transferType(type, fromSymbol, toSymbol);
-        Remote.range(startTime, endTime);
+        Params.range(startTime, endTime);
         return Remote.query(signed("GET", "/sapi/v1/asset/transfer", 1)
                 .param("type", type)
-                .param("startTime", Remote.millis(startTime))
-                .param("endTime", Remote.millis(endTime))
-                .param("current", Remote.between("current", current, 1, Integer.MAX_VALUE))
-                .param("size", Remote.between("size", size, 1, 100))
+                .param("startTime", Params.millis(startTime))
+                .param("endTime", Params.millis(endTime))
+                .param("current", Params.between("current", current, 1, Integer.MAX_VALUE))
+                .param("size", Params.between("size", size, 1, 100))
                 .param("fromSymbol", fromSymbol)
                 .param("toSymbol", toSymbol)
                 .build(), Remote.as(UniversalTransferHistory.class));

@@ -3,6 +3,7 @@ package dev.relaykit.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.relaykit.binance.model.CancelReplaceMode;
 import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.testkit.FakeBinance;
 import java.math.BigDecimal;
@@ -46,6 +47,18 @@ class OrderRulesCheckTest {
         assertThatThrownBy(() -> t.placeLimitOrder("ETHBTC", OrderSide.BUY, new BigDecimal("1"), new BigDecimal("0.05")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOTIONAL");
         assertThatThrownBy(() -> t.testOrder(NewOrder.market("ETHBTC", OrderSide.SELL, new BigDecimal("0.0001")).build(), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOT_SIZE");
+        assertThat(fake.rest().requests()).isEmpty();
+    }
+
+    @Test
+    void aCancelReplaceWhoseNewOrderBreaksTheRulesFailsBeforeSending() {
+        CancelReplace request = CancelReplace.of(CancelReplaceMode.STOP_ON_FAILURE,
+                NewOrder.limit("ETHBTC", OrderSide.BUY, new BigDecimal("300.0015"), new BigDecimal("0.05")).build())
+                .cancelOrderId(1L).build();
+        assertThatThrownBy(() -> client.trading().cancelReplace(request))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOT_SIZE");
+        assertThatThrownBy(() -> client.trading().cancelReplaceAsync(request))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOT_SIZE");
         assertThat(fake.rest().requests()).isEmpty();
     }

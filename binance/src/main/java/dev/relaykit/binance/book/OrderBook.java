@@ -1,5 +1,6 @@
 package dev.relaykit.binance.book;
 
+import dev.relaykit.binance.MarketData;
 import dev.relaykit.binance.model.DepthUpdateEvent;
 import dev.relaykit.binance.model.OrderBookDepth;
 import dev.relaykit.binance.model.PriceLevel;
@@ -7,8 +8,6 @@ import dev.relaykit.binance.stream.MarketStream;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.binance.stream.StreamSubscription;
 import dev.relaykit.binance.stream.UpdateSpeed;
-import dev.relaykit.core.json.Json;
-import dev.relaykit.core.rest.RestRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -82,7 +81,9 @@ public final class OrderBook implements AutoCloseable {
         if (b.snapshots != null) {
             this.snapshots = b.snapshots;
         } else if (b.streams != null) {
-            this.snapshots = restSnapshots(b.streams, b.snapshotLimit);
+            MarketData market = b.streams.spot().market(); // GET /api/v3/depth on the streams' client
+            int limit = b.snapshotLimit;
+            this.snapshots = symbol -> market.orderBookAsync(symbol, limit);
         } else {
             throw new IllegalArgumentException("an order book needs streams(...) (for its snapshots too) "
                     + "or a snapshotSource(...)");
@@ -103,14 +104,6 @@ public final class OrderBook implements AutoCloseable {
             throw new IllegalArgumentException("not a symbol: '" + symbol + "' (letters and digits, e.g. BTCUSDT)");
         }
         return new Builder(symbol.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    /** The snapshot source of a streams-backed book: {@code GET /api/v3/depth} on the streams' client. */
-    private static Function<String, CompletableFuture<OrderBookDepth>> restSnapshots(MarketStreams streams, int limit) {
-        int weight = limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
-        return symbol -> streams.spot().callAsync(RestRequest.get("/api/v3/depth").param("symbol", symbol)
-                        .param("limit", limit).weight(weight).build())
-                .thenApply(json -> Json.mapper().convertValue(json, OrderBookDepth.class));
     }
 
     // ------------------------------------------------------------------ reads

@@ -59,12 +59,7 @@ public record KlineEvent(
 
         /** @return the interval, or {@code null} for a code this version does not know */
         public KlineInterval interval() {
-            for (KlineInterval i : KlineInterval.values()) {
-                if (i.code().equals(intervalCode)) {
-                    return i;
-                }
-            }
-            return null;
+            return KlineInterval.find(intervalCode);
         }
     }
 }

@@ -47,15 +47,27 @@ public enum KlineInterval {
     }
 
     /**
+     * @param code a wire code such as {@code "15m"}, or {@code null}
+     * @return the interval, or {@code null} for a code this version does not know
+     */
+    public static KlineInterval find(String code) {
+        for (KlineInterval i : values()) {
+            if (i.code.equals(code)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /**
      * @param code a wire code such as {@code "15m"}
      * @return the interval
      * @throws IllegalArgumentException for an unknown code, listing the valid ones
      */
     public static KlineInterval fromCode(String code) {
-        for (KlineInterval i : values()) {
-            if (i.code.equals(code)) {
-                return i;
-            }
+        KlineInterval found = find(code);
+        if (found != null) {
+            return found;
         }
         StringBuilder valid = new StringBuilder();
         for (KlineInterval i : values()) {

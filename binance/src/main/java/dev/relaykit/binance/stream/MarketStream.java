@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.relaykit.binance.model.AggTradeEvent;
 import dev.relaykit.binance.model.AvgPriceEvent;
@@ -50,6 +51,7 @@ public final class MarketStream<T> {
 
     private final String name;
     private final JavaType type;
+    private final ObjectReader reader; // built once: decodeData runs for every message of a stream without a fast decoder
     private final ToLongFunction<JsonNode> order;
     private final Fast<T> fast; // a single-pass decoder for the busiest streams, or null
     private final ToLongFunction<T> typedOrder;
@@ -68,6 +70,7 @@ public final class MarketStream<T> {
                          ToLongFunction<T> typedOrder) {
         this.name = name;
         this.type = type;
+        this.reader = Json.mapper().readerFor(type);
         this.order = order;
         this.fast = fast;
         this.typedOrder = typedOrder;
@@ -178,10 +181,10 @@ public final class MarketStream<T> {
     /** The one general decode path: payload tree to the typed event. */
     T decodeData(JsonNode data) {
         try {
-            return Json.mapper().readerFor(type).readValue(data);
-        } catch (java.io.IOException | IllegalArgumentException e) {
+            return reader.readValue(data);
+        } catch (IOException | IllegalArgumentException e) {
             throw new dev.relaykit.core.DecodeException("cannot decode " + name + " event as " + type.toCanonical()
-                    + ": " + e.getMessage(), e);
+                    + ": " + (e instanceof IOException io ? Json.describe(io) : e.getMessage()), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.relaykit.binance.stream;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -223,7 +224,7 @@ public final class MarketStreams implements AutoCloseable {
                 }
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 Sink<?> sink = new Sink(sub, s, listener);
-                r.sinks.add(sink);
+                r.add(sink);
                 confirmations.add(r.confirmed);
             }
         }
@@ -315,7 +316,7 @@ public final class MarketStreams implements AutoCloseable {
                 if (r == null) {
                     continue;
                 }
-                r.sinks.removeIf(s -> s.sub == sub);
+                r.remove(sub);
                 if (!r.sinks.isEmpty()) {
                     continue;
                 }
@@ -494,15 +495,15 @@ public final class MarketStreams implements AutoCloseable {
     // ------------------------------------------------------------------ incoming
 
     private void onText(Conn c, String text) {
-        if (text.startsWith("{\"stream\":") && onTextFast(c, text)) {
-            return;
-        }
         JsonNode m;
         try {
-            m = Json.mapper().readTree(text);
+            m = text.startsWith("{\"stream\":") ? onStreamText(c, text) : Json.mapper().readTree(text);
         } catch (IOException e) {
             LOG.warn("{}: undecodable message ignored: {}", c.session.name(), e.getMessage());
             return;
+        }
+        if (m == null) {
+            return; // delivered
         }
         JsonNode data = m.get("data");
         JsonNode stream = m.get("stream");
@@ -529,25 +530,56 @@ public final class MarketStreams implements AutoCloseable {
     }
 
     /**
-     * The hot path for the busiest streams: one streaming pass from the text to the typed event, no
-     * tree. Returns {@code false}, having delivered nothing, when the message is not one it handles;
-     * the general path then takes it.
+     * The hot path: a combined-stream message ({@code {"stream":"<name>","data":{..}}}) read in one
+     * pass, its route looked up once. For a route with a single-pass decoder the text goes straight to
+     * the typed event, no tree; for any other route the parser goes on into the tree the general path
+     * would have built.
+     *
+     * @return {@code null} once delivered; otherwise the message's tree for the general path (which
+     *     also decodes what the single-pass decoder could not, or reports why it cannot)
+     * @throws IOException if the message is not JSON (only where the general path would throw it too)
      */
-    private boolean onTextFast(Conn c, String text) {
-        Route r;
-        Object event;
+    private JsonNode onStreamText(Conn c, String text) throws IOException {
         try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
             String name = MarketStream.streamName(p);
-            r = name == null ? null : routes.get(name);
-            if (r == null || !r.fast() || !MarketStream.toData(p)) {
-                return false;
+            Route r = name == null ? null : routes.get(name);
+            if (r != null && r.fast) {
+                Object event;
+                try {
+                    event = MarketStream.toData(p) ? r.stream.fastDecode(p) : null;
+                } catch (IOException | RuntimeException e) {
+                    event = null;
+                }
+                if (event != null) {
+                    r.onEvent(c, new Typed(event), r.stream.typedOrder(event));
+                    return null;
+                }
+            } else if (r != null) {
+                JsonNode m = restOfMessage(p, name);
+                JsonNode data = m.get("data");
+                if (data != null && name.equals(m.get("stream").asText())) {
+                    r.onEvent(c, data);
+                    return null;
+                }
+                return m;
             }
-            event = r.stream.fastDecode(p);
-        } catch (IOException | RuntimeException e) {
-            return false; // the general path decodes it, or reports why it cannot
         }
-        r.onEvent(c, new Typed(event), r.stream.typedOrder(event));
-        return true;
+        return Json.mapper().readTree(text);
+    }
+
+    /**
+     * Reads the rest of a message whose {@code "stream"} field the parser has just read, into the
+     * same tree {@code readTree} gives for the whole text.
+     */
+    private static JsonNode restOfMessage(JsonParser p, String name) throws IOException {
+        ObjectNode m = Json.mapper().createObjectNode();
+        m.put("stream", name);
+        while (p.nextToken() == JsonToken.FIELD_NAME) { // the parser throws on anything but a field or the end
+            String field = p.currentName();
+            p.nextToken();
+            m.set(field, Json.mapper().readTree(p));
+        }
+        return m;
     }
 
     /** An event already decoded into the route's type. */
@@ -610,11 +642,11 @@ public final class MarketStreams implements AutoCloseable {
             c.openedAtNanos = System.nanoTime();
             c.everOpened = true;
             if (change.isReconnect()) {
-                StreamGap gapTemplate = new StreamGap("", Instant.now(),
-                        "the connection was lost and re-established; events in between may be missing");
+                Instant at = Instant.now();
                 for (Route r : routes.values()) {
                     if (r.primary == c) {
-                        r.gap(new StreamGap(r.name, gapTemplate.at(), gapTemplate.reason()));
+                        r.gap(new StreamGap(r.name, at,
+                                "the connection was lost and re-established; events in between may be missing"));
                     }
                 }
             }
@@ -905,7 +937,7 @@ public final class MarketStreams implements AutoCloseable {
             try {
                 if (payload instanceof Typed typed) {
                     @SuppressWarnings("unchecked")
-                    T decoded = (T) typed.value(); // Route.fast(): every sink of the route wants this type
+                    T decoded = (T) typed.value(); // Route.fast: every sink of the route wants this type
                     value = decoded;
                 } else if (cache[0] == type) {
                     @SuppressWarnings("unchecked")
@@ -961,6 +993,8 @@ public final class MarketStreams implements AutoCloseable {
         final CompletableFuture<Void> confirmed = new CompletableFuture<>();
         volatile Conn primary;
         volatile Conn successor;
+        /** Events can be decoded once, single-pass, for every sink ({@link #add} and {@link #remove} update it). */
+        volatile boolean fast;
         // guarded by this
         private long lastOrder = Long.MIN_VALUE;
         private boolean catchingUp; // after a switch: the new primary may still send what the old one delivered
@@ -970,19 +1004,21 @@ public final class MarketStreams implements AutoCloseable {
             this.name = stream.name();
             this.stream = stream;
             this.primary = primary;
+            this.fast = stream.hasFastDecoder();
         }
 
-        /** @return {@code true} when events can be decoded once, single-pass, for every sink */
-        boolean fast() {
-            if (!stream.hasFastDecoder()) {
-                return false;
+        /** Adds a subscriber; one wanting another type than the route's turns {@link #fast} off first. */
+        void add(Sink<?> sink) {
+            if (!sink.stream.type().equals(stream.type())) {
+                fast = false;
             }
-            for (Sink<?> s : sinks) {
-                if (!s.stream.type().equals(stream.type())) {
-                    return false;
-                }
-            }
-            return true;
+            sinks.add(sink);
+        }
+
+        /** Removes a subscription's subscribers; {@link #fast} may come back on. */
+        void remove(StreamSubscription sub) {
+            sinks.removeIf(s -> s.sub == sub);
+            fast = stream.hasFastDecoder() && sinks.stream().allMatch(s -> s.stream.type().equals(stream.type()));
         }
 
         void onEvent(Conn from, JsonNode data) {

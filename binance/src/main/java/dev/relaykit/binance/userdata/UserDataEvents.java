@@ -1,6 +1,5 @@
 package dev.relaykit.binance.userdata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.json.Json;
@@ -45,11 +44,6 @@ public final class UserDataEvents {
             return new UnknownEvent(type, time != null && time.canConvertToLong()
                     ? Instant.ofEpochMilli(time.asLong()) : null, event);
         }
-        try {
-            return Json.mapper().treeToValue(event, cls);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new DecodeException("cannot decode user data event " + type + ": "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
-        }
+        return Json.read(event, cls);
     }
 }

@@ -1,6 +1,6 @@
 package dev.relaykit.binance.wsapi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.binance.BinanceApiException;
 import dev.relaykit.binance.BinanceKey;
 import dev.relaykit.binance.BinanceSpot;
+import dev.relaykit.binance.ExchangeInfoCache;
 import dev.relaykit.binance.NewOrder;
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.CancelReplaceMode;
 import dev.relaykit.binance.model.KlineInterval;
 import dev.relaykit.binance.model.CancelReplaceResult;
@@ -96,6 +98,8 @@ import org.slf4j.LoggerFactory;
 public final class WsApiClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsApiClient.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JavaType ORDERS = Json.mapper().getTypeFactory()
+            .constructCollectionType(List.class, Order.class);
 
     /** How a request is authorised. */
     private enum Security {
@@ -296,10 +300,9 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<OrderBookDepth> depthAsync(String symbol, int limit) {
         requireSymbol(symbol);
-        range(limit, 1, 5000, "depth limit");
-        int weight = limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
-        return execute("depth", Map.of("symbol", symbol, "limit", limit), Security.NONE, weight,
-                r -> decode(r, OrderBookDepth.class));
+        Params.between("depth limit", limit, 1, 5000);
+        return execute("depth", Map.of("symbol", symbol, "limit", limit), Security.NONE, Params.depthWeight(limit),
+                r -> Json.read(r, OrderBookDepth.class));
     }
 
     /**
@@ -320,7 +323,7 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<JsonNode> recentTradesAsync(String symbol, int limit) {
         requireSymbol(symbol);
-        range(limit, 1, 1000, "trades limit");
+        Params.between("trades limit", limit, 1, 1000);
         return execute("trades.recent", Map.of("symbol", symbol, "limit", limit), Security.NONE, 25,
                 Function.identity());
     }
@@ -348,7 +351,7 @@ public final class WsApiClient implements AutoCloseable {
         if (interval == null) {
             throw new IllegalArgumentException("kline interval is missing");
         }
-        range(limit, 1, 1000, "klines limit");
+        Params.between("klines limit", limit, 1, 1000);
         return execute("klines", Map.of("symbol", symbol, "interval", interval.code(), "limit", limit),
                 Security.NONE, 2, Function.identity());
     }
@@ -416,6 +419,7 @@ public final class WsApiClient implements AutoCloseable {
      *
      * @param order the order
      * @return the result (ACK, RESULT or FULL, by {@code newOrderRespType})
+     * @throws IllegalArgumentException if it breaks {@link BinanceSpot#orderRules()} (nothing is sent)
      */
     public Order placeOrder(NewOrder order) {
         return join(placeOrderAsync(order));
@@ -426,8 +430,8 @@ public final class WsApiClient implements AutoCloseable {
      * @return async form of {@link #placeOrder(NewOrder)}
      */
     public CompletableFuture<Order> placeOrderAsync(NewOrder order) {
-        Objects.requireNonNull(order, "order");
-        return execute("order.place", order.params(), Security.ORDER, 1, r -> decode(r, Order.class));
+        checkRules(Objects.requireNonNull(order, "order"));
+        return execute("order.place", order.params(), Security.ORDER, 1, r -> Json.read(r, Order.class));
     }
 
     /**
@@ -435,6 +439,7 @@ public final class WsApiClient implements AutoCloseable {
      *
      * @param order the order
      * @return the result ({@code {}})
+     * @throws IllegalArgumentException if it breaks {@link BinanceSpot#orderRules()} (nothing is sent)
      */
     public JsonNode testOrder(NewOrder order) {
         return join(testOrderAsync(order));
@@ -445,7 +450,7 @@ public final class WsApiClient implements AutoCloseable {
      * @return async form of {@link #testOrder(NewOrder)}
      */
     public CompletableFuture<JsonNode> testOrderAsync(NewOrder order) {
-        Objects.requireNonNull(order, "order");
+        checkRules(Objects.requireNonNull(order, "order"));
         return execute("order.test", order.params(), Security.SIGNED, 1, Function.identity());
     }
 
@@ -468,7 +473,7 @@ public final class WsApiClient implements AutoCloseable {
     public CompletableFuture<Order> cancelOrderAsync(String symbol, long orderId) {
         requireSymbol(symbol);
         return execute("order.cancel", Map.of("symbol", symbol, "orderId", orderId), Security.SIGNED, 1,
-                r -> decode(r, Order.class));
+                r -> Json.read(r, Order.class));
     }
 
     /**
@@ -489,9 +494,9 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<Order> cancelOrderByClientIdAsync(String symbol, String origClientOrderId) {
         requireSymbol(symbol);
-        requireText(origClientOrderId, "origClientOrderId");
+        Params.nonBlank("origClientOrderId", origClientOrderId);
         return execute("order.cancel", Map.of("symbol", symbol, "origClientOrderId", origClientOrderId),
-                Security.SIGNED, 1, r -> decode(r, Order.class));
+                Security.SIGNED, 1, r -> Json.read(r, Order.class));
     }
 
     /**
@@ -501,6 +506,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param mode what to do when the cancel fails
      * @param newOrder the order to place (its symbol is the symbol of both)
      * @return the result ({@code cancelResult}, {@code newOrderResult}, ...)
+     * @throws IllegalArgumentException if the new order breaks {@link BinanceSpot#orderRules()} (nothing is sent)
      */
     public CancelReplaceResult cancelReplace(long cancelOrderId, CancelReplaceMode mode, NewOrder newOrder) {
         return join(cancelReplaceAsync(cancelOrderId, mode, newOrder));
@@ -517,10 +523,11 @@ public final class WsApiClient implements AutoCloseable {
         if (mode == null) {
             throw new IllegalArgumentException("cancelReplaceMode is missing");
         }
+        checkRules(newOrder);
         Map<String, Object> p = new LinkedHashMap<>(newOrder.params());
         p.put("cancelReplaceMode", mode);
         p.put("cancelOrderId", cancelOrderId);
-        return execute("order.cancelReplace", p, Security.ORDER, 1, r -> decode(r, CancelReplaceResult.class));
+        return execute("order.cancelReplace", p, Security.ORDER, 1, r -> Json.read(r, CancelReplaceResult.class));
     }
 
     /**
@@ -542,7 +549,7 @@ public final class WsApiClient implements AutoCloseable {
     public CompletableFuture<Order> orderStatusAsync(String symbol, long orderId) {
         requireSymbol(symbol);
         return execute("order.status", Map.of("symbol", symbol, "orderId", orderId), Security.SIGNED, 4,
-                r -> decode(r, Order.class));
+                r -> Json.read(r, Order.class));
     }
 
     /**
@@ -561,7 +568,7 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<List<Order>> openOrdersAsync(String symbol) {
         return execute("openOrders.status", symbolOrAll(symbol), Security.SIGNED, symbol == null ? 80 : 6,
-                r -> decodeList(r, Order.class));
+                r -> Json.read(r, ORDERS));
     }
 
     /**
@@ -641,7 +648,7 @@ public final class WsApiClient implements AutoCloseable {
     public CompletableFuture<OrderList> cancelOrderListAsync(String symbol, long orderListId) {
         requireSymbol(symbol);
         return execute("orderList.cancel", Map.of("symbol", symbol, "orderListId", orderListId), Security.SIGNED, 1,
-                r -> decode(r, OrderList.class));
+                r -> Json.read(r, OrderList.class));
     }
 
     /**
@@ -659,7 +666,7 @@ public final class WsApiClient implements AutoCloseable {
      * @return async form of {@link #orderListStatus(long)}
      */
     public CompletableFuture<OrderList> orderListStatusAsync(long orderListId) {
-        return execute("orderList.status", Map.of("orderListId", orderListId), Security.SIGNED, 4, r -> decode(r, OrderList.class));
+        return execute("orderList.status", Map.of("orderListId", orderListId), Security.SIGNED, 4, r -> Json.read(r, OrderList.class));
     }
 
     /**
@@ -695,10 +702,10 @@ public final class WsApiClient implements AutoCloseable {
         }
         for (Map.Entry<String, ?> e : params.entrySet()) {
             if (e.getValue() instanceof BigDecimal d) {
-                positive(d, e.getKey());
+                Params.positive(e.getKey(), d);
             }
         }
-        return execute(method, params, Security.ORDER, 1, r -> decode(r, OrderList.class));
+        return execute(method, params, Security.ORDER, 1, r -> Json.read(r, OrderList.class));
     }
 
     // ------------------------------------------------------------------ user data
@@ -1199,25 +1206,16 @@ public final class WsApiClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers
 
+    /** With {@link BinanceSpot.Builder#orderRules} set: refuses an order breaking its symbol's rules, unsent. */
+    private void checkRules(NewOrder order) {
+        ExchangeInfoCache rules = spot.orderRules();
+        if (rules != null) {
+            rules.checkOrder(order);
+        }
+    }
+
     private record Pending(String id, String method, boolean order, CompletableFuture<JsonNode> answer,
                            long connection) {
-    }
-
-    private static <T> T decode(JsonNode node, Class<T> type) {
-        try {
-            return Json.mapper().treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new DecodeException("cannot decode " + type.getSimpleName() + ": "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
-        }
-    }
-
-    private static <T> List<T> decodeList(JsonNode node, Class<T> type) {
-        try {
-            return Json.mapper().readerForListOf(type).readValue(node);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new DecodeException("cannot decode a list of " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -1292,28 +1290,6 @@ public final class WsApiClient implements AutoCloseable {
             }
         }
         return symbol;
-    }
-
-    static BigDecimal positive(BigDecimal value, String what) {
-        if (value == null) {
-            throw new IllegalArgumentException(what + " is missing");
-        }
-        if (value.signum() <= 0) {
-            throw new IllegalArgumentException(what + " must be positive, was " + value.toPlainString());
-        }
-        return value;
-    }
-
-    private static void requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " is missing");
-        }
-    }
-
-    private static void range(int value, int min, int max, String what) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", was " + value);
-        }
     }
 
     private static int weightOf(String method, Map<String, ?> params) {

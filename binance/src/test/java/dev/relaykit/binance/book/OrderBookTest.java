@@ -164,6 +164,32 @@ class OrderBookTest {
         assertThatThrownBy(() -> OrderBook.builder("BTCUSDT").build()).hasMessageContaining("needs streams");
     }
 
+    /** A snapshot that does not fit the documented shape reaches the listener as a DecodeException. */
+    @Test
+    void aMalformedRestSnapshotIsADecodeErrorForTheListener() throws Exception {
+        try (FakeBinance rest = FakeBinance.start(); FakeBinanceStreams ws = FakeBinanceStreams.start();
+             BinanceSpot spot = BinanceSpot.builder().environment(BinanceEnvironment.custom(rest.restBaseUrl(),
+                     ws.baseUrl(), "ws://127.0.0.1:1/ws-api/v3")).build();
+             MarketStreams streams = spot.streams()) {
+            rest.rest().stubJson("GET", "/api/v3/depth", 200, "{\"lastUpdateId\":\"soon\",\"bids\":[],\"asks\":[]}");
+            BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
+            OrderBook book = OrderBook.builder("BNBBTC").streams(streams).snapshotLimit(100)
+                    .listener(new OrderBookListener() {
+                        @Override
+                        public void onError(OrderBook b, Throwable error) {
+                            errors.add(error);
+                        }
+                    }).build();
+            ws.awaitSubscribed("bnbbtc@depth@100ms", Duration.ofSeconds(10));
+            ws.publish("bnbbtc@depth@100ms", FakeBinanceStreams.fixture("stream-depth-update.json"));
+            assertThat(errors.poll(10, TimeUnit.SECONDS)).isInstanceOf(dev.relaykit.core.DecodeException.class)
+                    .hasMessageContaining("OrderBookDepth");
+            assertThat(book.isSynced()).isFalse();
+            assertThat(rest.rest().requests().get(0).getUrl()).isEqualTo("/api/v3/depth?symbol=BNBBTC&limit=100");
+            book.close();
+        }
+    }
+
     /** The whole path: diff stream from the fake stream server, snapshot over REST from the fake REST API. */
     @Test
     void keepsInSyncFromTheStreamAndARestSnapshot() throws Exception {

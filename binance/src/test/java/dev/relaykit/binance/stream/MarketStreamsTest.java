@@ -295,6 +295,56 @@ class MarketStreamsTest {
         assertThat(streams.listSubscriptions()).containsExactly("aaausdt@trade", "bbbusdt@trade");
     }
 
+    /** Records what a listener hears, in order: "event <text>" or "error <exception type>". */
+    private static <T> StreamListener<T> recorder(List<String> heard, java.util.function.Function<T, Object> show) {
+        return new StreamListener<>() {
+            @Override
+            public void onEvent(String name, T event) {
+                heard.add("event " + show.apply(event));
+            }
+
+            @Override
+            public void onError(String name, Throwable error) {
+                heard.add("error " + error.getClass().getSimpleName());
+            }
+        };
+    }
+
+    @Test
+    void streamsWithAndWithoutASinglePassDecoderDeliverInOrderAndReportUndecodableEvents() throws Exception {
+        streams();
+        MarketStream<KlineEvent> kline = MarketStream.kline("BNBBTC", KlineInterval.MINUTE_1); // general decoder
+        List<String> klines = new CopyOnWriteArrayList<>();
+        streams.subscribe(kline, recorder(klines, k -> k.kline().interval())).ready().get(10, TimeUnit.SECONDS);
+        String good = "{\"stream\":\"bnbbtc@kline_1m\",\"data\":" + FakeBinanceStreams.fixture("stream-kline.json") + "}";
+        fake.sendRaw(kline.name(), good);
+        fake.sendRaw(kline.name(), "{\"stream\":\"bnbbtc@kline_1m\",\"data\":{\"e\":\"kline\",\"k\":[1]}}");
+        fake.sendRaw(kline.name(), good.substring(0, good.length() - 1)); // not JSON: logged and dropped
+        fake.sendRaw(kline.name(), good);
+        awaitSize(klines, 3);
+
+        // trade has a single-pass decoder, used only while every subscriber wants TradeEvent
+        MarketStream<TradeEvent> trade = MarketStream.trade("BNBBTC");
+        List<String> typed = new CopyOnWriteArrayList<>();
+        List<String> raw = new CopyOnWriteArrayList<>();
+        streams.subscribe(trade, recorder(typed, TradeEvent::tradeId)).ready().get(10, TimeUnit.SECONDS);
+        StreamSubscription rawSub = streams.subscribe(MarketStream.raw(trade.name()),
+                recorder(raw, (JsonNode n) -> n.path("t").asLong()));
+        rawSub.ready().get(10, TimeUnit.SECONDS);
+        fake.publish(trade.name(), "{\"e\":\"trade\",\"E\":1,\"s\":\"BNBBTC\",\"t\":1,\"p\":\"0.001\",\"q\":\"1\"}");
+        awaitSize(raw, 1);
+        rawSub.closeAsync().get(10, TimeUnit.SECONDS);
+        fake.publish(trade.name(), "{\"e\":\"trade\",\"E\":2,\"s\":\"BNBBTC\",\"t\":2,\"p\":\"0.001\",\"q\":\"1\"}");
+        fake.publish(trade.name(), "{\"e\":\"trade\",\"E\":3,\"s\":\"BNBBTC\",\"t\":3,\"p\":\"cheap\",\"q\":\"1\"}");
+        fake.publish(trade.name(), "{\"e\":\"trade\",\"E\":4,\"s\":\"BNBBTC\",\"t\":4,\"p\":\"0.001\",\"q\":\"1\"}");
+        awaitSize(typed, 4);
+        Thread.sleep(200);
+
+        assertThat(klines).containsExactly("event MINUTE_1", "error DecodeException", "event MINUTE_1");
+        assertThat(raw).containsExactly("event 1");
+        assertThat(typed).containsExactly("event 1", "event 2", "error DecodeException", "event 4");
+    }
+
     // ------------------------------------------------------------------ resilience
 
     @Test

@@ -10,6 +10,8 @@ import dev.relaykit.binance.BinanceApiException;
 import dev.relaykit.binance.BinanceEnvironment;
 import dev.relaykit.binance.BinanceKey;
 import dev.relaykit.binance.BinanceSpot;
+import dev.relaykit.binance.ExchangeInfoCache;
+import dev.relaykit.binance.model.ExchangeInfo;
 import dev.relaykit.binance.model.KlineInterval;
 import dev.relaykit.binance.model.OrderBookDepth;
 import dev.relaykit.binance.model.OrderSide;
@@ -29,12 +31,14 @@ import dev.relaykit.binance.userdata.UserDataSubscription;
 import dev.relaykit.core.RateLimitedException;
 import dev.relaykit.core.RelayKitException;
 import dev.relaykit.core.TransportException;
+import dev.relaykit.core.json.Json;
 import dev.relaykit.core.limit.RateLimit;
 import dev.relaykit.core.limit.RateLimiter;
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.core.sign.PayloadSigner;
 import dev.relaykit.core.ws.ConnectionState;
 import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.testkit.FakeBinance;
 import dev.relaykit.testkit.FakeBinanceWsApi;
 import java.math.BigDecimal;
 import java.security.KeyPair;
@@ -165,6 +169,31 @@ class WsApiClientTest {
         assertThat(fake.rejectedRequests()).isEmpty();
         assertThat(ws.isAuthenticated()).as("HMAC keys cannot log on; every request is signed").isFalse();
         assertThat(fake.requests("session.logon")).isEmpty();
+    }
+
+    @Test
+    void withOrderRulesAnOrderBreakingThemIsRefusedLocallyAndNothingIsSent() {
+        // the documented exchangeInfo example: ETHBTC, tickSize 0.000001, stepSize 0.001, NOTIONAL 10..10000
+        ExchangeInfoCache rules = ExchangeInfoCache.of(Json.read(FakeBinance.resource("market-exchange-info.json"),
+                ExchangeInfo.class));
+        BinanceSpot spot = BinanceSpot.builder()
+                .environment(BinanceEnvironment.custom("http://127.0.0.1:1", "ws://127.0.0.1:1", fake.wsApiUrl()))
+                .key(BinanceKey.hmac("hmac-key", "hmac-secret")).orderRules(rules).build();
+        closeables.add(spot);
+        WsApiClient ws = client(spot, WAIT);
+        assertThatThrownBy(() -> ws.placeOrder(NewOrder.limit("ETHBTC", OrderSide.BUY, new BigDecimal("300.0015"),
+                new BigDecimal("0.05")).timeInForce(TimeInForce.GTC).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOT_SIZE");
+        assertThatThrownBy(() -> ws.placeOrderAsync(NewOrder.limit("FOOBAR", OrderSide.BUY, BigDecimal.ONE,
+                BigDecimal.ONE).timeInForce(TimeInForce.GTC).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown symbol FOOBAR");
+        assertThatThrownBy(() -> ws.testOrder(NewOrder.market("ETHBTC", OrderSide.SELL, new BigDecimal("0.0001")).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOT_SIZE");
+        assertThatThrownBy(() -> ws.cancelReplace(1L, CancelReplaceMode.STOP_ON_FAILURE, NewOrder.limit("ETHBTC",
+                OrderSide.BUY, new BigDecimal("300"), new BigDecimal("0.0500005")).timeInForce(TimeInForce.GTC).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PRICE_FILTER");
+        assertThat(fake.requests()).isEmpty();
+        assertThat(fake.server().connectionCount()).as("not even a connection was needed").isZero();
     }
 
     @Test
