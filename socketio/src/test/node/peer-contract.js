@@ -74,13 +74,19 @@ exports.port = function () {
   return port;
 };
 
-/** Prints READY once listening and exits when stdin closes or on SIGTERM/SIGINT. */
+/**
+ * Prints READY once listening; exits on SIGTERM/SIGINT. With RELAYKIT_PEER_EXIT_WITH_STDIN=1 (set by the test
+ * harnesses that start it) it also exits when its stdin closes, so that it never outlives the JVM that started it;
+ * a server a person starts keeps running whatever its stdin is (`&`, nohup, `< /dev/null`).
+ */
 exports.ready = function (httpServer) {
   console.log('READY ' + httpServer.address().port);
   var quit = function () { process.exit(0); };
-  process.stdin.on('end', quit);
-  process.stdin.on('close', quit);
-  process.stdin.resume();
+  if (process.env.RELAYKIT_PEER_EXIT_WITH_STDIN === '1') {
+    process.stdin.on('end', quit);
+    process.stdin.on('close', quit);
+    process.stdin.resume();
+  }
   process.on('SIGTERM', quit);
   process.on('SIGINT', quit);
 };

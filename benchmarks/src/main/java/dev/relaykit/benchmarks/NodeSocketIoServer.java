@@ -31,7 +31,9 @@ public final class NodeSocketIoServer implements AutoCloseable {
     public NodeSocketIoServer() {
         Path dir = serverDir();
         try {
-            process = new ProcessBuilder("node", "server.js", "0").directory(dir.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder("node", "server.js", "0").directory(dir.toFile());
+            pb.environment().put("RELAYKIT_PEER_EXIT_WITH_STDIN", "1");   // it dies with this JVM
+            process = pb.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run `node server.js` in " + dir + " (is Node.js on the PATH?)", e);
         }

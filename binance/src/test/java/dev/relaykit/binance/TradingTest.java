@@ -434,7 +434,7 @@ class TradingTest {
         assertThat(a.canTrade()).isTrue();
         assertThat(a.accountType()).isEqualTo("SPOT");
         assertThat(a.balances()).extracting(Account.Balance::asset).containsExactly("BTC", "LTC");
-        assertThat(a.balances().get(0).free()).isEqualTo(d("4723846.89208129"));
+        assertThat(a.balances().get(0).free()).isEqualTo(d("0.42170000"));
         assertThat(a.permissions()).containsExactly("SPOT");
         assertThat(a.uid()).isEqualTo(354937868L);
         assertThat(a.updateTime()).isEqualTo(Instant.ofEpochMilli(123456789));

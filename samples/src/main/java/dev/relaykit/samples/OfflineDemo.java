@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,6 +50,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Run it with {@code ./mvnw -q -Pdemo package -DskipTests}.
  */
 public final class OfflineDemo {
+    /** The BTC balance the fake exchange of section 1 reports: a plausible one. */
+    static final String BALANCE = "0.42170000";
+    /** Section 3's one symbol: the order and the order book are both BNBBTC. */
+    private static final String SYMBOL = "BNBBTC";
 
     /**
      * What the demo saw, for its test.
@@ -73,10 +78,9 @@ public final class OfflineDemo {
      * Runs the demo and prints what happens.
      *
      * @param args ignored
-     * @throws Exception if the demo fails
      */
-    public static void main(String[] args) throws Exception {
-        run(System.out);
+    public static void main(String[] args) {
+        SampleRun.main("demo", () -> run(System.out));
     }
 
     /**
@@ -94,7 +98,7 @@ public final class OfflineDemo {
         try (RestFake rest = RestFake.start()) {
             out.println("1. Signed REST call to a fake exchange at " + rest.baseUrl());
             rest.stubJson("GET", "/api/v3/account", 200,
-                    "{\"balances\":[{\"asset\":\"BTC\",\"free\":\"4723846.89208129\",\"locked\":\"0.00000000\"}]}");
+                    "{\"balances\":[{\"asset\":\"BTC\",\"free\":\"" + BALANCE + "\",\"locked\":\"0.00000000\"}]}");
             rest.stubJson("GET", "/api/v3/order", 400, "{\"code\":-2013,\"msg\":\"Order does not exist.\"}");
             // Binance's documented example key pair (https://developers.binance.com/docs/binance-spot-api-docs/rest-api)
             Secret apiKey = Secret.of("vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A");
@@ -139,6 +143,7 @@ public final class OfflineDemo {
                     + tradeIds.incrementAndGet() + ",\"p\":\"97000.10\",\"q\":\"0.002\"}"), 20, 20, TimeUnit.MILLISECONDS);
 
             List<Long> trades = new CopyOnWriteArrayList<>();
+            AtomicBoolean dropping = new AtomicBoolean();
             WsSession session = WsSession.builder(feed.uri().toString())
                     .name("demo-stream")
                     .reconnect(ReconnectPolicy.exponential(Duration.ofMillis(100), Duration.ofSeconds(2))
@@ -165,7 +170,10 @@ public final class OfflineDemo {
 
                         @Override
                         public void onError(WsSession s, SessionError e) {
-                            out.println("   " + e.kind() + ": " + e.message());
+                            // the drop below is the demo's own doing: say so, rather than print a bare EOFException
+                            out.println("   " + (dropping.get() && e.kind() == SessionError.Kind.TRANSPORT
+                                    ? "the simulated drop (expected): " : e.kind() + ": ")
+                                    + e.message());
                         }
                     })
                     .build();
@@ -177,7 +185,9 @@ public final class OfflineDemo {
                 session.connect().get(10, TimeUnit.SECONDS);
                 waitFor(() -> trades.size() >= 10);
                 before = trades.size();
-                out.println("   received " + before + " trades; now the feed drops every connection");
+                out.println("   received " + before + " trades; now the feed drops every connection (a simulated"
+                        + " network failure)");
+                dropping.set(true);
                 feed.dropAll();
                 waitFor(() -> session.stats().reconnects() == 1 && trades.size() >= before + 10);
                 after = trades.size() - before;
@@ -189,12 +199,14 @@ public final class OfflineDemo {
             }
             out.println("   the subscription was sent " + subscribeFrames.get() + " times (once per connection)");
             out.println();
-            out.println("3. Binance spot, against the testkit's fake Binance (it verifies every signature like Binance)");
+            out.println("3. Binance spot " + SYMBOL + ", against the testkit's fake Binance (it verifies every signature"
+                    + " like Binance): an order placed and cancelled, then the order book");
             try (FakeBinance fake = FakeBinance.start().acceptHmacKey("demo-key", "demo-secret")
-                    .simulateOrders(new BigDecimal("97000"))) {
-                PlaceAndCancelOrder.run(BinanceEnvironment.custom(fake.restBaseUrl(), "ws://127.0.0.1:1",
-                                "ws://127.0.0.1:1/ws-api/v3"), BinanceKey.hmac("demo-key", "demo-secret"), "BTCUSDT",
-                        new BigDecimal("0.001"), new BigDecimal("10000"), indent(out));
+                    .simulateOrders(new BigDecimal("4.0"))) {
+                // a buy far below the market (about 4 BTC per BNB here), so it rests and can be cancelled
+                PlaceAndCancelOrder.run(new BinanceEnvironment("local fake", fake.restBaseUrl(), "ws://127.0.0.1:1",
+                                "ws://127.0.0.1:1/ws-api/v3"), BinanceKey.hmac("demo-key", "demo-secret"), SYMBOL,
+                        new BigDecimal("1"), new BigDecimal("3.5"), indent(out));
             }
             LiveOrderBook.Result book = LiveOrderBook.runOffline(Duration.ofSeconds(2), indent(out));
             out.println();

@@ -10,6 +10,7 @@ import dev.relaykit.binance.model.TradeEvent;
 import dev.relaykit.binance.stream.MarketStream;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.binance.stream.StreamSubscription;
+import dev.relaykit.samples.SampleRun;
 import dev.relaykit.testkit.FakeBinance;
 import dev.relaykit.testkit.FakeBinanceStreams;
 import java.io.PrintStream;
@@ -28,33 +29,45 @@ import java.util.concurrent.atomic.AtomicLong;
  * Prints the top of a local order book and the trades of a symbol, live.
  *
  * <pre>
- * ./mvnw -q -pl samples -am package -DskipTests -Pdemo -Ddemo.main=dev.relaykit.samples.binance.LiveOrderBook
- * BINANCE_ENV=production (same command)        # real market data, no key needed
+ * ./relaykit binance-book [symbol [seconds]]
+ * BINANCE_ENV=production ./relaykit binance-book     # real market data, no key needed
  * </pre>
  *
  * Offline (the default) the testkit's fake Binance serves the documented depth snapshot and a fake
  * stream server publishes a synthetic, sequence-correct depth and trade feed for BNBBTC.
  */
 public final class LiveOrderBook {
+    /** How long a stream step may take before the sample says it got no answer. */
+    private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(15);
+
     private LiveOrderBook() {
     }
 
     /**
+     * Prints the book. On a failure (no network, a refused connection, no answer) it prints one line
+     * naming the step and the cause and exits with 1.
+     *
      * @param args {@code [symbol [seconds]]}, default {@code BNBBTC 5} offline, {@code BTCUSDT 15} online
-     * @throws Exception if the book cannot be built
      */
-    public static void main(String[] args) throws Exception {
-        BinanceEnvironment env = SampleEnv.environment();
-        if (env == null) {
-            int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-            runOffline(Duration.ofSeconds(seconds), System.out);
-        } else {
-            String symbol = args.length > 0 ? args[0].toUpperCase(Locale.ROOT) : "BTCUSDT";
-            int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-            try (BinanceSpot binance = BinanceSpot.builder().environment(env).build()) {
-                run(binance, symbol, Duration.ofSeconds(seconds), System.out);
+    public static void main(String[] args) {
+        SampleRun.main("binance-book", () -> {
+            BinanceEnvironment env = SampleEnv.environment();
+            if (env == null) {
+                int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+                System.out.println("offline: a fake Binance on 127.0.0.1 with a synthetic BNBBTC feed"
+                        + " (BINANCE_ENV=production for the real market)");
+                runOffline(Duration.ofSeconds(seconds), System.out);
+            } else {
+                String symbol = args.length > 0 ? args[0].toUpperCase(Locale.ROOT) : "BTCUSDT";
+                int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+                try (BinanceSpot binance = BinanceSpot.builder().environment(env).build()) {
+                    Duration offset = SampleRun.step(System.out, "connecting to Binance " + env.name() + " at "
+                            + env.restBaseUrl(), binance::syncTime);
+                    System.out.println("connected; clock offset " + offset.toMillis() + " ms");
+                    run(binance, symbol, Duration.ofSeconds(seconds), System.out);
+                }
             }
-        }
+        });
     }
 
     /**
@@ -81,7 +94,8 @@ public final class LiveOrderBook {
         try (FakeBinance rest = FakeBinance.start();
              FakeBinanceStreams streams = FakeBinanceStreams.start();
              BinanceSpot binance = BinanceSpot.builder()
-                     .environment(BinanceEnvironment.custom(rest.restBaseUrl(), streams.baseUrl(), "ws://127.0.0.1:1/ws-api/v3"))
+                     .environment(new BinanceEnvironment("local fake", rest.restBaseUrl(), streams.baseUrl(),
+                             "ws://127.0.0.1:1/ws-api/v3"))
                      .build()) {
             ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor();
             try {
@@ -131,7 +145,10 @@ public final class LiveOrderBook {
                      out.println("trade " + t.tradeId() + ": " + t.quantity().toPlainString() + " @ " + t.price().toPlainString());
                  }
              })) {
-            book.synced().get(30, TimeUnit.SECONDS);
+            SampleRun.await(out, "subscribing to " + symbol + " trades and depth at "
+                    + binance.environment().streamBaseUrl(), sub.ready(), STREAM_TIMEOUT);
+            SampleRun.await(out, "building the " + symbol + " book from a depth snapshot and the diff stream",
+                    book.synced(), STREAM_TIMEOUT);
             out.println(symbol + " book synced at update " + book.lastUpdateId());
             long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < end) {

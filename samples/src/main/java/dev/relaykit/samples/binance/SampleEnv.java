@@ -9,7 +9,8 @@ import java.util.Locale;
  * Where the Binance samples run, from environment variables:
  * <ul>
  *   <li>{@code BINANCE_ENV}: {@code offline} (default: the testkit fakes on 127.0.0.1, no network),
- *       {@code testnet}, {@code production} or {@code us};</li>
+ *       {@code testnet}, {@code production}, {@code us}, or {@code custom} with {@code BINANCE_REST_URL} and
+ *       {@code BINANCE_STREAM_URL} (and optionally {@code BINANCE_WS_API_URL}): a proxy, a mirror, a fake;</li>
  *   <li>{@code BINANCE_API_KEY} with {@code BINANCE_SECRET_KEY} (HMAC) or
  *       {@code BINANCE_PRIVATE_KEY_FILE} (an Ed25519 PEM file).</li>
  * </ul>
@@ -26,9 +27,19 @@ final class SampleEnv {
             case "testnet" -> BinanceEnvironment.TESTNET;
             case "production" -> BinanceEnvironment.PRODUCTION;
             case "us" -> BinanceEnvironment.US;
-            default -> throw new IllegalArgumentException("BINANCE_ENV must be offline, testnet, production or us, was "
-                    + env);
+            case "custom" -> new BinanceEnvironment("custom", required("BINANCE_REST_URL"), required("BINANCE_STREAM_URL"),
+                    System.getenv().getOrDefault("BINANCE_WS_API_URL", "ws://127.0.0.1:1/ws-api/v3"));
+            default -> throw new IllegalArgumentException("BINANCE_ENV must be offline, testnet, production, us or custom,"
+                    + " was " + env);
         };
+    }
+
+    private static String required(String name) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("BINANCE_ENV=custom needs " + name);
+        }
+        return v;
     }
 
     /** @return the key from the environment variables; fails with what is missing */

@@ -1,5 +1,6 @@
 package dev.relaykit.samples.socketio;
 
+import dev.relaykit.samples.SampleRun;
 import dev.relaykit.socketio.Generation;
 import dev.relaykit.socketio.SocketIoClient;
 import dev.relaykit.socketio.SocketIoSocket;
@@ -7,45 +8,47 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A chat client for a socket.io server of any generation (0.9 to 4.x, detected from the handshake):
  * joins a room, prints what the room says, and sends each line you type.
  *
  * <pre>
- * node socketio/src/test/node/v4/server.js 3000        # or v09, v1, v2, v3: the test peers speak this chat
- * ./mvnw -q -pl samples -am package -DskipTests -Pdemo -Ddemo.main=dev.relaykit.samples.socketio.SocketIoChat \
- *     -Dexec.args="http://127.0.0.1:3000 lobby alice"
+ * ./relaykit socketio-server 3000                      # a local socket.io 4.x server (v09, v1, v2, v3: add it)
+ * ./relaykit socketio-chat http://127.0.0.1:3000 lobby alice
  * </pre>
  *
  * The server side is the test peers' contract: {@code join} (room) answers {@code joined}, and
  * {@code room-msg} ({room, msg}) is sent on to everyone in the room.
  */
 public final class SocketIoChat {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private SocketIoChat() {
     }
 
     /**
-     * @param args {@code url [room [name]]}
-     * @throws Exception if the connection fails
+     * Chats until stdin ends. A failed connection prints one line naming the cause and exits with 1.
+     *
+     * @param args {@code [url [room [name]]]}, default {@code http://127.0.0.1:3000 lobby relaykit}
      */
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: SocketIoChat <server url, e.g. http://127.0.0.1:3000> [room] [name]");
-            System.exit(2);
-        }
+    public static void main(String[] args) {
+        String url = args.length > 0 ? args[0] : "http://127.0.0.1:3000";
         String room = args.length > 1 ? args[1] : "lobby";
         String name = args.length > 2 ? args[2] : "relaykit";
-        try (Chat chat = Chat.open(args[0], room, name, System.out)) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    chat.say(line);
+        SampleRun.main("socketio-chat", () -> {
+            try (Chat chat = Chat.open(url, room, name, System.out)) {
+                System.out.println("type a line to say it in " + room + "; Ctrl-D leaves");
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        chat.say(line);
+                    }
                 }
             }
-        }
+        });
     }
 
     /** One chat connection, joined to a room. */
@@ -71,18 +74,24 @@ public final class SocketIoChat {
          * @param name your name
          * @param out where messages are printed
          * @return the chat
-         * @throws Exception if it cannot connect or join
+         * @throws SampleRun.Failure if it cannot connect, naming the step and the cause
          */
-        public static Chat open(String url, String room, String name, PrintStream out) throws Exception {
-            Generation generation = SocketIoClient.detectGeneration(url);
+        public static Chat open(String url, String room, String name, PrintStream out) {
+            Generation generation = SampleRun.step(out, "connecting to the socket.io server at " + url,
+                    () -> SocketIoClient.detectGeneration(url));
             SocketIoClient client = SocketIoClient.builder(url).generation(generation).build();
-            SocketIoSocket socket = client.socket("/");
-            socket.on("room-msg", e -> out.println(e.arg(0).asText()));
-            socket.on("joined", e -> out.println("* joined " + e.arg(0).asText() + " on a socket.io " + generation
-                    + " server"));
-            socket.connect().get(10, TimeUnit.SECONDS);
-            socket.emit("join", room);
-            return new Chat(client, socket, room, name);
+            try {
+                SocketIoSocket socket = client.socket("/");
+                socket.on("room-msg", e -> out.println(e.arg(0).asText()));
+                socket.on("joined", e -> out.println("* joined " + e.arg(0).asText() + " on a socket.io " + generation
+                        + " server"));
+                SampleRun.await(out, "opening a " + generation + " connection", socket.connect(), CONNECT_TIMEOUT);
+                socket.emit("join", room);
+                return new Chat(client, socket, room, name);
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
         }
 
         /**

@@ -70,6 +70,8 @@ public final class NodePeer implements AutoCloseable {
         Path dir = root.resolve(generation.folder()).toAbsolutePath().normalize();
         requireInstalled(generation, dir);
         ProcessBuilder pb = new ProcessBuilder("node", "server.js", Integer.toString(port)).directory(dir.toFile());
+        // the peer exits when our end of its stdin closes: it never outlives this JVM, even if close() is never called
+        pb.environment().put("RELAYKIT_PEER_EXIT_WITH_STDIN", "1");
         Process process;
         try {
             process = pb.start();
