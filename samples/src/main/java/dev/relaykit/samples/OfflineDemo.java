@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       testkit's fake Graph API.</li>
  * </ol>
  *
- * Run it with {@code ./mvnw -q -Pdemo package -DskipTests}.
+ * Run it with {@code ./relaykit demo} (or {@code ./mvnw -q -Pdemo package -DskipTests}).
  */
 public final class OfflineDemo {
     /** The BTC balance the fake exchange of section 1 reports: a plausible one. */
