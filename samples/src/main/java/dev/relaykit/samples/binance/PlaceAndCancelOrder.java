@@ -64,6 +64,7 @@ public final class PlaceAndCancelOrder {
      * @param price the limit price
      * @param out where to print
      * @return the cancelled order as Binance reported it
+     * @throws SampleRun.Failure if Binance cannot be reached (naming the step and the cause) or refuses an order
      */
     public static Order run(BinanceEnvironment env, BinanceKey key, String symbol, BigDecimal quantity, BigDecimal price,
                             PrintStream out) {
