@@ -99,6 +99,31 @@ class BinanceSpotTest {
     }
 
     @Test
+    void anAbsoluteUrlWithItsOwnQueryIsSignedAsSent() {
+        // issue 10 item 2: the URL's own query went out unsigned and Binance answered -1022
+        fake.simulateOrders(new java.math.BigDecimal("97000"));
+        try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "test-secret"))) {
+            var placed = c.trading().placeLimitMakerOrder("LTCBTC", dev.relaykit.binance.model.OrderSide.BUY,
+                    new java.math.BigDecimal("1"), new java.math.BigDecimal("0.001"));
+            c.trading().placeLimitMakerOrder("BTCUSDT", dev.relaykit.binance.model.OrderSide.BUY,
+                    new java.math.BigDecimal("0.002"), new java.math.BigDecimal("10000"));
+            var open = c.call(RestRequest.get(fake.restBaseUrl() + "/api/v3/openOrders?symbol=LTCBTC").signed().build());
+            assertThat(open).hasSize(1);
+            assertThat(open.get(0).path("orderId").asLong()).isEqualTo(placed.orderId());
+            // the URL's own query plus the signer's parameters, in that order, all under one signature
+            var again = c.call(RestRequest.get(fake.restBaseUrl() + "/api/v3/openOrders?symbol=LTCBTC")
+                    .param("note", "a b").signed().build());
+            assertThat(again).hasSize(1);
+            List<LoggedRequest> sent = fake.rest().requests();
+            assertThat(sent.get(sent.size() - 2).getUrl())
+                    .matches("/api/v3/openOrders\\?symbol=LTCBTC&recvWindow=5000&timestamp=\\d+&signature=[0-9a-f]{64}");
+            assertThat(sent.get(sent.size() - 1).getUrl()).matches("/api/v3/openOrders\\?symbol=LTCBTC&note=a%20b"
+                    + "&recvWindow=5000&timestamp=\\d+&signature=[0-9a-f]{64}");
+            assertThat(fake.rejectedRequests()).isEmpty();
+        }
+    }
+
+    @Test
     void aWrongSecretGetsBinancesMinus1022() {
         try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "not-the-secret"))) {
             assertThatThrownBy(() -> c.call(RestRequest.get("/api/v3/account").signed().build()))

@@ -532,10 +532,10 @@ public final class RestClient implements AutoCloseable {
         String query = r.queryString();
         HttpUrl url;
         if (r.isAbsoluteUrl()) {
-            HttpUrl given = HttpUrl.get(r.path());
-            String own = given.encodedQuery();
-            url = query.isEmpty() ? given
-                    : given.newBuilder().encodedQuery(own == null || own.isEmpty() ? query : own + "&" + query).build();
+            // queryString() already holds the URL's own query first: the wire query is what was signed
+            url = HttpUrl.get(r.path()).newBuilder()
+                    .encodedQuery(query.isEmpty() ? null : query)
+                    .build();
         } else {
             url = HttpUrl.get(baseUrl + r.path()).newBuilder()
                     .encodedQuery(query.isEmpty() ? null : query)
@@ -552,6 +552,11 @@ public final class RestClient implements AutoCloseable {
     private Redactor requestRedactor(RestRequest r) {
         List<String> secrets = new ArrayList<>();
         for (RestRequest.Param p : r.queryParams()) {
+            if (redactor.isSensitive(p.name())) {
+                secrets.add(p.value());
+            }
+        }
+        for (RestRequest.Param p : r.urlQueryParams()) {
             if (redactor.isSensitive(p.name())) {
                 secrets.add(p.value());
             }
