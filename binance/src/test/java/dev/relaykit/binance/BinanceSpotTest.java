@@ -199,6 +199,40 @@ class BinanceSpotTest {
         }
     }
 
+    @Test
+    void anOrderDuringA418BanFailsAtOnceInWaitModeAndIsNeverSentLater() throws Exception {
+        fake.simulateOrders(new java.math.BigDecimal("97000"));
+        fake.rest().wireMock().stubFor(get(urlPathEqualTo("/api/v3/depth")).willReturn(aResponse().withStatus(418)
+                .withHeader("Retry-After", "2")
+                .withBody("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned until 1499827319559.\"}")));
+        // the default mode, WAIT: a ban must still never be waited out
+        try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "test-secret"))) {
+            assertThatThrownBy(() -> c.call(RestRequest.get("/api/v3/depth").param("symbol", "BTCUSDT").build()))
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.httpStatus()).isEqualTo(418));
+            Instant banEnds = Instant.now().plusSeconds(2);
+            long start = System.nanoTime();
+            var sync = org.assertj.core.api.Assertions.catchThrowable(() -> c.trading().placeLimitMakerOrder("BTCUSDT",
+                    dev.relaykit.binance.model.OrderSide.BUY, new java.math.BigDecimal("0.002"), new java.math.BigDecimal("10000")));
+            var async = c.trading().placeOrderAsync(NewOrder.market("BTCUSDT", dev.relaykit.binance.model.OrderSide.SELL,
+                    new java.math.BigDecimal("0.5")).build());
+            assertThatThrownBy(() -> async.get(1, java.util.concurrent.TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.isLocal()).isTrue());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused at once").isLessThan(Duration.ofMillis(500));
+            assertThat(sync).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                assertThat(e.isLocal()).isTrue();
+                assertThat(e.httpStatus()).isEqualTo(418);
+                assertThat(e.retryAt()).isBetween(banEnds.minusMillis(500), banEnds.plusMillis(500));
+            });
+            awaitUntil(banEnds.plusMillis(700));
+            assertThat(fake.rest().requests()).as("no order went out when the ban ended")
+                    .noneMatch(r -> r.getUrl().startsWith("/api/v3/order"));
+            // after the ban, orders go again
+            c.trading().placeLimitMakerOrder("BTCUSDT", dev.relaykit.binance.model.OrderSide.BUY,
+                    new java.math.BigDecimal("0.002"), new java.math.BigDecimal("10000"));
+            assertThat(fake.rest().requests()).filteredOn(r -> r.getUrl().startsWith("/api/v3/order")).hasSize(1);
+        }
+    }
+
     private static void awaitUntil(Instant t) {
         while (Instant.now().isBefore(t)) {
             try {

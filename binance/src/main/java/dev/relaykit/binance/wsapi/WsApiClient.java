@@ -85,8 +85,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Errors</b>: Binance's errors ({@code {"status":400,"error":{"code":-2010,..}}}) are
  * {@link BinanceApiException}; 429 and 418 are {@link RateLimitedException}. Rate-limit information in
  * every answer ({@code rateLimits}) updates the same limiters the REST client uses
- * ({@link BinanceSpot#weightLimiter()}, {@link BinanceSpot#orderLimiter()}); a 429/418 holds them
- * until Binance's {@code retryAfter}, so REST and WebSocket calls both wait.
+ * ({@link BinanceSpot#weightLimiter()}, {@link BinanceSpot#orderLimiter()}); a 429 holds them until
+ * Binance's {@code retryAfter} (REST and WebSocket calls both wait, if that fits in the limiter's
+ * maximum wait, else fail at once), and a 418 bans them until then: every call fails at once, and
+ * no request asked for during a ban is sent when it ends.
  *
  * <p><b>Signing</b>: signed requests carry {@code apiKey}, {@code timestamp} (from
  * {@link BinanceSpot#clock()}) and a {@code signature} over all parameters sorted by name. With an
@@ -787,6 +789,9 @@ public final class WsApiClient implements AutoCloseable {
                 wait = spot.orderLimiter().reserve(1, waited);
             }
             if (wait == 0) {
+                // a ban that started while this request waited for another budget stops it here
+                spot.weightLimiter().checkNotBanned();
+                spot.orderLimiter().checkNotBanned();
                 send.run();
             } else {
                 long w = wait;
@@ -972,8 +977,14 @@ public final class WsApiClient implements AutoCloseable {
             long retryAfter = error.path("data").path("retryAfter").asLong(0);
             Instant retryAt = retryAfter > 0 ? Instant.ofEpochMilli(retryAfter)
                     : Instant.ofEpochMilli((spot.clock().millis() / 60_000 + 1) * 60_000); // next minute window
-            RateLimiter limiter = code == -1015 ? spot.orderLimiter() : spot.weightLimiter();
-            limiter.holdUntil(retryAt);
+            if (status == 418) {
+                // an IP ban: every call, REST or WebSocket, order or not, fails at once until it ends
+                spot.weightLimiter().ban(retryAt);
+                spot.orderLimiter().ban(retryAt);
+            } else {
+                RateLimiter limiter = code == -1015 ? spot.orderLimiter() : spot.weightLimiter();
+                limiter.holdUntil(retryAt);
+            }
             return new RateLimitedException("binance WebSocket API refused " + method + " with " + status + " ("
                     + code + " " + msg + ")", retryAt, status, false);
         }

@@ -364,6 +364,29 @@ class WsApiClientTest {
     }
 
     @Test
+    void anOrderDuringA418BanFailsAtOnceInWaitModeAndIsNeverSentLater() throws Exception {
+        Instant until = Instant.now().plusSeconds(2);
+        fake.handle("time", call -> call.replyRateLimited(418, until));
+        BinanceSpot spot = spot(BinanceKey.hmac("hmac-key", "hmac-secret"), RateLimiter.Mode.WAIT);
+        WsApiClient ws = client(spot, WAIT);
+        assertThatThrownBy(ws::serverTime).isInstanceOfSatisfying(RateLimitedException.class,
+                e -> assertThat(e.httpStatus()).isEqualTo(418));
+        long start = System.nanoTime();
+        NewOrder order = NewOrder.market("BTCUSDT", OrderSide.BUY, new BigDecimal("1")).build();
+        CompletableFuture<Order> async = ws.placeOrderAsync(order);
+        assertThat(failure(async)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.isLocal()).isTrue();
+            assertThat(e.retryAt()).isEqualTo(Instant.ofEpochMilli(until.toEpochMilli()));
+        });
+        assertThatThrownBy(() -> ws.placeOrder(order)).isInstanceOf(RateLimitedException.class);
+        // the REST side of the same client refuses its orders too
+        assertThatThrownBy(() -> spot.trading().placeOrder(order)).isInstanceOf(RateLimitedException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), until).toMillis() + 700));
+        assertThat(fake.requests("order.place")).as("nothing sent when the ban ended").isEmpty();
+    }
+
+    @Test
     void documentedBanAnswerIsDecodedWithItsRetryAfter() {
         fake.answer("klines", "wsapi-error-ip-banned.json");
         WsApiClient ws = client(spot(null, RateLimiter.Mode.FAIL_FAST), WAIT);
