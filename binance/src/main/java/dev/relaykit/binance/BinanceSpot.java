@@ -198,12 +198,17 @@ public final class BinanceSpot implements AutoCloseable {
     /**
      * The WebSocket API client on this client's environment, key, clock and rate limiters: requests
      * and answers over one connection, and the user data stream. Created on first call, connected on
-     * first use (or {@code wsApi().connect()}), closed by {@link #close()}. For other options build
+     * first use (or {@code wsApi().connect()}), closed by {@link #close()}. If its connection failed
+     * for good (its first connect failed, or reconnecting gave up), the next call makes a new one. For other options build
      * one with {@link dev.relaykit.binance.wsapi.WsApiClient#builder(BinanceSpot)}.
      *
      * @return the WebSocket API client
      */
     public synchronized dev.relaykit.binance.wsapi.WsApiClient wsApi() {
+        if (wsApi != null && wsApi.state() == dev.relaykit.core.ws.ConnectionState.FAILED) {
+            wsApi.close(); // its connection failed for good (a first connect refused, or the policy gave up)
+            wsApi = null;
+        }
         if (wsApi == null) {
             wsApi = dev.relaykit.binance.wsapi.WsApiClient.builder(this).build();
         }

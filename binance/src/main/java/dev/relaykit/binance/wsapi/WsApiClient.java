@@ -146,6 +146,7 @@ public final class WsApiClient implements AutoCloseable {
         WsSession.Builder sb = WsSession.builder(spot.environment().wsApiUrl())
                 .name("binance-wsapi")
                 .reconnect(b.reconnect)
+                .retryInitialConnect(b.retryInitialConnect)
                 .heartbeat(b.pingInterval, b.pingInterval.dividedBy(2))
                 .listener(new Listener());
         if (b.httpClient != null) {
@@ -171,7 +172,10 @@ public final class WsApiClient implements AutoCloseable {
      * this to connect ahead of the first one. Calling it again returns the same future.
      *
      * @return completes when the connection is open and, with an Ed25519 key, the logon succeeded;
-     *     fails with the logon's {@link BinanceApiException} if Binance refused it
+     *     fails with the logon's {@link BinanceApiException} if Binance refused it, and with a
+     *     {@link TransportException} carrying the cause as soon as the first connection attempt fails
+     *     (unless {@link Builder#retryInitialConnect(boolean)} asked to keep trying); a client whose
+     *     connection failed stays failed ({@link BinanceSpot#wsApi()} then makes a new one)
      */
     public synchronized CompletableFuture<Void> connect() {
         if (closed) {
@@ -1351,6 +1355,7 @@ public final class WsApiClient implements AutoCloseable {
         private Duration recvWindow;
         private boolean logon = true;
         private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
+        private boolean retryInitialConnect;
         private Duration pingInterval = Duration.ofSeconds(20);
         private OkHttpClient httpClient;
 
@@ -1398,6 +1403,20 @@ public final class WsApiClient implements AutoCloseable {
          */
         public Builder reconnect(ReconnectPolicy policy) {
             this.reconnect = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether a first connection that fails is retried by the reconnect policy. Off by default:
+         * {@code connect()} then fails at once with the cause (a {@code java.net.ConnectException} for a
+         * refused port) and nothing keeps trying. Once a connection has been open, losses always
+         * reconnect by the policy.
+         *
+         * @param keepTrying {@code true} to keep trying the first connection by the policy
+         * @return this
+         */
+        public Builder retryInitialConnect(boolean keepTrying) {
+            this.retryInitialConnect = keepTrying;
             return this;
         }
 

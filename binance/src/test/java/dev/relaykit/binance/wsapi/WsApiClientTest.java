@@ -607,4 +607,63 @@ class WsApiClientTest {
             errors.add(error);
         }
     }
+    // ------------------------------------------------------------------ the first connect (issue 10 item 4)
+
+    private static int refusedPort() throws Exception {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void connectToARefusedPortFailsAtOnceWithTheCauseAndNothingKeepsTrying() throws Exception {
+        BinanceSpot refused = BinanceSpot.builder().environment(BinanceEnvironment.custom("http://127.0.0.1:1",
+                "ws://127.0.0.1:1", "ws://127.0.0.1:" + refusedPort() + "/ws-api/v3")).build();
+        closeables.add(refused);
+        long start = System.nanoTime();
+        WsApiClient first = refused.wsApi();
+        CompletableFuture<Void> connect = first.connect();
+        assertThatThrownBy(() -> connect.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(refused.wsApi().state()).as("a failed client is replaced").isEqualTo(ConnectionState.NEW);
+        // a request fails at once too, with the same cause, instead of waiting for its timeout
+        long requestStart = System.nanoTime();
+        assertThatThrownBy(() -> refused.wsApi().ping()).isInstanceOf(TransportException.class)
+                .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue());
+        assertThat(Duration.ofNanos(System.nanoTime() - requestStart)).isLessThan(Duration.ofSeconds(3));
+        // FAILED is terminal: the first client's session has stopped for good, no reconnect is scheduled
+        assertThat(first.state()).isEqualTo(ConnectionState.FAILED);
+    }
+
+    @Test
+    void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
+        int port = refusedPort();
+        BinanceSpot later = BinanceSpot.builder().environment(BinanceEnvironment.custom("http://127.0.0.1:1",
+                "ws://127.0.0.1:1", "ws://127.0.0.1:" + port + "/ws-api/v3")).build();
+        closeables.add(later);
+        WsApiClient ws = WsApiClient.builder(later)
+                .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))
+                        .withUnlimitedAttempts())
+                .retryInitialConnect(true)
+                .build();
+        closeables.add(ws);
+        CompletableFuture<Void> connect = ws.connect();
+        Thread.sleep(400);
+        assertThat(connect).isNotDone();
+        try (dev.relaykit.testkit.ScriptedWsServer server = dev.relaykit.testkit.ScriptedWsServer.builder().port(port).start()) {
+            connect.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ws.state()).isEqualTo(ConnectionState.OPEN);
+            ws.close();
+        }
+    }
 }
