@@ -41,8 +41,17 @@ import okhttp3.OkHttpClient;
  * <p><b>Rate limits</b>: request weight is tracked locally (6000 per minute, Binance's default
  * {@code REQUEST_WEIGHT} limit) and corrected from {@code X-MBX-USED-WEIGHT-1M}; order requests also
  * count against {@code X-MBX-ORDER-COUNT-10S} / {@code -1D}. The client waits before it would
- * exceed a budget; after a 429 or 418 it sends nothing until {@code Retry-After} and throws a
- * {@link dev.relaykit.core.RateLimitedException} meanwhile.
+ * exceed a budget (in {@link RateLimiter.Mode#WAIT WAIT} mode, the default, at most
+ * {@link Builder#rateLimitMaxWait(Duration) rateLimitMaxWait}, one minute by default; in
+ * {@code FAIL_FAST} mode not at all). After a 429 it sends nothing until {@code Retry-After}. After
+ * a 418 (Binance banned the IP, for minutes to days) every call, REST or WebSocket API, order or
+ * not, fails at once with a {@link dev.relaykit.core.RateLimitedException} whose
+ * {@code retryAt()} is the ban's end, in every mode.
+ *
+ * <p><b>An order is never sent later than you could expect</b>: it goes at once, or after waiting
+ * at most {@code rateLimitMaxWait} for an ordinary budget window, or not at all (the exception says
+ * why and until when). An order asked for during a ban fails at once and is not sent when the ban
+ * ends; nothing is queued behind a ban or a long {@code Retry-After}.
  *
  * <p><b>Errors</b>: Binance's own errors are {@link BinanceApiException} with Binance's numeric code.
  * A signed call without a key fails before anything is sent.
@@ -79,6 +88,7 @@ public final class BinanceSpot implements AutoCloseable {
                         .limit(RateLimit.weight(b.weightPerMinute, Duration.ofMinutes(1))
                                 .withServerHeader("X-MBX-USED-WEIGHT-1M"))
                         .mode(b.limitMode)
+                        .maxWait(b.limitMaxWait)
                         .build());
         if (key != null) {
             rb.signer(QuerySignatureSigner.builder(key.signer())
@@ -93,6 +103,7 @@ public final class BinanceSpot implements AutoCloseable {
                 .limit(RateLimit.requests(b.ordersPer10s, Duration.ofSeconds(10)).withServerHeader("X-MBX-ORDER-COUNT-10S"))
                 .limit(RateLimit.requests(b.ordersPerDay, Duration.ofDays(1)).withServerHeader("X-MBX-ORDER-COUNT-1D"))
                 .mode(b.limitMode)
+                .maxWait(b.limitMaxWait)
                 .build();
         this.market = new MarketData(this);
         this.trading = new Trading(this);
@@ -166,6 +177,7 @@ public final class BinanceSpot implements AutoCloseable {
     private CompletableFuture<JsonNode> callOrderAsync(RestRequest request, long waited) {
         try {
             checked(request);
+            rest.rateLimiter().checkNotBanned();
             long wait = orderLimiter.reserve(1, waited);
             if (wait > 0) {
                 return CompletableFuture.supplyAsync(() -> null,
@@ -186,12 +198,17 @@ public final class BinanceSpot implements AutoCloseable {
     /**
      * The WebSocket API client on this client's environment, key, clock and rate limiters: requests
      * and answers over one connection, and the user data stream. Created on first call, connected on
-     * first use (or {@code wsApi().connect()}), closed by {@link #close()}. For other options build
+     * first use (or {@code wsApi().connect()}), closed by {@link #close()}. If its connection failed
+     * for good (its first connect failed, or reconnecting gave up), the next call makes a new one. For other options build
      * one with {@link dev.relaykit.binance.wsapi.WsApiClient#builder(BinanceSpot)}.
      *
      * @return the WebSocket API client
      */
     public synchronized dev.relaykit.binance.wsapi.WsApiClient wsApi() {
+        if (wsApi != null && wsApi.state() == dev.relaykit.core.ws.ConnectionState.FAILED) {
+            wsApi.close(); // its connection failed for good (a first connect refused, or the policy gave up)
+            wsApi = null;
+        }
         if (wsApi == null) {
             wsApi = dev.relaykit.binance.wsapi.WsApiClient.builder(this).build();
         }
@@ -287,6 +304,8 @@ public final class BinanceSpot implements AutoCloseable {
      */
     JsonNode callOrder(RestRequest request) {
         checked(request);
+        // an IP ban (418) refuses at once, before the order budget is charged or waited for
+        rest.rateLimiter().checkNotBanned();
         orderLimiter.acquire(1);
         RestResponse response = rest.exchange(request);
         orderLimiter.updateFromHeaders(response::header);
@@ -303,8 +322,17 @@ public final class BinanceSpot implements AutoCloseable {
         return request;
     }
 
+    private static final java.util.regex.Pattern BANNED_UNTIL = java.util.regex.Pattern.compile("banned until (\\d{10,16})");
+
     /** Binance's error shape ({@code {"code":-1121,"msg":"Invalid symbol."}}) into {@link BinanceApiException}. */
     static RelayKitException parseError(String service, int status, String body, Instant retryAt) {
+        if (retryAt == null && status == 418 && body != null) {
+            // without Retry-After, the ban's end is in the message: "IP banned until 1499827319559."
+            java.util.regex.Matcher m = BANNED_UNTIL.matcher(body);
+            if (m.find()) {
+                retryAt = Instant.ofEpochMilli(Long.parseLong(m.group(1)));
+            }
+        }
         RelayKitException e = ErrorParser.standard().parse(service, status, body, retryAt);
         if (e instanceof ApiException api && api.code() != null) {
             try {
@@ -344,6 +372,7 @@ public final class BinanceSpot implements AutoCloseable {
         private Duration recvWindow = Duration.ofMillis(5000);
         private OkHttpClient httpClient = HttpClients.shared();
         private RateLimiter.Mode limitMode = RateLimiter.Mode.WAIT;
+        private Duration limitMaxWait = Duration.ofMinutes(1);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ExchangeInfoCache orderRules;
         private int weightPerMinute = 6000;
@@ -401,6 +430,24 @@ public final class BinanceSpot implements AutoCloseable {
          */
         public Builder rateLimitMode(RateLimiter.Mode mode) {
             this.limitMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * The longest a call waits for a local budget in {@link RateLimiter.Mode#WAIT WAIT} mode: a
+         * call that would have to wait longer (including for a 429's {@code Retry-After}) fails at
+         * once with a {@code RateLimitedException} instead of being sent late. A 418 ban is never
+         * waited out, whatever this is.
+         *
+         * @param maxWait the longest wait; default 1 minute
+         * @return this
+         */
+        public Builder rateLimitMaxWait(Duration maxWait) {
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("maxWait must not be negative: " + maxWait);
+            }
+            this.limitMaxWait = maxWait;
             return this;
         }
 

@@ -99,6 +99,31 @@ class BinanceSpotTest {
     }
 
     @Test
+    void anAbsoluteUrlWithItsOwnQueryIsSignedAsSent() {
+        // issue 10 item 2: the URL's own query went out unsigned and Binance answered -1022
+        fake.simulateOrders(new java.math.BigDecimal("97000"));
+        try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "test-secret"))) {
+            var placed = c.trading().placeLimitMakerOrder("LTCBTC", dev.relaykit.binance.model.OrderSide.BUY,
+                    new java.math.BigDecimal("1"), new java.math.BigDecimal("0.001"));
+            c.trading().placeLimitMakerOrder("BTCUSDT", dev.relaykit.binance.model.OrderSide.BUY,
+                    new java.math.BigDecimal("0.002"), new java.math.BigDecimal("10000"));
+            var open = c.call(RestRequest.get(fake.restBaseUrl() + "/api/v3/openOrders?symbol=LTCBTC").signed().build());
+            assertThat(open).hasSize(1);
+            assertThat(open.get(0).path("orderId").asLong()).isEqualTo(placed.orderId());
+            // the URL's own query plus the signer's parameters, in that order, all under one signature
+            var again = c.call(RestRequest.get(fake.restBaseUrl() + "/api/v3/openOrders?symbol=LTCBTC")
+                    .param("note", "a b").signed().build());
+            assertThat(again).hasSize(1);
+            List<LoggedRequest> sent = fake.rest().requests();
+            assertThat(sent.get(sent.size() - 2).getUrl())
+                    .matches("/api/v3/openOrders\\?symbol=LTCBTC&recvWindow=5000&timestamp=\\d+&signature=[0-9a-f]{64}");
+            assertThat(sent.get(sent.size() - 1).getUrl()).matches("/api/v3/openOrders\\?symbol=LTCBTC&note=a%20b"
+                    + "&recvWindow=5000&timestamp=\\d+&signature=[0-9a-f]{64}");
+            assertThat(fake.rejectedRequests()).isEmpty();
+        }
+    }
+
+    @Test
     void aWrongSecretGetsBinancesMinus1022() {
         try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "not-the-secret"))) {
             assertThatThrownBy(() -> c.call(RestRequest.get("/api/v3/account").signed().build()))
@@ -171,6 +196,40 @@ class BinanceSpotTest {
             List<LoggedRequest> all = fake.rest().requests();
             assertThat(all).hasSize(3);
             assertThat(all.get(2).getLoggedDate().toInstant()).isAfterOrEqualTo(banEnds.minusMillis(50));
+        }
+    }
+
+    @Test
+    void anOrderDuringA418BanFailsAtOnceInWaitModeAndIsNeverSentLater() throws Exception {
+        fake.simulateOrders(new java.math.BigDecimal("97000"));
+        fake.rest().wireMock().stubFor(get(urlPathEqualTo("/api/v3/depth")).willReturn(aResponse().withStatus(418)
+                .withHeader("Retry-After", "2")
+                .withBody("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned until 1499827319559.\"}")));
+        // the default mode, WAIT: a ban must still never be waited out
+        try (BinanceSpot c = client(BinanceKey.hmac("test-api-key", "test-secret"))) {
+            assertThatThrownBy(() -> c.call(RestRequest.get("/api/v3/depth").param("symbol", "BTCUSDT").build()))
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.httpStatus()).isEqualTo(418));
+            Instant banEnds = Instant.now().plusSeconds(2);
+            long start = System.nanoTime();
+            var sync = org.assertj.core.api.Assertions.catchThrowable(() -> c.trading().placeLimitMakerOrder("BTCUSDT",
+                    dev.relaykit.binance.model.OrderSide.BUY, new java.math.BigDecimal("0.002"), new java.math.BigDecimal("10000")));
+            var async = c.trading().placeOrderAsync(NewOrder.market("BTCUSDT", dev.relaykit.binance.model.OrderSide.SELL,
+                    new java.math.BigDecimal("0.5")).build());
+            assertThatThrownBy(() -> async.get(1, java.util.concurrent.TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.isLocal()).isTrue());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused at once").isLessThan(Duration.ofMillis(500));
+            assertThat(sync).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                assertThat(e.isLocal()).isTrue();
+                assertThat(e.httpStatus()).isEqualTo(418);
+                assertThat(e.retryAt()).isBetween(banEnds.minusMillis(500), banEnds.plusMillis(500));
+            });
+            awaitUntil(banEnds.plusMillis(700));
+            assertThat(fake.rest().requests()).as("no order went out when the ban ended")
+                    .noneMatch(r -> r.getUrl().startsWith("/api/v3/order"));
+            // after the ban, orders go again
+            c.trading().placeLimitMakerOrder("BTCUSDT", dev.relaykit.binance.model.OrderSide.BUY,
+                    new java.math.BigDecimal("0.002"), new java.math.BigDecimal("10000"));
+            assertThat(fake.rest().requests()).filteredOn(r -> r.getUrl().startsWith("/api/v3/order")).hasSize(1);
         }
     }
 

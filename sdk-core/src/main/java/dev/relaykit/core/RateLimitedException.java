@@ -20,7 +20,8 @@ public class RateLimitedException extends RelayKitException {
     /**
      * @param message what limit was hit
      * @param retryAt when a retry can succeed
-     * @param httpStatus the service's HTTP status, or 0 for a local budget
+     * @param httpStatus the service's HTTP status, or 0 for a local budget (418 for a local refusal
+     *     during a server ban)
      * @param local {@code true} when a local budget refused the request before sending
      */
     public RateLimitedException(String message, Instant retryAt, int httpStatus, boolean local) {
@@ -41,7 +42,10 @@ public class RateLimitedException extends RelayKitException {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    /** @return the HTTP status the service answered with, or 0 for a local budget */
+    /**
+     * @return the HTTP status the service answered with; for a local refusal, 0 (a spent budget) or
+     *     418 (the server's IP ban is still in force: {@link #retryAt()} is its end)
+     */
     public int httpStatus() {
         return httpStatus;
     }

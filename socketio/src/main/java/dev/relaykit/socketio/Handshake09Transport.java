@@ -89,8 +89,8 @@ final class Handshake09Transport implements Transport {
                 }
 
                 @Override
-                public void onLost(Transport t, String reason) {
-                    sink.onLost(Handshake09Transport.this, reason);
+                public void onLost(Transport t, String reason, Throwable cause) {
+                    sink.onLost(Handshake09Transport.this, reason, cause);
                 }
             };
             Transport w = websocket ? new WsTransport(base + "/1/websocket/" + sid, query, headers, executor, timer, relay)
@@ -101,7 +101,7 @@ final class Handshake09Transport implements Transport {
                 w.close();
             }
         } catch (IOException | RuntimeException e) {
-            executor.execute(() -> sink.onLost(this, "handshake failed: " + e.getMessage()));
+            executor.execute(() -> sink.onLost(this, "handshake failed: " + e.getMessage(), e));
         }
     }
 

@@ -113,7 +113,7 @@ final class PollingTransport implements Transport {
                     }
                     deliver(p);
                     if (p.type() == EnginePacket.Type.CLOSE) {
-                        lost("transport close");
+                        lost("transport close", null);
                         return;
                     }
                 }
@@ -126,7 +126,7 @@ final class PollingTransport implements Transport {
                 finishUpgrade();
             }
         } catch (IOException | ProtocolException e) {
-            lost("transport error: " + e.getMessage());
+            lost("transport error: " + e.getMessage(), e);
         }
     }
 
@@ -165,9 +165,9 @@ final class PollingTransport implements Transport {
                 }
 
                 @Override
-                public void onLost(Transport t, String reason) {
+                public void onLost(Transport t, String reason, Throwable cause) {
                     if (isUpgraded()) {
-                        lost(reason);
+                        lost(reason, cause);
                     }
                 }
             });
@@ -284,14 +284,14 @@ final class PollingTransport implements Transport {
         post.enqueue(new okhttp3.Callback() {
             @Override
             public void onFailure(okhttp3.Call call, IOException e) {
-                lost("Engine.IO POST failed: " + e.getMessage());
+                lost("Engine.IO POST failed: " + e.getMessage(), e);
             }
 
             @Override
             public void onResponse(okhttp3.Call call, Response response) {
                 try (response) {
                     if (!response.isSuccessful()) {
-                        lost("Engine.IO POST refused: HTTP " + response.code());
+                        lost("Engine.IO POST refused: HTTP " + response.code(), null);
                         return;
                     }
                 }
@@ -300,7 +300,7 @@ final class PollingTransport implements Transport {
         });
     }
 
-    private void lost(String reason) {
+    private void lost(String reason, Throwable cause) {
         synchronized (lock) {
             if (closed) {
                 return;
@@ -310,7 +310,7 @@ final class PollingTransport implements Transport {
         if (ws != null) {
             ws.close();
         }
-        executor.execute(() -> sink.onLost(this, reason));
+        executor.execute(() -> sink.onLost(this, reason, cause));
     }
 
     @Override

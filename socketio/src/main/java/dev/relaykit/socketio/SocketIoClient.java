@@ -153,7 +153,7 @@ public final class SocketIoClient implements AutoCloseable {
         Transport t = current;
         if (t != null) {
             t.close();
-            executor.execute(() -> sink.onLost(t, reason));
+            executor.execute(() -> sink.onLost(t, reason, null));
         }
     }
 
@@ -606,7 +606,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         @Override
-        public void onLost(Transport t, String reason) {
+        public void onLost(Transport t, String reason, Throwable cause) {
             synchronized (SocketIoClient.this) {
                 if (t != current) {
                     return;
@@ -624,6 +624,16 @@ public final class SocketIoClient implements AutoCloseable {
                     state = ConnectionState.FAILED; // retrying cannot help
                     for (SocketIoSocket s : sockets.values()) {
                         s.failed(mismatch);
+                    }
+                    return;
+                }
+                if (!everHandshaken && !config.retryInitialConnect) {
+                    // the first connection never got through and nobody asked to keep trying: say so now
+                    state = ConnectionState.FAILED;
+                    dev.relaykit.core.TransportException failure = new dev.relaykit.core.TransportException(
+                            "socket.io client could not connect to " + hostOnly() + ": " + reason, cause);
+                    for (SocketIoSocket s : sockets.values()) {
+                        s.failed(failure);
                     }
                     return;
                 }
@@ -664,6 +674,12 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
+    /** @return host and port of the server, never the path or query (they may carry tokens) */
+    private String hostOnly() {
+        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(TransportSupport.http(engineUrl));
+        return u == null ? "the server" : u.host() + ":" + u.port();
+    }
+
     /** Builds a {@link SocketIoClient}. */
     public static final class Builder {
         private final String url;
@@ -675,6 +691,7 @@ public final class SocketIoClient implements AutoCloseable {
         private Object auth;
         private boolean timestamp;
         private ReconnectPolicy policy = ReconnectPolicy.defaults();
+        private boolean retryInitialConnect;
         private Duration ackTimeout = Duration.ofSeconds(10);
         private int bufferCapacity = 1024;
         private Executor dispatcher;
@@ -762,6 +779,21 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         /**
+         * Whether the reconnection policy also retries a first connection that never got through.
+         * Off by default: a namespace's {@link SocketIoSocket#connect()} future then fails as soon as
+         * the first attempt fails, with a {@link dev.relaykit.core.TransportException} whose cause is
+         * the attempt's failure (a {@code java.net.ConnectException} for a refused port), and nothing
+         * keeps trying. Once connected, every loss reconnects by the policy.
+         *
+         * @param keepTrying {@code true} to retry the first connection by the policy
+         * @return this
+         */
+        public Builder retryInitialConnect(boolean keepTrying) {
+            this.retryInitialConnect = keepTrying;
+            return this;
+        }
+
+        /**
          * @param timeout how long {@code emitWithAck} waits by default (10 s)
          * @return this
          */
@@ -823,6 +855,7 @@ public final class SocketIoClient implements AutoCloseable {
             settings.auth = auth;
             settings.timestamp = timestamp;
             settings.policy = policy;
+            settings.retryInitialConnect = retryInitialConnect;
             settings.ackTimeout = ackTimeout;
             settings.bufferCapacity = bufferCapacity;
             settings.dispatcher = dispatcher;

@@ -78,7 +78,8 @@ public final class SocketIoSocket {
 
     /**
      * @return completes when the namespace first connects; fails with {@link SocketIoConnectException} when the
-     *     server refuses it
+     *     server refuses it, and with a {@link dev.relaykit.core.TransportException} carrying the cause when the
+     *     client's first connection fails (unless {@code SocketIoClient.Builder.retryInitialConnect(true)})
      */
     public synchronized CompletableFuture<SocketIoSocket> connected() {
         return firstConnect;

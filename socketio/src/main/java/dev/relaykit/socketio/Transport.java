@@ -28,6 +28,11 @@ interface Transport {
 
         void onBinary(Transport t, byte[] frame);
 
-        void onLost(Transport t, String reason);
+        /**
+         * @param t the transport that was lost
+         * @param reason what happened, for messages
+         * @param cause the failure behind it (a {@code java.net.ConnectException} for a refused port), or null
+         */
+        void onLost(Transport t, String reason, Throwable cause);
     }
 }

@@ -34,7 +34,7 @@ final class WsTransport implements Transport {
                     public void onStateChange(WsSession s, StateChange change) {
                         if (change.to() == ConnectionState.FAILED && !closed) {
                             closed = true;
-                            sink.onLost(WsTransport.this, "transport close");
+                            sink.onLost(WsTransport.this, "transport close", change.cause());
                             s.close();
                         }
                     }

@@ -88,7 +88,7 @@ final class XhrPolling09Transport implements Transport {
                 }
             }
         } catch (IOException | ProtocolException e) {
-            lost("xhr-polling GET failed: " + e.getMessage());
+            lost("xhr-polling GET failed: " + e.getMessage(), e);
         }
     }
 
@@ -121,14 +121,14 @@ final class XhrPolling09Transport implements Transport {
         TransportSupport.LONG_POLL.newCall(request(null).post(body).build()).enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
-                lost("xhr-polling POST failed: " + e.getMessage());
+                lost("xhr-polling POST failed: " + e.getMessage(), e);
             }
 
             @Override
             public void onResponse(Call call, Response response) {
                 try (response) {
                     if (!response.isSuccessful()) {
-                        lost("xhr-polling POST refused: HTTP " + response.code());
+                        lost("xhr-polling POST refused: HTTP " + response.code(), null);
                         return;
                     }
                 }
@@ -142,9 +142,9 @@ final class XhrPolling09Transport implements Transport {
         throw new UnsupportedOperationException("socket.io 0.9 has no binary frames");
     }
 
-    private void lost(String reason) {
+    private void lost(String reason, Throwable cause) {
         if (stop()) {
-            executor.execute(() -> sink.onLost(this, reason));
+            executor.execute(() -> sink.onLost(this, reason, cause));
         }
     }
 

@@ -128,11 +128,77 @@ class HandshakeAndWatchdogTest {
         try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + port)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20))
                         .withMaxAttempts(2))
+                .retryInitialConnect(true) // the first connection is retried only when asked
                 .build()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.socket("/").connect().get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(dev.relaykit.core.TransportException.class)
                     .hasMessageContaining("gave up");
             assertThat(client.state()).isEqualTo(dev.relaykit.core.ws.ConnectionState.FAILED);
+        }
+    }
+    // ------------------------------------------------------------------ the first connect (issue 10 item 4)
+
+    private static int refusedPort() throws Exception {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aFirstConnectToARefusedPortFailsAtOnceWithTheCauseOverEveryTransport() throws Exception {
+        for (TransportMode mode : TransportMode.values()) {
+            try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + refusedPort())
+                    .transport(mode)
+                    .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50))
+                            .withUnlimitedAttempts())
+                    .build()) {
+                long start = System.nanoTime();
+                var root = client.socket("/").connect();
+                var chat = client.socket("/chat").connect();
+                for (var f : java.util.List.of(root, chat)) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).as(mode.name())
+                            .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
+                            .hasCauseInstanceOf(dev.relaykit.core.TransportException.class)
+                            .hasMessageContaining("could not connect to 127.0.0.1:");
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                assertThat(client.state()).isEqualTo(dev.relaykit.core.ws.ConnectionState.FAILED);
+            }
+        }
+    }
+
+    @Test
+    void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
+        int port = refusedPort();
+        try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + port)
+                .transport(TransportMode.WEBSOCKET)
+                .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))
+                        .withUnlimitedAttempts())
+                .retryInitialConnect(true)
+                .build()) {
+            var connected = client.socket("/").connect();
+            Thread.sleep(400);
+            assertThat(connected).isNotDone();
+            try (ScriptedWsServer server = ScriptedWsServer.builder().port(port).start()) {
+                server.onOpen(c -> c.send("0{\"sid\":\"s" + c.number()
+                        + "\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000}"));
+                server.onText((c, text) -> {
+                    if (text.equals("40")) {
+                        c.send("40{\"sid\":\"n" + c.number() + "\"}");
+                    }
+                });
+                connected.get(10, TimeUnit.SECONDS);
+                assertThat(client.state()).isEqualTo(dev.relaykit.core.ws.ConnectionState.OPEN);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.binance.BinanceApiException;
 import dev.relaykit.binance.BinanceSpot;
 import dev.relaykit.core.DecodeException;
+import dev.relaykit.core.TransportException;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.ws.ConnectionState;
 import dev.relaykit.core.ws.FrameType;
@@ -101,6 +102,7 @@ public final class MarketStreams implements AutoCloseable {
     private final int rate;
     private final Duration watchdog;
     private final ReconnectPolicy policy;
+    private final boolean retryInitialConnect;
     private final Executor dispatcher;
     private final OkHttpClient httpClient;
     private final Duration requestTimeout;
@@ -126,6 +128,7 @@ public final class MarketStreams implements AutoCloseable {
         this.rate = b.rate;
         this.watchdog = b.watchdog;
         this.policy = b.policy;
+        this.retryInitialConnect = b.retryInitialConnect;
         this.dispatcher = b.dispatcher;
         this.httpClient = b.httpClient;
         this.requestTimeout = b.requestTimeout;
@@ -362,6 +365,7 @@ public final class MarketStreams implements AutoCloseable {
         WsSession.Builder b = WsSession.builder(url)
                 .name(name + "-c" + (++connSequence))
                 .reconnect(policy)
+                .retryInitialConnect(retryInitialConnect)
                 .outgoingRateLimit(rate)
                 .expect(FrameType.TEXT);
         if (watchdog != null) {
@@ -382,7 +386,9 @@ public final class MarketStreams implements AutoCloseable {
     private void start(Conn c) {
         c.session.addListener(c);
         c.session.subscribe(() -> replayFrame(c), null);
-        c.session.connect().exceptionally(e -> null); // failures are retried by the session and reported as gaps
+        // a first connect that fails ends the connection (see connectFailed); later losses are retried by the
+        // session and reported as gaps
+        c.session.connect().exceptionally(e -> null);
     }
 
     /**
@@ -653,6 +659,50 @@ public final class MarketStreams implements AutoCloseable {
         } else if (change.from() == ConnectionState.OPEN && c.retiring) {
             scheduleQuietly(() -> finishRotation(c), 0, TimeUnit.MILLISECONDS);
         }
+        if (change.to() == ConnectionState.FAILED && !c.everOpened) {
+            connectFailed(c, change.cause());
+        }
+    }
+
+    /**
+     * A connection's first connect failed and nobody asked to keep trying: the streams it was to
+     * carry fail their {@link StreamSubscription#ready()} with the cause, and are forgotten, so that
+     * subscribing again opens a new connection. A replacement (rotation) connection is left to the
+     * rotation, which keeps the old one.
+     */
+    private void connectFailed(Conn c, Throwable cause) {
+        TransportException error = new TransportException("could not connect to the Binance market streams at "
+                + url.replaceAll("^(wss?://[^/]+).*$", "$1") + ": " + (cause == null ? "failed" : cause.getMessage()), cause);
+        List<Op> ops = new ArrayList<>();
+        List<Route> dead = new ArrayList<>();
+        synchronized (lock) {
+            if (c.closed || c.predecessor != null) {
+                return;
+            }
+            c.closed = true;
+            conns.remove(c);
+            ops.addAll(c.pending);
+            c.pending.clear();
+            for (Iterator<Request> it = inflight.values().iterator(); it.hasNext(); ) {
+                Request r = it.next();
+                if (r.conn == c) {
+                    it.remove();
+                    ops.addAll(r.ops);
+                    if (r.list != null) {
+                        r.list.completeExceptionally(error);
+                    }
+                }
+            }
+            for (Iterator<Route> it = routes.values().iterator(); it.hasNext(); ) {
+                Route r = it.next();
+                if (r.primary == c) {
+                    it.remove();
+                    dead.add(r);
+                }
+            }
+        }
+        ops.forEach(op -> op.done.completeExceptionally(error));
+        dead.forEach(r -> r.confirmed.completeExceptionally(error));
     }
 
     // ------------------------------------------------------------------ rotation
@@ -1129,6 +1179,7 @@ public final class MarketStreams implements AutoCloseable {
         private int rate = 4;
         private Duration watchdog = Duration.ofMinutes(5);
         private ReconnectPolicy policy = ReconnectPolicy.defaults();
+        private boolean retryInitialConnect;
         private Executor dispatcher;
         private OkHttpClient httpClient;
         private Duration requestTimeout = Duration.ofSeconds(10);
@@ -1199,6 +1250,20 @@ public final class MarketStreams implements AutoCloseable {
          */
         public Builder reconnect(ReconnectPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether a first connection that fails is retried by the reconnect policy. Off by default:
+         * {@code StreamSubscription.ready()} then fails at once with the cause (a {@code java.net.ConnectException} for a
+         * refused port) and nothing keeps trying. Once a connection has been open, losses always
+         * reconnect by the policy.
+         *
+         * @param keepTrying {@code true} to keep trying the first connection by the policy
+         * @return this
+         */
+        public Builder retryInitialConnect(boolean keepTrying) {
+            this.retryInitialConnect = keepTrying;
             return this;
         }
 

@@ -85,8 +85,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Errors</b>: Binance's errors ({@code {"status":400,"error":{"code":-2010,..}}}) are
  * {@link BinanceApiException}; 429 and 418 are {@link RateLimitedException}. Rate-limit information in
  * every answer ({@code rateLimits}) updates the same limiters the REST client uses
- * ({@link BinanceSpot#weightLimiter()}, {@link BinanceSpot#orderLimiter()}); a 429/418 holds them
- * until Binance's {@code retryAfter}, so REST and WebSocket calls both wait.
+ * ({@link BinanceSpot#weightLimiter()}, {@link BinanceSpot#orderLimiter()}); a 429 holds them until
+ * Binance's {@code retryAfter} (REST and WebSocket calls both wait, if that fits in the limiter's
+ * maximum wait, else fail at once), and a 418 bans them until then: every call fails at once, and
+ * no request asked for during a ban is sent when it ends.
  *
  * <p><b>Signing</b>: signed requests carry {@code apiKey}, {@code timestamp} (from
  * {@link BinanceSpot#clock()}) and a {@code signature} over all parameters sorted by name. With an
@@ -144,6 +146,7 @@ public final class WsApiClient implements AutoCloseable {
         WsSession.Builder sb = WsSession.builder(spot.environment().wsApiUrl())
                 .name("binance-wsapi")
                 .reconnect(b.reconnect)
+                .retryInitialConnect(b.retryInitialConnect)
                 .heartbeat(b.pingInterval, b.pingInterval.dividedBy(2))
                 .listener(new Listener());
         if (b.httpClient != null) {
@@ -169,7 +172,10 @@ public final class WsApiClient implements AutoCloseable {
      * this to connect ahead of the first one. Calling it again returns the same future.
      *
      * @return completes when the connection is open and, with an Ed25519 key, the logon succeeded;
-     *     fails with the logon's {@link BinanceApiException} if Binance refused it
+     *     fails with the logon's {@link BinanceApiException} if Binance refused it, and with a
+     *     {@link TransportException} carrying the cause as soon as the first connection attempt fails
+     *     (unless {@link Builder#retryInitialConnect(boolean)} asked to keep trying); a client whose
+     *     connection failed stays failed ({@link BinanceSpot#wsApi()} then makes a new one)
      */
     public synchronized CompletableFuture<Void> connect() {
         if (closed) {
@@ -787,6 +793,9 @@ public final class WsApiClient implements AutoCloseable {
                 wait = spot.orderLimiter().reserve(1, waited);
             }
             if (wait == 0) {
+                // a ban that started while this request waited for another budget stops it here
+                spot.weightLimiter().checkNotBanned();
+                spot.orderLimiter().checkNotBanned();
                 send.run();
             } else {
                 long w = wait;
@@ -972,8 +981,14 @@ public final class WsApiClient implements AutoCloseable {
             long retryAfter = error.path("data").path("retryAfter").asLong(0);
             Instant retryAt = retryAfter > 0 ? Instant.ofEpochMilli(retryAfter)
                     : Instant.ofEpochMilli((spot.clock().millis() / 60_000 + 1) * 60_000); // next minute window
-            RateLimiter limiter = code == -1015 ? spot.orderLimiter() : spot.weightLimiter();
-            limiter.holdUntil(retryAt);
+            if (status == 418) {
+                // an IP ban: every call, REST or WebSocket, order or not, fails at once until it ends
+                spot.weightLimiter().ban(retryAt);
+                spot.orderLimiter().ban(retryAt);
+            } else {
+                RateLimiter limiter = code == -1015 ? spot.orderLimiter() : spot.weightLimiter();
+                limiter.holdUntil(retryAt);
+            }
             return new RateLimitedException("binance WebSocket API refused " + method + " with " + status + " ("
                     + code + " " + msg + ")", retryAt, status, false);
         }
@@ -1340,6 +1355,7 @@ public final class WsApiClient implements AutoCloseable {
         private Duration recvWindow;
         private boolean logon = true;
         private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
+        private boolean retryInitialConnect;
         private Duration pingInterval = Duration.ofSeconds(20);
         private OkHttpClient httpClient;
 
@@ -1387,6 +1403,20 @@ public final class WsApiClient implements AutoCloseable {
          */
         public Builder reconnect(ReconnectPolicy policy) {
             this.reconnect = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether a first connection that fails is retried by the reconnect policy. Off by default:
+         * {@code connect()} then fails at once with the cause (a {@code java.net.ConnectException} for a
+         * refused port) and nothing keeps trying. Once a connection has been open, losses always
+         * reconnect by the policy.
+         *
+         * @param keepTrying {@code true} to keep trying the first connection by the policy
+         * @return this
+         */
+        public Builder retryInitialConnect(boolean keepTrying) {
+            this.retryInitialConnect = keepTrying;
             return this;
         }
 

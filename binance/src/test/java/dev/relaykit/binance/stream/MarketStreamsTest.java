@@ -503,4 +503,66 @@ class MarketStreamsTest {
             return out;
         }
     }
+    // ------------------------------------------------------------------ the first connect (issue 10 item 4)
+
+    private static int refusedPort() throws Exception {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BinanceSpot spotWithStreamsAt(int port) {
+        return BinanceSpot.builder().environment(BinanceEnvironment.custom("http://127.0.0.1:1",
+                "ws://127.0.0.1:" + port, "ws://127.0.0.1:1/ws-api/v3")).build();
+    }
+
+    @Test
+    void aFirstConnectToARefusedPortFailsReadyWithTheCauseAndNothingKeepsTrying() throws Exception {
+        try (BinanceSpot refused = spotWithStreamsAt(refusedPort());
+             MarketStreams s = MarketStreams.builder(refused)
+                     .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50))
+                             .withUnlimitedAttempts())
+                     .build()) {
+            long start = System.nanoTime();
+            StreamSubscription sub = s.subscribe(MarketStream.trade("BTCUSDT"), t -> { });
+            assertThatThrownBy(() -> sub.ready().get(5, TimeUnit.SECONDS))
+                    .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
+                    .hasMessageContaining("could not connect to the Binance market streams");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(s.connectionCount()).isZero();
+            Thread.sleep(300);
+            assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
+                    .as("no session keeps reconnecting").noneMatch(n -> n.matches("relaykit-binance-streams-.*-c\\d+-timer"));
+        }
+    }
+
+    @Test
+    void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
+        int port = refusedPort();
+        try (BinanceSpot later = spotWithStreamsAt(port);
+             MarketStreams s = MarketStreams.builder(later)
+                     .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))
+                             .withUnlimitedAttempts())
+                     .retryInitialConnect(true)
+                     .build()) {
+            StreamSubscription sub = s.subscribe(MarketStream.trade("BTCUSDT"), t -> { });
+            Thread.sleep(400);
+            assertThat(sub.ready()).isNotDone();
+            try (dev.relaykit.testkit.ScriptedWsServer server = dev.relaykit.testkit.ScriptedWsServer.builder().port(port).start()) {
+                server.onText((client, text) -> client.send("{\"result\":null,\"id\":"
+                        + dev.relaykit.core.json.Json.tree(text).path("id").asLong() + "}"));
+                sub.ready().get(10, TimeUnit.SECONDS);
+                assertThat(s.connectionCount()).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -364,6 +364,29 @@ class WsApiClientTest {
     }
 
     @Test
+    void anOrderDuringA418BanFailsAtOnceInWaitModeAndIsNeverSentLater() throws Exception {
+        Instant until = Instant.now().plusSeconds(2);
+        fake.handle("time", call -> call.replyRateLimited(418, until));
+        BinanceSpot spot = spot(BinanceKey.hmac("hmac-key", "hmac-secret"), RateLimiter.Mode.WAIT);
+        WsApiClient ws = client(spot, WAIT);
+        assertThatThrownBy(ws::serverTime).isInstanceOfSatisfying(RateLimitedException.class,
+                e -> assertThat(e.httpStatus()).isEqualTo(418));
+        long start = System.nanoTime();
+        NewOrder order = NewOrder.market("BTCUSDT", OrderSide.BUY, new BigDecimal("1")).build();
+        CompletableFuture<Order> async = ws.placeOrderAsync(order);
+        assertThat(failure(async)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.isLocal()).isTrue();
+            assertThat(e.retryAt()).isEqualTo(Instant.ofEpochMilli(until.toEpochMilli()));
+        });
+        assertThatThrownBy(() -> ws.placeOrder(order)).isInstanceOf(RateLimitedException.class);
+        // the REST side of the same client refuses its orders too
+        assertThatThrownBy(() -> spot.trading().placeOrder(order)).isInstanceOf(RateLimitedException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), until).toMillis() + 700));
+        assertThat(fake.requests("order.place")).as("nothing sent when the ban ended").isEmpty();
+    }
+
+    @Test
     void documentedBanAnswerIsDecodedWithItsRetryAfter() {
         fake.answer("klines", "wsapi-error-ip-banned.json");
         WsApiClient ws = client(spot(null, RateLimiter.Mode.FAIL_FAST), WAIT);
@@ -582,6 +605,65 @@ class WsApiClientTest {
         @Override
         public void onError(RelayKitException error) {
             errors.add(error);
+        }
+    }
+    // ------------------------------------------------------------------ the first connect (issue 10 item 4)
+
+    private static int refusedPort() throws Exception {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void connectToARefusedPortFailsAtOnceWithTheCauseAndNothingKeepsTrying() throws Exception {
+        BinanceSpot refused = BinanceSpot.builder().environment(BinanceEnvironment.custom("http://127.0.0.1:1",
+                "ws://127.0.0.1:1", "ws://127.0.0.1:" + refusedPort() + "/ws-api/v3")).build();
+        closeables.add(refused);
+        long start = System.nanoTime();
+        WsApiClient first = refused.wsApi();
+        CompletableFuture<Void> connect = first.connect();
+        assertThatThrownBy(() -> connect.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(refused.wsApi().state()).as("a failed client is replaced").isEqualTo(ConnectionState.NEW);
+        // a request fails at once too, with the same cause, instead of waiting for its timeout
+        long requestStart = System.nanoTime();
+        assertThatThrownBy(() -> refused.wsApi().ping()).isInstanceOf(TransportException.class)
+                .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue());
+        assertThat(Duration.ofNanos(System.nanoTime() - requestStart)).isLessThan(Duration.ofSeconds(3));
+        // FAILED is terminal: the first client's session has stopped for good, no reconnect is scheduled
+        assertThat(first.state()).isEqualTo(ConnectionState.FAILED);
+    }
+
+    @Test
+    void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
+        int port = refusedPort();
+        BinanceSpot later = BinanceSpot.builder().environment(BinanceEnvironment.custom("http://127.0.0.1:1",
+                "ws://127.0.0.1:1", "ws://127.0.0.1:" + port + "/ws-api/v3")).build();
+        closeables.add(later);
+        WsApiClient ws = WsApiClient.builder(later)
+                .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))
+                        .withUnlimitedAttempts())
+                .retryInitialConnect(true)
+                .build();
+        closeables.add(ws);
+        CompletableFuture<Void> connect = ws.connect();
+        Thread.sleep(400);
+        assertThat(connect).isNotDone();
+        try (dev.relaykit.testkit.ScriptedWsServer server = dev.relaykit.testkit.ScriptedWsServer.builder().port(port).start()) {
+            connect.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ws.state()).isEqualTo(ConnectionState.OPEN);
+            ws.close();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -22,8 +23,26 @@ import java.util.function.Function;
  * <p>The server's count wins when it is higher: {@link #updateFromHeaders(Function)} reads each
  * limit's {@link RateLimit#serverHeader()} (Binance's {@code X-MBX-USED-WEIGHT-1M}) and raises the
  * local count to it; traffic from other processes on the same IP or account is then accounted for.
- * After a 429 or 418 with {@code Retry-After}, {@link #holdUntil(Instant)} holds every request
- * until then.
+ * After a 429 with {@code Retry-After}, {@link #holdUntil(Instant)} holds every request until
+ * then; after a 418 (an IP ban), {@link #ban(Instant)} refuses every request until then.
+ *
+ * <p><b>The rule: a request is never sent later than its caller could expect.</b> A request goes
+ * at once, or after waiting at most {@link Builder#maxWait(Duration) maxWait} (in
+ * {@link Mode#WAIT} only), or not at all:
+ * <ul>
+ *   <li>an ordinary window budget that is spent: {@link Mode#WAIT} waits for the window to free if
+ *       that fits in {@code maxWait} (counting what the request has waited already), else fails at
+ *       once; {@link Mode#FAIL_FAST} fails at once;</li>
+ *   <li>a server hold after a 429 ({@link #holdUntil(Instant)}): the same: {@link Mode#WAIT} waits
+ *       only if the hold ends within {@code maxWait}, else fails at once;</li>
+ *   <li>a server ban after a 418 ({@link #ban(Instant)}): every request fails at once, in every
+ *       mode, with a {@link RateLimitedException} whose {@link RateLimitedException#retryAt()} is
+ *       the end of the ban. Bans last minutes to days, so no caller ever waits one out, and a
+ *       caller already waiting in {@link #acquire(int)} when a ban starts is woken and refused:
+ *       nothing that was asked for during a ban goes out when it ends.</li>
+ * </ul>
+ * A refusal is a {@link RateLimitedException} with {@link RateLimitedException#isLocal()}
+ * {@code true}: nothing was sent.
  *
  * <p>Why not resilience4j's {@code RateLimiter}: its permits refresh on its own schedule and it
  * cannot be told "the server says 1150 of 1200 are used", nor can it charge several windows
@@ -57,6 +76,7 @@ public final class RateLimiter {
     private final long[] windowStart;
     private final long[] used;
     private long holdUntil;
+    private long bannedUntil;
 
     private RateLimiter(Builder b) {
         this.limits = List.copyOf(b.limits);
@@ -93,7 +113,10 @@ public final class RateLimiter {
         return clock;
     }
 
-    private record Outcome(long waitMillis, long now, String blockedBy) {
+    private record Outcome(long waitMillis, long now, String blockedBy, boolean banned) {
+        Outcome(long waitMillis, long now, String blockedBy) {
+            this(waitMillis, now, blockedBy, false);
+        }
     }
 
     /**
@@ -101,7 +124,7 @@ public final class RateLimiter {
      *
      * @param weight the request's weight (what it costs against {@link RateLimit.Kind#WEIGHT} limits)
      * @return {@link Duration#ZERO} if the request was charged and may go; otherwise how long until
-     *     it could (nothing was charged)
+     *     it could (nothing was charged; during a {@linkplain #ban(Instant) ban}, the time left)
      * @throws IllegalArgumentException if the weight is negative or larger than a whole window allows
      */
     public Duration tryAcquire(int weight) {
@@ -109,13 +132,14 @@ public final class RateLimiter {
     }
 
     /**
-     * Takes room for one request: waits for it in {@link Mode#WAIT}, or fails in
-     * {@link Mode#FAIL_FAST}.
+     * Takes room for one request: waits for it in {@link Mode#WAIT} (never longer than the maximum
+     * wait), or fails in {@link Mode#FAIL_FAST}. During a {@linkplain #ban(Instant) ban} it fails at
+     * once in every mode, and a wait in progress when a ban starts ends at once with a refusal.
      *
      * @param weight the request's weight
      * @return the limiter clock's time, in epoch milliseconds, at which the request was charged
      * @throws RateLimitedException (local) if the budget is spent and the mode is
-     *     {@link Mode#FAIL_FAST}, or the wait would exceed the maximum wait
+     *     {@link Mode#FAIL_FAST}, or the wait would exceed the maximum wait, or a ban is in force
      * @throws RelayKitException if the thread is interrupted while waiting (the flag is kept)
      */
     public long acquire(int weight) {
@@ -126,12 +150,30 @@ public final class RateLimiter {
                 return o.now;
             }
             try {
-                waiter.await(o.waitMillis, o.now + o.waitMillis);
+                if (waiter != null) {
+                    waiter.await(o.waitMillis, o.now + o.waitMillis);
+                } else {
+                    sleep(o.waitMillis);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RelayKitException("interrupted while waiting for rate limit " + o.blockedBy, e);
             }
             waited += o.waitMillis;
+        }
+    }
+
+    /** Sleeps on the lock's monitor, so that {@link #ban(Instant)} can wake the sleeper at once. */
+    private void sleep(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (lock) {
+            while (bannedUntil <= clock.millis()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                lock.wait(left);
+            }
         }
     }
 
@@ -155,7 +197,8 @@ public final class RateLimiter {
      * @return 0 if the request was charged and may go; otherwise how many milliseconds to wait
      *     before asking again (nothing was charged)
      * @throws RateLimitedException (local, naming the limit) if there is no room and the mode is
-     *     {@link Mode#FAIL_FAST}, or the wait would take the request's total wait past the maximum
+     *     {@link Mode#FAIL_FAST}, or the wait would take the request's total wait past the maximum,
+     *     or a {@linkplain #ban(Instant) ban} is in force (in every mode)
      * @throws IllegalArgumentException if the weight is negative or larger than a whole window allows
      */
     public long reserve(int weight, long waitedMillis) {
@@ -165,10 +208,37 @@ public final class RateLimiter {
     /** Attempts once; refuses if the request must not wait what the attempt says (mode, maximum wait). */
     private Outcome step(int weight, long waited) {
         Outcome o = attempt(weight);
+        if (o.banned) {
+            throw banRefusal(o.now + o.waitMillis, o.waitMillis);
+        }
         if (o.waitMillis > 0 && (mode == Mode.FAIL_FAST || waited + o.waitMillis > maxWait.toMillis())) {
             throw refusal(o.blockedBy, o.now + o.waitMillis);
         }
         return o;
+    }
+
+    /**
+     * Refuses at once, in every mode, if a {@linkplain #ban(Instant) ban} is in force; charges
+     * nothing. For a caller about to send after waiting on another budget: a ban that started
+     * meanwhile stops the request.
+     *
+     * @throws RateLimitedException (local, HTTP status 418) if a ban is in force
+     */
+    public void checkNotBanned() {
+        long now;
+        long until;
+        synchronized (lock) {
+            now = clock.millis();
+            until = bannedUntil;
+        }
+        if (now < until) {
+            throw banRefusal(until, until - now);
+        }
+    }
+
+    private static RateLimitedException banRefusal(long untilMillis, long leftMillis) {
+        return new RateLimitedException("the server banned this IP (HTTP 418) for " + Duration.ofMillis(leftMillis)
+                + " more; nothing was sent", Instant.ofEpochMilli(untilMillis), 418, true);
     }
 
     private static RateLimitedException refusal(String blockedBy, long retryAtMillis) {
@@ -182,6 +252,9 @@ public final class RateLimiter {
         }
         synchronized (lock) {
             long now = clock.millis();
+            if (now < bannedUntil) {
+                return new Outcome(bannedUntil - now, now, "(server ban)", true);
+            }
             if (now < holdUntil) {
                 return new Outcome(holdUntil - now, now, "(server asked to hold)");
             }
@@ -263,14 +336,38 @@ public final class RateLimiter {
     }
 
     /**
-     * Holds every request until a time (after a 429 or 418 with {@code Retry-After}). A later
-     * hold extends an earlier one; an earlier one never shortens it.
+     * Holds every request until a time (after a 429 with {@code Retry-After}): in
+     * {@link Mode#WAIT} a request waits for the hold to end if that fits in its maximum wait, else
+     * it fails at once; in {@link Mode#FAIL_FAST} it fails at once. A later hold extends an earlier
+     * one; an earlier one never shortens it.
      *
      * @param until when requests may go again
      */
     public void holdUntil(Instant until) {
         synchronized (lock) {
             holdUntil = Math.max(holdUntil, until.toEpochMilli());
+        }
+    }
+
+    /**
+     * Refuses every request until a time (after a 418: the server banned the IP), in every mode,
+     * with a local {@link RateLimitedException} whose {@link RateLimitedException#retryAt()} is
+     * {@code until}; callers waiting in {@link #acquire(int)} are woken and refused. A later ban
+     * extends an earlier one; an earlier one never shortens it.
+     *
+     * @param until when the ban ends
+     */
+    public void ban(Instant until) {
+        synchronized (lock) {
+            bannedUntil = Math.max(bannedUntil, until.toEpochMilli());
+            lock.notifyAll();
+        }
+    }
+
+    /** @return when the current ban ends, or {@code null} when no ban is in force */
+    public Instant bannedUntil() {
+        synchronized (lock) {
+            return clock.millis() < bannedUntil ? Instant.ofEpochMilli(bannedUntil) : null;
         }
     }
 
@@ -300,7 +397,7 @@ public final class RateLimiter {
         private Mode mode = Mode.WAIT;
         private Clock clock = Clock.systemUTC();
         private Duration maxWait = Duration.ofMinutes(1);
-        private Waiter waiter = (millis, until) -> Thread.sleep(millis);
+        private Waiter waiter; // null: sleep on the limiter's monitor, woken by a ban
 
         private Builder() {
         }
@@ -334,7 +431,8 @@ public final class RateLimiter {
         }
 
         /**
-         * @param maxWait the longest a request waits in {@link Mode#WAIT} before failing; default 1 minute
+         * @param maxWait the longest a request waits in {@link Mode#WAIT}: a request that would have
+         *     to wait longer fails at once instead (it is never sent later than this); default 1 minute
          * @return this builder
          */
         public Builder maxWait(Duration maxWait) {

@@ -66,8 +66,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Each attempt</b> takes room from the {@link RateLimiter} (waiting or failing fast, as it is
  * configured), is signed afresh by the {@link RequestSigner} (new timestamp, new signature), is sent,
- * and feeds the server's rate-limit headers back into the limiter. A 429 or 418 holds the limiter
- * until the server's {@code Retry-After}.
+ * and feeds the server's rate-limit headers back into the limiter. A 429 holds the limiter until
+ * the server's {@code Retry-After}; a 418 (an IP ban) {@linkplain RateLimiter#ban(Instant) bans}
+ * it until then.
+ *
+ * <p><b>A request is never sent later than its caller could expect.</b> It goes at once, or after
+ * waiting at most the limiter's {@link RateLimiter#maxWait() maxWait} in
+ * {@link RateLimiter.Mode#WAIT WAIT} mode, or not at all (a {@link RateLimitedException}). During a
+ * 418 ban every call fails at once, in every mode, with the ban's end as
+ * {@link RateLimitedException#retryAt()}; nothing asked for during a ban is sent when it ends. A
+ * 429's {@code Retry-After} is waited out (for an idempotent request's retry) only in WAIT mode and
+ * only if it ends within {@code maxWait} and the {@link RetryPolicy#maxRetryAfter()}; otherwise the
+ * 429 is thrown at once.
  *
  * <p><b>Retries</b> follow the {@link RetryPolicy} through resilience4j's {@link Retry}, with an
  * interval function that honours {@code Retry-After}; only {@link RestRequest#idempotent()
@@ -532,10 +542,10 @@ public final class RestClient implements AutoCloseable {
         String query = r.queryString();
         HttpUrl url;
         if (r.isAbsoluteUrl()) {
-            HttpUrl given = HttpUrl.get(r.path());
-            String own = given.encodedQuery();
-            url = query.isEmpty() ? given
-                    : given.newBuilder().encodedQuery(own == null || own.isEmpty() ? query : own + "&" + query).build();
+            // queryString() already holds the URL's own query first: the wire query is what was signed
+            url = HttpUrl.get(r.path()).newBuilder()
+                    .encodedQuery(query.isEmpty() ? null : query)
+                    .build();
         } else {
             url = HttpUrl.get(baseUrl + r.path()).newBuilder()
                     .encodedQuery(query.isEmpty() ? null : query)
@@ -552,6 +562,11 @@ public final class RestClient implements AutoCloseable {
     private Redactor requestRedactor(RestRequest r) {
         List<String> secrets = new ArrayList<>();
         for (RestRequest.Param p : r.queryParams()) {
+            if (redactor.isSensitive(p.name())) {
+                secrets.add(p.value());
+            }
+        }
+        for (RestRequest.Param p : r.urlQueryParams()) {
             if (redactor.isSensitive(p.name())) {
                 secrets.add(p.value());
             }
@@ -629,19 +644,34 @@ public final class RestClient implements AutoCloseable {
                 }
             }
             Instant retryAt = RetryAfter.parse(res.header("Retry-After"), wallClock);
-            if ((status == 429 || status == 418) && limiter != null) {
-                long holdMillis = retryAt == null ? 1000 : Math.max(0, retryAt.toEpochMilli() - wallClock.millis());
-                limiter.holdUntil(Instant.ofEpochMilli(limiter.clock().millis() + holdMillis));
-            }
             RelayKitException error = errorParser.parse(service, status, p.redact(body), retryAt);
             if (error == null) {
                 error = new ApiException(service, status, null, null);
             }
+            if (retryAt == null && error instanceof RateLimitedException limited) {
+                retryAt = limited.retryAt(); // the service's parser may read it from the body
+            }
+            if ((status == 429 || status == 418) && limiter != null) {
+                long holdMillis = retryAt == null ? 1000 : Math.max(0, retryAt.toEpochMilli() - wallClock.millis());
+                Instant until = Instant.ofEpochMilli(limiter.clock().millis() + holdMillis);
+                if (status == 418) {
+                    limiter.ban(until); // an IP ban: every call fails at once until it ends, in every mode
+                } else {
+                    limiter.holdUntil(until);
+                }
+            }
             boolean rejected = retryRejected != null && retryRejected.test(error);
-            boolean retryable = rejected || (p.request.idempotent() && (status >= 500 || status == 429));
-            if (retryable && retryAt != null
-                    && Duration.between(wallClock.instant(), retryAt).compareTo(retryPolicy.maxRetryAfter()) > 0) {
-                retryable = false;
+            boolean retryable = status != 418
+                    && (rejected || (p.request.idempotent() && (status >= 500 || status == 429)));
+            if (retryable && retryAt != null) {
+                Duration wait = Duration.between(wallClock.instant(), retryAt);
+                // a retry after Retry-After is a wait: it keeps to the limiter's rule (FAIL_FAST never
+                // waits, WAIT never longer than maxWait) as well as to the retry policy's own bound
+                boolean limiterAllows = limiter == null
+                        || (limiter.mode() == RateLimiter.Mode.WAIT && wait.compareTo(limiter.maxWait()) <= 0);
+                if (!limiterAllows || wait.compareTo(retryPolicy.maxRetryAfter()) > 0) {
+                    retryable = false;
+                }
             }
             throw new AttemptFailure(error, retryable, retryAt);
         }

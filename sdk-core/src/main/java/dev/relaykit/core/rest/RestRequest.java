@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import okhttp3.HttpUrl;
 
 /**
  * One REST call, described: method, path, query parameters in order, an optional form or JSON
@@ -28,6 +29,12 @@ import java.util.Set;
  * {@code multipart/form-data} parts ({@link Builder#part}, files streamed from disk). The path is
  * normally relative to the client's base URL; an absolute {@code http(s)} URL (a download link the
  * service handed out) is sent to as is, with the client's default headers.
+ *
+ * <p>An absolute URL may carry a query of its own. That query is part of what is sent and of what
+ * is signed: {@link #queryString()} is the URL's own query (as OkHttp puts it on the wire) followed
+ * by the parameters added with {@link Builder#param}, so a signer that signs {@code queryString()}
+ * signs exactly the query the server receives. A relative path never carries a query (use
+ * {@link Builder#param}).
  *
  * <pre>{@code
  * RestRequest order = RestRequest.post("/api/v3/order")
@@ -132,6 +139,8 @@ public final class RestRequest {
 
     private final String method;
     private final String path;
+    private final String urlQuery;
+    private final List<Param> urlQueryParams;
     private final List<Param> query;
     private final List<Param> form;
     private final String json;
@@ -144,6 +153,8 @@ public final class RestRequest {
     private RestRequest(Builder b) {
         this.method = b.method;
         this.path = b.path;
+        this.urlQuery = b.urlQuery;
+        this.urlQueryParams = b.urlQueryParams;
         this.query = List.copyOf(b.query);
         this.form = b.form == null ? null : List.copyOf(b.form);
         this.json = b.json;
@@ -230,9 +241,20 @@ public final class RestRequest {
         return path.startsWith("https://") || path.startsWith("http://");
     }
 
-    /** @return the query parameters, in order */
+    /**
+     * @return the query parameters added with {@link Builder#param}, in order; an absolute URL's own
+     *     query is in {@link #urlQueryParams()}
+     */
     public List<Param> queryParams() {
         return query;
+    }
+
+    /**
+     * @return the parameters of an absolute URL's own query, decoded, in the order they are sent
+     *     (before {@link #queryParams()}); empty for a relative path or a URL without a query
+     */
+    public List<Param> urlQueryParams() {
+        return urlQueryParams;
     }
 
     /** @return the form body's parameters in order, or an empty list when the body is not a form */
@@ -283,9 +305,17 @@ public final class RestRequest {
         return weight;
     }
 
-    /** @return the percent-encoded query string without {@code ?}, empty when there are no parameters */
+    /**
+     * @return the query string exactly as sent, without {@code ?}: an absolute URL's own query
+     *     first, then the {@link #queryParams()} percent-encoded, joined by {@code &}; empty when
+     *     there is neither
+     */
     public String queryString() {
-        return encode(query);
+        String params = encode(query);
+        if (urlQuery.isEmpty()) {
+            return params;
+        }
+        return params.isEmpty() ? urlQuery : urlQuery + "&" + params;
     }
 
     /**
@@ -305,6 +335,7 @@ public final class RestRequest {
      */
     public boolean hasParam(String name) {
         return query.stream().anyMatch(p -> p.name().equals(name))
+                || urlQueryParams.stream().anyMatch(p -> p.name().equals(name))
                 || formParams().stream().anyMatch(p -> p.name().equals(name));
     }
 
@@ -365,9 +396,10 @@ public final class RestRequest {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("RestRequest[").append(method).append(' ').append(path);
+        StringBuilder sb = new StringBuilder("RestRequest[").append(method).append(' ')
+                .append(Redactor.standard().redact(path));
         if (!query.isEmpty()) {
-            sb.append('?').append(Redactor.standard().redact(queryString()));
+            sb.append(urlQuery.isEmpty() ? '?' : '&').append(Redactor.standard().redact(encode(query)));
         }
         if (form != null) {
             sb.append(", form body ").append(form.size()).append(" params");
@@ -388,6 +420,8 @@ public final class RestRequest {
     public static final class Builder {
         private final String method;
         private final String path;
+        private final String urlQuery;
+        private final List<Param> urlQueryParams;
         private final List<Param> query = new ArrayList<>();
         private List<Param> form;
         private String json;
@@ -401,15 +435,31 @@ public final class RestRequest {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
             Objects.requireNonNull(path, "path");
             if (absolute(path)) {
+                HttpUrl url;
                 try {
                     URI uri = new URI(path);
                     if (uri.getHost() == null || uri.getFragment() != null) {
                         throw new IllegalArgumentException("not an absolute http(s) URL without a fragment");
                     }
+                    url = HttpUrl.get(path);
                 } catch (java.net.URISyntaxException | IllegalArgumentException e) {
                     throw new IllegalArgumentException("not a valid absolute URL: " + Redactor.standard().redact(path));
                 }
+                // The URL's own query as OkHttp writes it on the wire (it re-encodes a few characters
+                // such as ' on the way out): queryString() and so the signature use these exact bytes.
+                String own = url.encodedQuery();
+                this.urlQuery = own == null ? "" : own;
+                List<Param> ownParams = new ArrayList<>();
+                if (!urlQuery.isEmpty()) {
+                    for (int i = 0; i < url.querySize(); i++) {
+                        String value = url.queryParameterValue(i);
+                        ownParams.add(new Param(url.queryParameterName(i), value == null ? "" : value));
+                    }
+                }
+                this.urlQueryParams = List.copyOf(ownParams);
             } else {
+                this.urlQuery = "";
+                this.urlQueryParams = List.of();
                 if (!path.startsWith("/")) {
                     throw new IllegalArgumentException("path must start with '/': " + path);
                 }

@@ -14,8 +14,11 @@ import java.util.Set;
  *
  * <p>For a {@link RestRequest.Security#SIGNED SIGNED} request it appends {@code recvWindow} (if
  * configured and not already given), then {@code timestamp} from its clock, then signs the exact
- * percent-encoded query string followed by the body ({@code totalParams = query + body}) and
- * appends the result as {@code signature}. Every request that is not
+ * query string as sent followed by the body ({@code totalParams = query + body}) and appends the
+ * result as {@code signature}. The query string is {@link RestRequest#queryString()}: an absolute
+ * URL's own query, then the added parameters, in wire order, so every parameter that is sent is
+ * signed. A signed request with a multipart body is refused ({@link IllegalArgumentException}):
+ * its parts could not be covered by the signature. Every request that is not
  * {@link RestRequest.Security#NONE NONE} gets the API key header. Parameter and header names are
  * configurable.
  *
@@ -69,6 +72,12 @@ public final class QuerySignatureSigner implements RequestSigner {
             b.header(apiKeyHeader, apiKey.reveal());
         }
         if (request.security() == RestRequest.Security.SIGNED) {
+            if (request.hasMultipartBody()) {
+                // the signature covers query + body text; multipart parts would go out unsigned
+                throw new IllegalArgumentException(request.method() + " " + request.path()
+                        + ": a signed request cannot have a multipart body (the signature covers the query"
+                        + " string and a form or JSON body only)");
+            }
             if (recvWindow != null && !request.hasParam(recvWindowParam)) {
                 b.param(recvWindowParam, recvWindow.toMillis());
             }

@@ -73,6 +73,8 @@ public final class WsSession implements AutoCloseable {
     private final Request request;
     private final OkHttpClient client;
     private final ReconnectPolicy policy;
+    private final boolean retryInitialConnect;
+    private final Duration connectDeadline; // null: OkHttp's own timeouts bound an attempt
     private final Duration pingInterval;
     private final Duration pongTimeout;
     private final Duration silenceTimeout;
@@ -172,6 +174,8 @@ public final class WsSession implements AutoCloseable {
         }
         this.client = cb.build();
         this.policy = b.policy;
+        this.retryInitialConnect = b.retryInitialConnect;
+        this.connectDeadline = b.connectTimeout;
         this.pingInterval = b.pingInterval;
         this.pongTimeout = b.pongTimeout;
         this.silenceTimeout = b.silence;
@@ -222,8 +226,16 @@ public final class WsSession implements AutoCloseable {
 
     /**
      * Connects. Returns at once; the future completes when the session is first
-     * {@link ConnectionState#OPEN}, or fails if it is closed or the policy gives up before that.
-     * Connection failures before the first open are retried by the reconnect policy too.
+     * {@link ConnectionState#OPEN}, or fails if it is closed first.
+     *
+     * <p>By default the first connection attempt decides: if it fails (refused, unreachable, TLS or
+     * handshake error, or no connection within the {@linkplain Builder#connectTimeout connect
+     * timeout}) the future fails at once with a {@link TransportException} whose cause is the
+     * attempt's failure (a {@code java.net.ConnectException} for a refused port), the session
+     * becomes {@link ConnectionState#FAILED} and nothing keeps trying in the background. Only with
+     * {@link Builder#retryInitialConnect(boolean) retryInitialConnect(true)} does the reconnect
+     * policy retry a first connection that never opened (then the future fails when the policy
+     * gives up). Once a connection has been open, every later loss reconnects by the policy.
      *
      * @return completes on the first open
      * @throws IllegalStateException if {@code connect()} was called before
@@ -407,7 +419,26 @@ public final class WsSession implements AutoCloseable {
         Connection c = new Connection();
         current = c;
         c.socket = client.newWebSocket(request, c);
+        if (connectDeadline != null) {
+            try {
+                c.deadline = timer.schedule(() -> connectTimedOut(c), connectDeadline.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // the shared scheduler was shut down: OkHttp's own timeouts still bound the attempt
+            }
+        }
         LOG.debug("{}: connecting to {}", name, hostOnly());
+    }
+
+    /** The attempt on {@code c} is not open within the connect timeout: it fails as a whole. */
+    private void connectTimedOut(Connection c) {
+        synchronized (lock) {
+            if (c != current || state == ConnectionState.OPEN || state.isTerminal()) {
+                return;
+            }
+        }
+        onLost(c, SessionError.Kind.TRANSPORT, new TransportException("no connection to " + hostOnly() + " within "
+                + connectDeadline.toMillis() + " ms (TCP, TLS and WebSocket handshake)",
+                new SocketTimeoutException("connect timed out")));
     }
 
     private void onOpened(Connection c, Response response) {
@@ -415,6 +446,9 @@ public final class WsSession implements AutoCloseable {
             if (c != current) {
                 c.socket.close(1000, null);
                 return;
+            }
+            if (c.deadline != null) {
+                c.deadline.cancel(false);
             }
             boolean reconnect = everOpened;
             everOpened = true;
@@ -447,6 +481,9 @@ public final class WsSession implements AutoCloseable {
             }
             current = null;
             c.socket.cancel();
+            if (c.deadline != null) {
+                c.deadline.cancel(false);
+            }
             cancelTimers(); // the monitor's; no reconnect is scheduled while a connection is current
             unsent = takeQueue();
             report(kind, cause.getMessage(), cause);
@@ -455,7 +492,11 @@ public final class WsSession implements AutoCloseable {
             }
             openedAtNanos = 0;
             attempt++;
-            if (!policy.allows(attempt)) {
+            if (!everOpened && !retryInitialConnect) {
+                // the first connection never opened and the user did not ask to keep trying: say so now
+                transition(ConnectionState.FAILED, cause, 0, Duration.ZERO);
+                failed = true;
+            } else if (!policy.allows(attempt)) {
                 transition(ConnectionState.FAILED, cause, attempt - 1, Duration.ZERO);
                 failed = true;
             } else {
@@ -471,8 +512,15 @@ public final class WsSession implements AutoCloseable {
         }
         failAll(unsent, "connection lost before the message was sent");
         if (failed) {
-            firstOpen.completeExceptionally(new TransportException("session " + name
-                    + " gave up reconnecting after " + (attempt - 1) + " attempt(s)", cause));
+            boolean opened;
+            synchronized (lock) {
+                opened = everOpened;
+            }
+            firstOpen.completeExceptionally(!opened && !retryInitialConnect
+                    ? new TransportException("session " + name + " could not connect to " + hostOnly() + ": "
+                            + cause.getMessage(), cause)
+                    : new TransportException("session " + name + " gave up reconnecting after " + (attempt - 1)
+                            + " attempt(s)", cause));
             shutdownThreads();
         }
     }
@@ -791,6 +839,7 @@ public final class WsSession implements AutoCloseable {
 
     private final class Connection extends WebSocketListener {
         WebSocket socket;
+        ScheduledFuture<?> deadline; // the connect timeout's task; guarded by lock
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
@@ -914,6 +963,7 @@ public final class WsSession implements AutoCloseable {
         private Duration pongTimeout;
         private Duration silence;
         private ReconnectPolicy policy = ReconnectPolicy.defaults();
+        private boolean retryInitialConnect;
         private int queueCapacity = 1024;
         private int messagesPerSecond;
         private long maxIncomingBytes = 16L << 20;
@@ -1044,7 +1094,13 @@ public final class WsSession implements AutoCloseable {
         }
 
         /**
-         * @param timeout TCP + TLS connect timeout
+         * Bounds each connection attempt as a whole: TCP connect (also OkHttp's connect timeout),
+         * proxy, TLS and the WebSocket handshake must be done within it, or the attempt fails with a
+         * {@link TransportException} caused by a {@link SocketTimeoutException}. Without it an
+         * attempt is bounded by the OkHttp client's connect timeout plus its read timeout (10 s + 30 s
+         * with the shared client).
+         *
+         * @param timeout the longest one connection attempt may take
          * @return this
          */
         public Builder connectTimeout(Duration timeout) {
@@ -1088,11 +1144,35 @@ public final class WsSession implements AutoCloseable {
         }
 
         /**
-         * @param policy how to reconnect after an unrequested close (default {@link ReconnectPolicy#defaults()})
+         * @param policy how to reconnect after an unrequested close of a connection that was open
+         *     (default {@link ReconnectPolicy#defaults()}); see {@link #retryInitialConnect(boolean)}
+         *     for the first connection
          * @return this
          */
         public Builder reconnect(ReconnectPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether the {@link #reconnect reconnect policy} also retries the very first connection.
+         * Off by default: {@link WsSession#connect()} then fails as soon as the first attempt fails
+         * (with its cause) or times out, and nothing keeps trying behind the caller's back. Turn it
+         * on for a service that may come up after the client (the future then completes when a
+         * later attempt opens, or fails when the policy gives up).
+         *
+         * <pre>{@code
+         * WsSession s = WsSession.builder(url)
+         *     .reconnect(ReconnectPolicy.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)).withUnlimitedAttempts())
+         *     .retryInitialConnect(true)   // wait for the server to come up
+         *     .build();
+         * }</pre>
+         *
+         * @param keepTrying {@code true} to retry a first connection that never opened by the policy
+         * @return this
+         */
+        public Builder retryInitialConnect(boolean keepTrying) {
+            this.retryInitialConnect = keepTrying;
             return this;
         }
 

@@ -234,6 +234,71 @@ class RateLimiterTest {
     }
 
     @Test
+    void aBanRefusesAtOnceInEveryModeWithTheTimeLeft() {
+        for (RateLimiter.Mode mode : RateLimiter.Mode.values()) {
+            FakeClock clock = new FakeClock(10_000);
+            RateLimiter limiter = RateLimiter.builder().limit(RateLimit.requests(100, Duration.ofSeconds(1)))
+                    .clock(clock).mode(mode).maxWait(Duration.ofHours(1))
+                    // a wait would move the fake clock: it must not move
+                    .waiter((millis, until) -> clock.advanceTo(until))
+                    .build();
+            limiter.ban(Instant.ofEpochMilli(70_000));
+            limiter.ban(Instant.ofEpochMilli(20_000)); // an earlier ban never shortens it
+            assertThat(limiter.bannedUntil()).isEqualTo(Instant.ofEpochMilli(70_000));
+            assertThatThrownBy(() -> limiter.acquire(1)).as(mode.name())
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                        assertThat(e.isLocal()).isTrue();
+                        assertThat(e.httpStatus()).isEqualTo(418);
+                        assertThat(e.retryAt()).isEqualTo(Instant.ofEpochMilli(70_000));
+                        assertThat(e.getMessage()).contains("banned").contains("PT1M");
+                    });
+            assertThatThrownBy(() -> limiter.reserve(1, 0)).isInstanceOf(RateLimitedException.class);
+            assertThatThrownBy(limiter::checkNotBanned).isInstanceOf(RateLimitedException.class);
+            assertThat(limiter.tryAcquire(1)).isEqualTo(Duration.ofMinutes(1));
+            assertThat(clock.millis()).as("never waited in " + mode).isEqualTo(10_000);
+            clock.set(70_000);
+            assertThat(limiter.bannedUntil()).isNull();
+            limiter.checkNotBanned();
+            assertThat(limiter.acquire(1)).isEqualTo(70_000);
+        }
+    }
+
+    @Test
+    void aBanWakesACallerWaitingForAWindowAndRefusesIt() throws Exception {
+        // one request per minute: the second caller waits for the next minute (maxWait allows it)
+        // a fake clock that stands still at the start of the window: the waiter sleeps the full minute
+        FakeClock clock = new FakeClock(0);
+        RateLimiter limiter = RateLimiter.builder().limit(RateLimit.requests(1, Duration.ofMinutes(1)))
+                .clock(clock).mode(RateLimiter.Mode.WAIT).maxWait(Duration.ofMinutes(2)).build();
+        limiter.acquire(1);
+        java.util.concurrent.CompletableFuture<Long> waiting =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> limiter.acquire(1));
+        Thread.sleep(200);
+        assertThat(waiting).isNotDone();
+        long start = System.nanoTime();
+        limiter.ban(Instant.ofEpochMilli(3_600_000));
+        assertThatThrownBy(() -> waiting.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.httpStatus()).isEqualTo(418));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aServerHoldIsWaitedOutOnlyWhenItFitsInMaxWait() {
+        FakeClock clock = new FakeClock(0);
+        RateLimiter limiter = RateLimiter.builder().limit(RateLimit.requests(100, Duration.ofSeconds(1)))
+                .clock(clock).mode(RateLimiter.Mode.WAIT).maxWait(Duration.ofSeconds(5))
+                .waiter((millis, until) -> clock.advanceTo(until)).build();
+        limiter.holdUntil(Instant.ofEpochMilli(3_000)); // a 429 with Retry-After: 3
+        assertThat(limiter.acquire(1)).isEqualTo(3_000);
+        limiter.holdUntil(Instant.ofEpochMilli(20_000)); // Retry-After longer than maxWait: no wait at all
+        assertThatThrownBy(() -> limiter.acquire(1)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.isLocal()).isTrue();
+            assertThat(e.retryAt()).isEqualTo(Instant.ofEpochMilli(20_000));
+        });
+        assertThat(clock.millis()).isEqualTo(3_000);
+    }
+
+    @Test
     void rejectsImpossibleWeights() {
         RateLimiter limiter = RateLimiter.builder().limit(RateLimit.weight(10, Duration.ofSeconds(1))).build();
         assertThatThrownBy(() -> limiter.tryAcquire(11)).isInstanceOf(IllegalArgumentException.class);

@@ -401,6 +401,78 @@ class RestClientTest {
     }
 
     @Test
+    void duringABanEveryCallFailsAtOnceInWaitModeAndNothingGoesOutWhenItEnds() throws Exception {
+        // the default mode (WAIT) with a long maxWait: a ban must still never be waited out
+        RateLimiter limiter = RateLimiter.builder().limit(RateLimit.requests(1000, Duration.ofMinutes(1)))
+                .mode(RateLimiter.Mode.WAIT).maxWait(Duration.ofMinutes(5)).build();
+        client.close();
+        client = builder().rateLimiter(limiter).build();
+        server.enqueue(json(418, "{\"code\":-1003,\"msg\":\"Way too many requests; IP banned.\"}")
+                .setHeader("Retry-After", "2"));
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(json(200, "{\"late\":true}"));
+        }
+        assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.isLocal()).isFalse();
+                    assertThat(e.httpStatus()).isEqualTo(418);
+                });
+        long banEnds = System.currentTimeMillis() + 2_000;
+        long start = System.nanoTime();
+        CompletableFuture<JsonNode> async = client.executeAsync(RestRequest.post("/api/v3/order").param("a", 1).build());
+        assertThatThrownBy(() -> async.get(1, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.isLocal()).isTrue();
+                    assertThat(e.httpStatus()).isEqualTo(418);
+                    assertThat(e.retryAt().toEpochMilli()).isBetween(banEnds - 500, banEnds + 500);
+                    assertThat(e.retryAfter()).isPositive();
+                });
+        assertThatThrownBy(() -> client.execute(RestRequest.post("/api/v3/order").param("a", 2).build()))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.isLocal()).isTrue());
+        assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/time").build()))
+                .isInstanceOf(RateLimitedException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("all refused at once").isLessThan(Duration.ofMillis(500));
+        // past the ban's end, nothing asked for during the ban has gone out
+        Thread.sleep(Math.max(0, banEnds + 500 - System.currentTimeMillis()));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(client.execute(RestRequest.get("/api/v3/time").build()).get("late").asBoolean()).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterLongerThanMaxWaitIsNotWaitedOut() {
+        // the retry policy would wait 3 s, but the limiter allows 1 s of waiting: fail at once
+        RateLimiter limiter = RateLimiter.builder().limit(RateLimit.requests(1000, Duration.ofMinutes(1)))
+                .mode(RateLimiter.Mode.WAIT).maxWait(Duration.ofSeconds(1)).build();
+        client.close();
+        client = builder().rateLimiter(limiter).build();
+        server.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "3"));
+        server.enqueue(json(200, "{\"late\":true}"));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.httpStatus()).isEqualTo(429));
+        assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.isLocal()).isTrue());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void failFastNeverWaitsOutA429() {
+        RateLimiter limiter = RateLimiter.builder().limit(RateLimit.requests(1000, Duration.ofMinutes(1)))
+                .mode(RateLimiter.Mode.FAIL_FAST).build();
+        client.close();
+        client = builder().rateLimiter(limiter).build();
+        server.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "1"));
+        server.enqueue(json(200, "{\"late\":true}"));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.httpStatus()).isEqualTo(429));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(800));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void waitingBudgetDelaysAsyncCallsWithoutBlocking() throws Exception {
         RateLimiter limiter = RateLimiter.builder().limit(RateLimit.requests(2, Duration.ofMillis(200)))
                 .mode(RateLimiter.Mode.WAIT).build();

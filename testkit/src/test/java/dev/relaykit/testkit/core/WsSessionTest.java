@@ -470,6 +470,7 @@ class WsSessionTest {
         Recorder rec = new Recorder();
         WsSession s = track(session("refused", rec)
                 .reconnect(ReconnectPolicy.exponential(Duration.ofMillis(10), Duration.ofMillis(40)).withMaxAttempts(3))
+                .retryInitialConnect(true) // the first connect is retried only when asked
                 .build());
         CompletableFuture<Void> opened = s.connect();
         assertThatThrownBy(() -> opened.get(10, TimeUnit.SECONDS))
@@ -489,6 +490,7 @@ class WsSessionTest {
         WsSession s = track(session("comes-back", rec)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(100))
                         .withUnlimitedAttempts())
+                .retryInitialConnect(true) // the first connect is retried only when asked
                 .build());
         s.subscribe("sub", null);
         connected(s);
@@ -536,5 +538,107 @@ class WsSessionTest {
     void sendBeforeConnectIsRefusedWithTheState() {
         WsSession s = track(session("early", new Recorder()).build());
         assertThatThrownBy(() -> s.send("x")).isInstanceOf(NotConnectedException.class).hasMessageContaining("NEW");
+    }
+    // ------------------------------------------------------------------ the first connect (issue 10 item 4)
+
+    static int refusedPort() throws Exception {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort(); // closed again: connecting to it is refused
+        }
+    }
+
+    static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aFirstConnectToARefusedPortFailsAtOnceWithTheCauseAndNothingKeepsTrying() throws Exception {
+        Recorder rec = new Recorder();
+        WsSession s = track(WsSession.builder("ws://127.0.0.1:" + refusedPort() + "/ws").name("refused").listener(rec)
+                .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50))
+                        .withUnlimitedAttempts())
+                .build());
+        long start = System.nanoTime();
+        CompletableFuture<Void> connect = s.connect();
+        assertThatThrownBy(() -> connect.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as("ConnectException in " + e).isTrue())
+                .cause().isInstanceOf(dev.relaykit.core.TransportException.class).hasMessageContaining("could not connect");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(s.state()).isEqualTo(ConnectionState.FAILED);
+        Thread.sleep(300); // six reconnect delays: none may start
+        assertThat(rec.count(ConnectionState.RECONNECTING)).isZero();
+        assertThat(rec.count(ConnectionState.CONNECTING)).isEqualTo(1);
+        Recorder.await(() -> Recorder.relaykitThreads().stream().noneMatch(n -> n.startsWith("relaykit-refused-")),
+                WAIT, "the session's threads to end");
+    }
+
+    @Test
+    void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
+        int port = refusedPort();
+        Recorder rec = new Recorder();
+        WsSession s = track(WsSession.builder("ws://127.0.0.1:" + port + "/ws").name("patient").listener(rec)
+                .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))
+                        .withUnlimitedAttempts())
+                .retryInitialConnect(true)
+                .build());
+        CompletableFuture<Void> connect = s.connect();
+        rec.awaitState(ConnectionState.RECONNECTING, 2, WAIT);
+        assertThat(connect).isNotDone();
+        try (ScriptedWsServer late = ScriptedWsServer.builder().port(port).start()) {
+            connect.get(10, TimeUnit.SECONDS);
+            assertThat(s.state()).isEqualTo(ConnectionState.OPEN);
+            late.awaitClient(WAIT);
+            s.close();
+        }
+    }
+
+    @Test
+    void aSessionOnceOpenThatDropsStillReconnectsByThePolicy() throws Exception {
+        Recorder rec = new Recorder();
+        WsSession s = track(session("drop-after-open", rec)
+                .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50)))
+                .build()); // retryInitialConnect left off
+        connected(s);
+        server.dropAll();
+        rec.awaitState(ConnectionState.OPEN, 2, WAIT);
+        assertThat(rec.count(ConnectionState.RECONNECTING)).isGreaterThanOrEqualTo(1);
+        assertThat(server.connectionCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theConnectTimeoutBoundsAHandshakeThatNeverAnswers() throws Exception {
+        // accepts TCP connections and never answers the upgrade request
+        try (java.net.ServerSocket mute = new java.net.ServerSocket(0, 10, java.net.InetAddress.getByName("127.0.0.1"))) {
+            List<java.net.Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(mute.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            WsSession s = track(WsSession.builder("ws://127.0.0.1:" + mute.getLocalPort() + "/ws").name("mute")
+                    .connectTimeout(Duration.ofMillis(500)).build());
+            long start = System.nanoTime();
+            CompletableFuture<Void> connect = s.connect();
+            assertThatThrownBy(() -> connect.get(5, TimeUnit.SECONDS))
+                    .satisfies(e -> assertThat(causedBy(e, java.net.SocketTimeoutException.class)).as(e.toString()).isTrue())
+                    .hasMessageContaining("within 500 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(450), Duration.ofSeconds(3));
+            assertThat(s.state()).isEqualTo(ConnectionState.FAILED);
+            assertThat(accepted).hasSize(1);
+            for (java.net.Socket a : accepted) {
+                a.close();
+            }
+        }
     }
 }
