@@ -7,6 +7,7 @@ import dev.relaykit.socketio.peer.NodePeer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -28,9 +29,15 @@ class RecoveryTest {
             a.connect().get(10, TimeUnit.SECONDS);
             SocketIoSocket b = bob.socket("/");
             b.connect().get(10, TimeUnit.SECONDS);
-            a.emitWithAck("ack", "sync").get(5, TimeUnit.SECONDS); // joins are in order after this round trip
+            // alice's join and bob's message travel on different connections: wait for the server's
+            // "joined" answers to both before bob speaks, or his message can beat alice into the room
+            CompletableFuture<Void> aliceJoined = new CompletableFuture<>();
+            CompletableFuture<Void> bobJoined = new CompletableFuture<>();
+            a.on("joined", e -> aliceJoined.complete(null));
+            b.on("joined", e -> bobJoined.complete(null));
             a.emit("join", "r1");
             b.emit("join", "r1");
+            CompletableFuture.allOf(aliceJoined, bobJoined).get(5, TimeUnit.SECONDS);
             b.emit("room-msg", Map.of("room", "r1", "msg", "before"));
             waitFor(() -> heard.contains("before"));
 
