@@ -31,7 +31,7 @@ class OkHttpSupportTest {
     void anOlderOkHttpIsRefusedByNameWithTheSupportedVersions() {
         assertThat(OkHttpSupport.problem("4.10.0", "file:/m2/okhttp-4.10.0.jar"))
                 .contains("OkHttp 4.10.0", "okhttp-4.10.0.jar", "OkHttp 4.12.x or 5.x", "okhttp-jvm");
-        // OkHttp 3 has no okhttp3.OkHttp.VERSION (Spring Boot 2 manages 3.14)
+        // OkHttp 3 has no okhttp3.OkHttp.VERSION
         assertThat(OkHttpSupport.problem(null, null)).contains("older than 4", "OkHttp 4.12.x or 5.x");
         assertThat(OkHttpSupport.problem("6.0.0", null)).contains("OkHttp 6.0.0");
     }
