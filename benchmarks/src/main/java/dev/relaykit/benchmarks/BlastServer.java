@@ -9,11 +9,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.commons.codec.binary.Base64;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * A minimal WebSocket server for throughput benchmarks: when a client sends the text {@code go N},
@@ -110,8 +109,7 @@ public final class BlastServer implements AutoCloseable {
                     key = line.substring(18).trim();
                 }
             }
-            String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
+            String accept = Base64.encodeBase64String(DigestUtils.sha1(key + GUID));
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -148,7 +146,7 @@ public final class BlastServer implements AutoCloseable {
                     }
                 }
             }
-        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // connection ended
         } finally {
             if (sockets.remove(s)) {

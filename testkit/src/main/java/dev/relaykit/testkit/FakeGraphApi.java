@@ -17,12 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -33,6 +29,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.codec.binary.Base64;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * A fake WhatsApp Cloud API (Graph API) on a free loopback port, for testing bots offline.
@@ -343,7 +342,7 @@ public final class FakeGraphApi implements AutoCloseable {
         if (code != 190 && code != 0) {
             e.putObject("error_data").put("messaging_product", "whatsapp").put("details", spec.details());
         }
-        e.put("fbtrace_id", "A" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(16)).substring(0, 22));
+        e.put("fbtrace_id", "A" + Base64.encodeBase64URLSafeString(bytes(16)).substring(0, 22));
         return RestFake.json(spec.status(), root.toString());
     }
 
@@ -355,7 +354,7 @@ public final class FakeGraphApi implements AutoCloseable {
     }
 
     private String wamid() {
-        return "wamid." + Base64.getEncoder().encodeToString(bytes(36));
+        return "wamid." + Base64.encodeBase64String(bytes(36));
     }
 
     private byte[] bytes(int n) {
@@ -365,15 +364,11 @@ public final class FakeGraphApi implements AutoCloseable {
     }
 
     private String hex(int n) {
-        return HexFormat.of().formatHex(bytes(n));
+        return Hex.encodeHexString(bytes(n));
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(bytes);
     }
 
     /** @return errors.tsv by code, ascending; read once, never changed */

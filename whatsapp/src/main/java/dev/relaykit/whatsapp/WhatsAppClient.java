@@ -29,9 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +37,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The WhatsApp Cloud API client for one business phone number: send every message kind, mark
@@ -401,12 +401,7 @@ public final class WhatsAppClient implements AutoCloseable {
     }
 
     private static void copyChecked(MediaInfo info, InputStream in, OutputStream out) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = DigestUtils.getSha256Digest();
         byte[] buf = new byte[64 * 1024];
         long total = 0;
         for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
@@ -415,7 +410,7 @@ public final class WhatsAppClient implements AutoCloseable {
             total += n;
         }
         out.flush();
-        String actual = HexFormat.of().formatHex(sha.digest());
+        String actual = Hex.encodeHexString(sha.digest());
         if (info.sha256() != null && !info.sha256().isBlank() && !info.sha256().equalsIgnoreCase(actual)) {
             throw new DecodeException("whatsapp: media " + info.id() + " downloaded " + total
                     + " bytes that do not match its sha256 (expected " + info.sha256() + ", got " + actual + ")");

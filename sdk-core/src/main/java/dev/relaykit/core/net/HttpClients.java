@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import dev.relaykit.core.internal.OkHttpSupport;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -19,7 +20,7 @@ import okhttp3.OkHttpClient;
  */
 public final class HttpClients {
     private static final class Holder {
-        static final OkHttpClient SHARED = new OkHttpClient.Builder()
+        static final OkHttpClient SHARED = supported()
                 .dispatcher(new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                         new SynchronousQueue<>(), HttpClients::daemon)))
                 .connectTimeout(Duration.ofSeconds(10))
@@ -29,6 +30,11 @@ public final class HttpClients {
     }
 
     private HttpClients() {
+    }
+
+    private static OkHttpClient.Builder supported() {
+        OkHttpSupport.check(); // an unsupported OkHttp fails here, by name, not later inside a call
+        return new OkHttpClient.Builder();
     }
 
     private static Thread daemon(Runnable r) {
@@ -61,6 +67,7 @@ public final class HttpClients {
      * @return a new client
      */
     public static OkHttpClient configure(OkHttpClient base, ProxyConfig proxy, TlsConfig tls) {
+        OkHttpSupport.check();
         OkHttpClient.Builder b = Objects.requireNonNull(base, "base").newBuilder();
         if (proxy != null) {
             proxy.applyTo(b);

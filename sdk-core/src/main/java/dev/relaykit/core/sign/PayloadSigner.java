@@ -5,18 +5,19 @@ import dev.relaykit.core.secret.Secret;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base64;
 import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 
 /**
  * Signs a payload and returns the signature as text, ready to send.
  *
  * <p>The factories cover what exchanges use: HMAC-SHA256 as lower-case hex (Binance, Bybit) or
  * base64, Ed25519 and RSA-SHA256 (PKCS#1 v1.5, {@code SHA256withRSA}) as base64. All use the JDK's
- * providers. Instances are thread-safe, and their {@code toString()} names the algorithm only.
+ * providers (HMAC and the hex and base64 text through commons-codec). Instances are thread-safe, and their
+ * {@code toString()} names the algorithm only.
  */
 @FunctionalInterface
 public interface PayloadSigner {
@@ -91,7 +92,7 @@ final class Signers {
     }
 
     static final class Hmac implements PayloadSigner {
-        private final SecretKeySpec key;
+        private final byte[] key;
         private final boolean hex;
 
         Hmac(Secret secret, boolean hex) {
@@ -99,20 +100,15 @@ final class Signers {
             if (bytes.length == 0) {
                 throw new IllegalArgumentException("HMAC secret is empty");
             }
-            this.key = new SecretKeySpec(bytes, "HmacSHA256");
+            this.key = bytes;
             this.hex = hex;
         }
 
         @Override
         public String sign(byte[] payload) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                byte[] sig = mac.doFinal(payload);
-                return hex ? Hex.encodeHexString(sig) : Base64.getEncoder().encodeToString(sig);
-            } catch (GeneralSecurityException e) {
-                throw new RelayKitException("cannot compute HMAC-SHA256: " + e.getClass().getSimpleName(), e);
-            }
+            // a HmacUtils holds a Mac, which is not thread-safe: one per signature, as Mac.getInstance was
+            byte[] sig = new HmacUtils(HmacAlgorithms.HMAC_SHA_256, key).hmac(payload);
+            return hex ? Hex.encodeHexString(sig) : Base64.encodeBase64String(sig);
         }
 
         @Override
@@ -137,7 +133,7 @@ final class Signers {
                 Signature s = Signature.getInstance(algorithm);
                 s.initSign(key);
                 s.update(payload);
-                return Base64.getEncoder().encodeToString(s.sign());
+                return Base64.encodeBase64String(s.sign());
             } catch (GeneralSecurityException e) {
                 throw new RelayKitException("cannot sign with " + algorithm + " (key algorithm "
                         + key.getAlgorithm() + "): " + e.getClass().getSimpleName(), e);

@@ -22,6 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Attempts are counted from the last <em>stable</em> connection: one that stayed open for at least
  * {@link #stableAfter()}. A server that accepts and at once drops the connection therefore sees the
  * delays grow, not a tight loop of reconnects.
+ *
+ * <p>Why not resilience4j here, as REST retries are: a reconnect is not a call to repeat but a step of the
+ * session's state machine (it replays subscriptions, is cancelled by {@code close()}, and its count resets
+ * after a stable connection), which a {@code Retry} wrapped around "open a socket" would hide. And
+ * resilience4j's {@code IntervalFunction} refuses what this policy allows: a zero first delay (reconnect at
+ * once) and a jitter of 1 (anything from zero to twice the delay).
  */
 public final class ReconnectPolicy {
     private final boolean exponential;

@@ -2,6 +2,7 @@ package dev.relaykit.core.ws;
 
 import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.TransportException;
+import dev.relaykit.core.internal.OkHttpSupport;
 import dev.relaykit.core.net.HttpClients;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
-import okhttp3.internal.ws.RealWebSocket;
 import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +123,7 @@ public final class WsSession implements AutoCloseable {
     private volatile long watchdogActivityNanos;
 
     private WsSession(Builder b) {
+        OkHttpSupport.check();
         this.name = b.name != null ? b.name : "ws-" + SEQUENCE.incrementAndGet();
         HttpUrl url = b.url;
         if (!b.queryParams.isEmpty()) {
@@ -561,9 +562,10 @@ public final class WsSession implements AutoCloseable {
                     "no message for " + silenceTimeout.toMillis() + " ms (watchdog); dropping the connection"));
             return;
         }
-        if (pongTimeout != null && c.socket instanceof RealWebSocket rws) {
-            int sent = rws.sentPingCount();
-            int received = rws.receivedPongCount();
+        int[] counts = pongTimeout != null ? OkHttpSupport.pingCounts(c.socket) : null;
+        if (counts != null) {
+            int sent = counts[0];
+            int received = counts[1];
             boolean dead = false;
             synchronized (lock) {
                 if (received >= sent) {

@@ -22,15 +22,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.QueueDispatcher;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -45,14 +47,40 @@ class RestClientTest {
     record Ticker(String symbol, BigDecimal price) {
     }
 
-    /** Records when each request arrived. */
-    static final class TimedDispatcher extends QueueDispatcher {
+    /**
+     * A queue of responses that records when each request arrived. Written out rather than a subclass of
+     * {@code QueueDispatcher}: that class is final in OkHttp 5's mockwebserver, and these tests run on OkHttp 5
+     * too. Responses are queued with {@link #enqueue}.
+     */
+    static final class TimedDispatcher extends Dispatcher {
+        private static final MockResponse SHUT_DOWN = new MockResponse().setStatus("HTTP/1.1 503 shutting down");
         final List<Long> arrivals = new CopyOnWriteArrayList<>();
+        private final BlockingQueue<MockResponse> responses = new LinkedBlockingQueue<>();
+
+        void enqueue(MockResponse response) {
+            responses.add(response);
+        }
 
         @Override
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             arrivals.add(System.nanoTime());
-            return super.dispatch(request);
+            MockResponse next = responses.take();
+            if (next == SHUT_DOWN) {
+                responses.add(SHUT_DOWN); // for whoever waits next
+            }
+            return next;
+        }
+
+        @Override
+        public MockResponse peek() {
+            // MockWebServer reads the next response's socket policy (a drop, no answer) through this
+            MockResponse next = responses.peek();
+            return next != null ? next : super.peek();
+        }
+
+        @Override
+        public void shutdown() {
+            responses.add(SHUT_DOWN);
         }
     }
 
@@ -92,9 +120,9 @@ class RestClientTest {
 
     @Test
     void decodesIntoRecordTypeReferenceAndTree() throws Exception {
-        server.enqueue(json(200, "{\"symbol\":\"BTCUSDT\",\"price\":\"67000.12345678\",\"extra\":1}"));
-        server.enqueue(json(200, "[{\"symbol\":\"A\",\"price\":\"1.10\"},{\"symbol\":\"B\",\"price\":\"0.00000001\"}]"));
-        server.enqueue(json(200, "{\"serverTime\":1499827319559}"));
+        dispatcher.enqueue(json(200, "{\"symbol\":\"BTCUSDT\",\"price\":\"67000.12345678\",\"extra\":1}"));
+        dispatcher.enqueue(json(200, "[{\"symbol\":\"A\",\"price\":\"1.10\"},{\"symbol\":\"B\",\"price\":\"0.00000001\"}]"));
+        dispatcher.enqueue(json(200, "{\"serverTime\":1499827319559}"));
 
         Ticker t = client.execute(RestRequest.get("/api/v3/ticker/price").param("symbol", "BTCUSDT").build(), Ticker.class);
         assertThat(t).isEqualTo(new Ticker("BTCUSDT", new BigDecimal("67000.12345678")));
@@ -113,8 +141,8 @@ class RestClientTest {
     void sendsJsonAndFormBodiesAndDefaultHeaders() throws Exception {
         client.close();
         client = builder().defaultHeader("User-Agent", "relaykit-test").build();
-        server.enqueue(json(200, "{}"));
-        server.enqueue(json(200, "{}"));
+        dispatcher.enqueue(json(200, "{}"));
+        dispatcher.enqueue(json(200, "{}"));
         client.exchange(RestRequest.post("/json").jsonBody(Map.of("text", "hi")).build());
         RestResponse r = client.exchange(RestRequest.put("/form").formParam("a", "x y").build());
         assertThat(r.status()).isEqualTo(200);
@@ -129,7 +157,7 @@ class RestClientTest {
 
     @Test
     void signedRequestCarriesKeyAndAValidSignature() throws Exception {
-        server.enqueue(json(200, "{\"balances\":[]}"));
+        dispatcher.enqueue(json(200, "{\"balances\":[]}"));
         client.execute(RestRequest.get("/api/v3/account").param("omitZeroBalances", true).signed().weight(20).build());
         RecordedRequest req = server.takeRequest();
         assertThat(req.getHeader("X-MBX-APIKEY")).isEqualTo(API_KEY);
@@ -143,8 +171,8 @@ class RestClientTest {
     @Test
     void serverClockMeasuredThroughARestCallDrivesSignedTimestamps() throws Exception {
         long serverAhead = 3_600_000; // the "server" runs one hour ahead
-        server.enqueue(json(200, "{\"serverTime\":" + (System.currentTimeMillis() + serverAhead) + "}"));
-        server.enqueue(json(200, "{}"));
+        dispatcher.enqueue(json(200, "{\"serverTime\":" + (System.currentTimeMillis() + serverAhead) + "}"));
+        dispatcher.enqueue(json(200, "{}"));
         dev.relaykit.core.time.ServerClock clock = dev.relaykit.core.time.ServerClock.create();
         clock.measure(() -> client.execute(RestRequest.get("/api/v3/time").build()).get("serverTime").asLong());
         assertThat(clock.offset().toMillis()).isBetween(serverAhead - 2_000, serverAhead + 2_000);
@@ -163,7 +191,7 @@ class RestClientTest {
 
     @Test
     void serviceErrorBecomesApiExceptionWithServiceCode() {
-        server.enqueue(json(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}"));
+        dispatcher.enqueue(json(400, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}"));
         assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/ticker/price").param("symbol", "NOPE").build()))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo("-1121");
@@ -179,7 +207,7 @@ class RestClientTest {
         client.close();
         client = builder().errorParser((service, status, body, retryAt) ->
                 new ApiException(service, status, "custom", body.toUpperCase())).build();
-        server.enqueue(json(404, "not found"));
+        dispatcher.enqueue(json(404, "not found"));
         assertThatThrownBy(() -> client.execute(RestRequest.get("/x").build()))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo("custom");
@@ -189,7 +217,7 @@ class RestClientTest {
 
     @Test
     void tooManyRequestsBecomesRateLimitedExceptionWithRetryTime() {
-        server.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "30"));
+        dispatcher.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "30"));
         long before = System.currentTimeMillis();
         // 30 s is longer than the policy's 5 s maxRetryAfter: not retried, thrown at once
         assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
@@ -204,9 +232,9 @@ class RestClientTest {
 
     @Test
     void unreadableSuccessBodyBecomesDecodeException() {
-        server.enqueue(json(200, "<html>maintenance</html>"));
-        server.enqueue(json(200, "{\"symbol\":\"BTCUSDT\",\"price\":\"not a number\"}"));
-        server.enqueue(json(200, ""));
+        dispatcher.enqueue(json(200, "<html>maintenance</html>"));
+        dispatcher.enqueue(json(200, "{\"symbol\":\"BTCUSDT\",\"price\":\"not a number\"}"));
+        dispatcher.enqueue(json(200, ""));
         assertThatThrownBy(() -> client.execute(RestRequest.get("/a").build()))
                 .isInstanceOf(DecodeException.class).hasMessageContaining("binance: cannot decode JsonNode");
         assertThatThrownBy(() -> client.execute(RestRequest.get("/b").build(), Ticker.class))
@@ -244,9 +272,9 @@ class RestClientTest {
 
     @Test
     void idempotentGetIsRetriedOn5xx() {
-        server.enqueue(json(503, "{\"code\":-1001,\"msg\":\"Internal error; unable to process your request.\"}"));
-        server.enqueue(json(503, ""));
-        server.enqueue(json(200, "{\"ok\":true}"));
+        dispatcher.enqueue(json(503, "{\"code\":-1001,\"msg\":\"Internal error; unable to process your request.\"}"));
+        dispatcher.enqueue(json(503, ""));
+        dispatcher.enqueue(json(200, "{\"ok\":true}"));
         JsonNode n = client.execute(RestRequest.get("/api/v3/exchangeInfo").build());
         assertThat(n.get("ok").asBoolean()).isTrue();
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -255,9 +283,9 @@ class RestClientTest {
     @Test
     void retriesGiveUpAfterMaxAttempts() {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(json(502, "{\"code\":-1001,\"msg\":\"Internal error\"}"));
+            dispatcher.enqueue(json(502, "{\"code\":-1001,\"msg\":\"Internal error\"}"));
         }
-        server.enqueue(json(200, "{}"));
+        dispatcher.enqueue(json(200, "{}"));
         assertThatThrownBy(() -> client.execute(RestRequest.get("/x").build()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(502));
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -265,8 +293,8 @@ class RestClientTest {
 
     @Test
     void postIsNeverRetried() {
-        server.enqueue(json(503, "{\"code\":-1001,\"msg\":\"Internal error\"}"));
-        server.enqueue(json(200, "{}"));
+        dispatcher.enqueue(json(503, "{\"code\":-1001,\"msg\":\"Internal error\"}"));
+        dispatcher.enqueue(json(200, "{}"));
         assertThatThrownBy(() -> client.execute(RestRequest.post("/api/v3/order").param("symbol", "BTCUSDT").signed().build()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(503));
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -274,16 +302,16 @@ class RestClientTest {
 
     @Test
     void postDeclaredIdempotentIsRetried() {
-        server.enqueue(json(503, ""));
-        server.enqueue(json(200, "{}"));
+        dispatcher.enqueue(json(503, ""));
+        dispatcher.enqueue(json(200, "{}"));
         client.execute(RestRequest.post("/api/v3/order").param("newClientOrderId", "abc").idempotent(true).build());
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
     void tooManyRequestsWaitsForRetryAfter() {
-        server.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "1"));
-        server.enqueue(json(200, "{\"ok\":true}"));
+        dispatcher.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "1"));
+        dispatcher.enqueue(json(200, "{\"ok\":true}"));
         JsonNode n = client.execute(RestRequest.get("/api/v3/depth").build());
         assertThat(n.get("ok").asBoolean()).isTrue();
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -293,8 +321,8 @@ class RestClientTest {
 
     @Test
     void droppedConnectionIsRetriedForGet() {
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
-        server.enqueue(json(200, "{\"ok\":true}"));
+        dispatcher.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+        dispatcher.enqueue(json(200, "{\"ok\":true}"));
         JsonNode n = client.execute(RestRequest.get("/api/v3/ping").build());
         assertThat(n.get("ok").asBoolean()).isTrue();
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -302,8 +330,8 @@ class RestClientTest {
 
     @Test
     void droppedConnectionIsNotRetriedForPost() {
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
-        server.enqueue(json(200, "{}"));
+        dispatcher.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+        dispatcher.enqueue(json(200, "{}"));
         assertThatThrownBy(() -> client.execute(RestRequest.post("/api/v3/order").signed().build()))
                 .isInstanceOf(TransportException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -314,7 +342,7 @@ class RestClientTest {
     @Test
     void asyncDoesNotBlockAndRunsOnOkHttpThreads() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        server.setDispatcher(new QueueDispatcher() {
+        server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 release.await(10, TimeUnit.SECONDS);
@@ -343,14 +371,14 @@ class RestClientTest {
     @Test
     void asyncRetriesAndDecodes() throws Exception {
         // MockWebServer honours DISCONNECT_AT_START only on a fresh connection, so it goes first
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
-        server.enqueue(json(503, ""));
-        server.enqueue(json(200, "{\"symbol\":\"ETHUSDT\",\"price\":\"3000.5\"}"));
+        dispatcher.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+        dispatcher.enqueue(json(503, ""));
+        dispatcher.enqueue(json(200, "{\"symbol\":\"ETHUSDT\",\"price\":\"3000.5\"}"));
         Ticker t = client.executeAsync(RestRequest.get("/api/v3/ticker/price").build(), Ticker.class).get(10, TimeUnit.SECONDS);
         assertThat(t.price()).isEqualTo(new BigDecimal("3000.5"));
         assertThat(server.getRequestCount()).isEqualTo(3);
 
-        server.enqueue(json(400, "{\"code\":-1100,\"msg\":\"Illegal characters found in parameter.\"}"));
+        dispatcher.enqueue(json(400, "{\"code\":-1100,\"msg\":\"Illegal characters found in parameter.\"}"));
         CompletableFuture<RestResponse> bad = client.exchangeAsync(RestRequest.post("/api/v3/order").signed().build());
         assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("-1100"));
@@ -364,7 +392,7 @@ class RestClientTest {
         RateLimiter limiter = RateLimiter.builder().limit(weight).mode(RateLimiter.Mode.FAIL_FAST).build();
         client.close();
         client = builder().rateLimiter(limiter).build();
-        server.enqueue(json(200, "{}").setHeader("X-MBX-USED-WEIGHT-1M", "1190"));
+        dispatcher.enqueue(json(200, "{}").setHeader("X-MBX-USED-WEIGHT-1M", "1190"));
         client.execute(RestRequest.get("/api/v3/depth").weight(5).build());
         assertThat(limiter.used(weight)).isGreaterThanOrEqualTo(1190);
 
@@ -386,7 +414,7 @@ class RestClientTest {
                 .mode(RateLimiter.Mode.FAIL_FAST).build();
         client.close();
         client = builder().rateLimiter(limiter).build();
-        server.enqueue(json(418, "{\"code\":-1003,\"msg\":\"Way too many requests; IP banned until 1700000000000.\"}")
+        dispatcher.enqueue(json(418, "{\"code\":-1003,\"msg\":\"Way too many requests; IP banned until 1700000000000.\"}")
                 .setHeader("Retry-After", "120"));
         long before = System.currentTimeMillis();
         assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
@@ -479,7 +507,7 @@ class RestClientTest {
         client.close();
         client = builder().rateLimiter(limiter).build();
         for (int i = 0; i < 5; i++) {
-            server.enqueue(json(200, "{\"n\":" + i + "}"));
+            dispatcher.enqueue(json(200, "{\"n\":" + i + "}"));
         }
         List<CompletableFuture<JsonNode>> all = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -507,8 +535,8 @@ class RestClientTest {
                 .clock(new dev.relaykit.core.testing.FakeClock(59_950)).build();
         client.close();
         client = builder().rateLimiter(limiter).build();
-        server.enqueue(json(200, "{}"));
-        server.enqueue(json(200, "{}"));
+        dispatcher.enqueue(json(200, "{}"));
+        dispatcher.enqueue(json(200, "{}"));
         limiter.acquire(1);
         CompletableFuture<JsonNode> waiting = client.executeAsync(RestRequest.get("/later").build());
         client.close();

@@ -300,6 +300,8 @@ public final class EngineIoCodec {
     }
 
     private static byte[] base64(String s) {
+        // the JDK's decoder, not commons-codec's: it refuses a malformed packet, where commons-codec skips
+        // characters outside the alphabet and would hand the listener bytes the server never sent
         try {
             return Base64.getDecoder().decode(s);
         } catch (IllegalArgumentException e) {
