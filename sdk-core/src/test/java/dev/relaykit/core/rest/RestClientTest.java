@@ -435,10 +435,10 @@ class RestClientTest {
                 .mode(RateLimiter.Mode.WAIT).maxWait(Duration.ofMinutes(5)).build();
         client.close();
         client = builder().rateLimiter(limiter).build();
-        server.enqueue(json(418, "{\"code\":-1003,\"msg\":\"Way too many requests; IP banned.\"}")
+        dispatcher.enqueue(json(418, "{\"code\":-1003,\"msg\":\"Way too many requests; IP banned.\"}")
                 .setHeader("Retry-After", "2"));
         for (int i = 0; i < 5; i++) {
-            server.enqueue(json(200, "{\"late\":true}"));
+            dispatcher.enqueue(json(200, "{\"late\":true}"));
         }
         assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
@@ -474,8 +474,8 @@ class RestClientTest {
                 .mode(RateLimiter.Mode.WAIT).maxWait(Duration.ofSeconds(1)).build();
         client.close();
         client = builder().rateLimiter(limiter).build();
-        server.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "3"));
-        server.enqueue(json(200, "{\"late\":true}"));
+        dispatcher.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "3"));
+        dispatcher.enqueue(json(200, "{\"late\":true}"));
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.httpStatus()).isEqualTo(429));
@@ -491,8 +491,8 @@ class RestClientTest {
                 .mode(RateLimiter.Mode.FAIL_FAST).build();
         client.close();
         client = builder().rateLimiter(limiter).build();
-        server.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "1"));
-        server.enqueue(json(200, "{\"late\":true}"));
+        dispatcher.enqueue(json(429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}").setHeader("Retry-After", "1"));
+        dispatcher.enqueue(json(200, "{\"late\":true}"));
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.execute(RestRequest.get("/api/v3/depth").build()))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.httpStatus()).isEqualTo(429));
