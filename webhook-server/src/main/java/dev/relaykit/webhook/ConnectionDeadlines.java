@@ -3,6 +3,7 @@ package dev.relaykit.webhook;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ssl.SslConnection;
@@ -94,6 +95,18 @@ final class ConnectionDeadlines implements Connection.Listener {
         }
     }
 
+    /**
+     * On stop: closes every connection on which no request is being answered (idle keep-alive
+     * connections, and requests whose body has not all arrived: the sender delivers those again).
+     */
+    void closeWaiting() {
+        for (Watch w : watches.values()) {
+            if (w.waitingSince != SERVING) {
+                w.network.close(new TimeoutException("the webhook server is stopping"));
+            }
+        }
+    }
+
     int open() {
         return watches.size();
     }
@@ -110,7 +123,9 @@ final class ConnectionDeadlines implements Connection.Listener {
                 if (since != SERVING && now - since > deadlineNanos) {
                     LOG.debug("webhook server: closing {}: no complete request within {} ms", w.network.getRemoteSocketAddress(),
                             TimeUnit.NANOSECONDS.toMillis(deadlineNanos));
-                    w.network.close();
+                    // a TimeoutException, like Jetty's own idle timeout: the request in progress fails quietly
+                    w.network.close(new TimeoutException("no complete request within "
+                            + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms"));
                 }
             }
         } finally {

@@ -109,6 +109,9 @@ public final class WebhookServer implements AutoCloseable {
         connector.setHost(b.host.getHostAddress());
         connector.setPort(b.port);
         connector.setIdleTimeout(b.idleTimeout.toMillis());
+        // on close, keep-alive connections with nothing in flight go at once (Jetty's default waits a
+        // second of idleness for each); requests already being answered still finish
+        connector.setShutdownIdleTimeout(Math.min(250, Math.max(1, b.stopTimeout.toMillis())));
         deadlines = new ConnectionDeadlines(b.requestTimeout.toNanos());
         connector.addBean(deadlines);
         server.addConnector(connector);
@@ -200,6 +203,7 @@ public final class WebhookServer implements AutoCloseable {
         }
         closed = true;
         deadlines.stop();
+        deadlines.closeWaiting();
         stopQuietly();
         for (WebhookReceiver r : routes.values()) {
             try {
