@@ -3,11 +3,11 @@ package dev.relaykit.samples.whatsapp;
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.testkit.FakeGraphApi;
 import dev.relaykit.testkit.WhatsAppWebhookSender;
+import dev.relaykit.webhook.WebhookServer;
 import dev.relaykit.whatsapp.Interactive;
 import dev.relaykit.whatsapp.Message;
 import dev.relaykit.whatsapp.WhatsAppClient;
 import dev.relaykit.whatsapp.webhook.WebhookHandler;
-import dev.relaykit.whatsapp.webhook.WebhookServer;
 import dev.relaykit.whatsapp.webhook.event.MessageContent;
 import dev.relaykit.whatsapp.webhook.event.MessageEvent;
 import dev.relaykit.whatsapp.webhook.event.WebhookEvent;
@@ -15,7 +15,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A WhatsApp echo bot: the embedded webhook server receives messages, the bot answers each text with the same text
+ * A WhatsApp echo bot: the embedded webhook server (module {@code webhook-server}) receives messages, the bot answers each text with the same text
  * (as a reply to it), answers "menu" with an interactive list, and confirms a choice from that list. Incoming
  * messages are marked as read automatically.
  *
@@ -62,7 +62,7 @@ public final class EchoBot implements AutoCloseable {
                 .onFailure((event, error) -> log.println("could not answer " + event + ": " + error))
                 .onError(error -> log.println("webhook problem: " + error))
                 .build();
-        this.server = WebhookServer.builder(handler).bindAddress(bindAddress).port(port).path("/webhook").start();
+        this.server = WebhookServer.builder().route("/webhook", handler).host(bindAddress).port(port).start();
     }
 
     private void answer(WebhookEvent event, PrintStream log) {
