@@ -108,6 +108,8 @@ public final class WebhookServer implements AutoCloseable {
                 : new ServerConnector(server, 0, 1, h1);
         connector.setHost(b.host.getHostAddress());
         connector.setPort(b.port);
+        // the JDK's default listen backlog is 50: a burst of connections beyond it waits for SYN retries (1 s, 3 s...)
+        connector.setAcceptQueueSize(1024);
         connector.setIdleTimeout(b.idleTimeout.toMillis());
         // on close, keep-alive connections with nothing in flight go at once (Jetty's default waits a
         // second of idleness for each); requests already being answered still finish
