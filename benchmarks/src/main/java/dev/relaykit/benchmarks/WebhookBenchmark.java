@@ -2,8 +2,8 @@ package dev.relaykit.benchmarks;
 
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.core.sign.PayloadSigner;
+import dev.relaykit.webhook.WebhookServer;
 import dev.relaykit.whatsapp.webhook.WebhookHandler;
-import dev.relaykit.whatsapp.webhook.WebhookServer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
- * WhatsApp webhook deliveries per second through the embedded {@link WebhookServer}: each of 4
+ * WhatsApp webhook deliveries per second through the embedded {@link WebhookServer} (Jetty 12): each of 4
  * load-generator threads holds one keep-alive HTTP/1.1 connection and posts pre-signed deliveries
  * (Meta's documented text-message example, each with its own message ID, from 500 senders) one
  * after another; every delivery is read, its HMAC-SHA256 signature verified, decoded, checked
@@ -66,7 +66,7 @@ public class WebhookBenchmark {
                 .listener(event -> delivered.incrementAndGet())
                 .deduplication(10_000, Duration.ofHours(24))
                 .build();
-        server = WebhookServer.builder(handler).bindAddress("127.0.0.1").port(0).start();
+        server = WebhookServer.builder().route("/webhook", handler).host("127.0.0.1").port(0).start();
     }
 
     /**

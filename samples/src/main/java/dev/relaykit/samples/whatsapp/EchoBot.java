@@ -4,12 +4,12 @@ import dev.relaykit.core.secret.Secret;
 import dev.relaykit.samples.SampleRun;
 import dev.relaykit.testkit.FakeGraphApi;
 import dev.relaykit.testkit.WhatsAppWebhookSender;
+import dev.relaykit.webhook.WebhookServer;
 import dev.relaykit.whatsapp.Interactive;
 import dev.relaykit.whatsapp.Message;
 import dev.relaykit.whatsapp.WhatsAppClient;
 import dev.relaykit.whatsapp.webhook.WebhookError;
 import dev.relaykit.whatsapp.webhook.WebhookHandler;
-import dev.relaykit.whatsapp.webhook.WebhookServer;
 import dev.relaykit.whatsapp.webhook.event.MessageContent;
 import dev.relaykit.whatsapp.webhook.event.MessageEvent;
 import dev.relaykit.whatsapp.webhook.event.WebhookEvent;
@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A WhatsApp echo bot: the embedded webhook server receives messages, the bot answers each text with the same text
+ * A WhatsApp echo bot: the embedded webhook server (module {@code webhook-server}) receives messages, the bot answers each text with the same text
  * (as a reply to it), answers "menu" with an interactive list, and confirms a choice from that list. Incoming
  * messages are marked as read automatically.
  *
@@ -66,7 +66,7 @@ public final class EchoBot implements AutoCloseable {
                 .onFailure((event, error) -> log.println("could not answer " + event + ": " + error))
                 .onError(error -> log.println(describe(error)))
                 .build();
-        this.server = WebhookServer.builder(handler).bindAddress(bindAddress).port(port).path("/webhook").start();
+        this.server = WebhookServer.builder().route("/webhook", handler).host(bindAddress).port(port).start();
     }
 
     private void answer(WebhookEvent event, PrintStream log) {

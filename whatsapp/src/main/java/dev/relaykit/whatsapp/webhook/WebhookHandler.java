@@ -1,8 +1,12 @@
 package dev.relaykit.whatsapp.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.core.sign.PayloadSigner;
+import dev.relaykit.core.webhook.WebhookReceiver;
+import dev.relaykit.core.webhook.WebhookRequest;
+import dev.relaykit.core.webhook.WebhookResponse;
 import dev.relaykit.whatsapp.webhook.event.MessageContent;
 import dev.relaykit.whatsapp.webhook.event.MessageEvent;
 import dev.relaykit.whatsapp.webhook.event.StatusEvent;
@@ -35,8 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives WhatsApp Cloud API webhooks, independent of any web framework: give it the request's
  * method, query parameters, headers and body, and write back the {@link WebhookResponse} it returns.
- * {@link WebhookServer} runs it on the JDK's built-in HTTP server; the same handler fits a servlet
- * or a Spring controller.
+ * It is a {@link WebhookReceiver}, so RelayKit's embedded server (the {@code webhook-server} module,
+ * on Jetty) runs it as it is; the same handler fits a servlet or a Spring controller.
  *
  * <pre>{@code
  * WebhookHandler handler = WebhookHandler.builder()
@@ -51,13 +55,23 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * }</pre>
  *
+ * <p><b>On the embedded server</b> (module {@code webhook-server}):
+ * <pre>{@code
+ * try (WebhookServer server = WebhookServer.builder()
+ *         .route("/webhook", handler)           // the server closes the handler when it stops
+ *         .host("0.0.0.0").port(8080)
+ *         .start()) {
+ *     ...
+ * }
+ * }</pre>
+ *
  * <p><b>In a servlet</b> (no servlet dependency here; this is all the glue there is):
  * <pre>{@code
  * protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
  *     WebhookResponse r = handler.handle(req.getMethod(), req::getParameter, req::getHeader,
  *             req.getInputStream(), req.getContentLengthLong());
  *     resp.setStatus(r.status());
- *     resp.setContentType(r.contentType());
+ *     r.headers().forEach(resp::setHeader);
  *     resp.getOutputStream().write(r.bodyBytes());
  * }
  * }</pre>
@@ -77,13 +91,19 @@ import org.slf4j.LoggerFactory;
  * <p><b>What it answers</b>:
  * <ul>
  *   <li>{@code GET} with {@code hub.mode=subscribe}, the right {@code hub.verify_token} and a
- *       {@code hub.challenge}: 200 with the challenge as {@code text/plain}. Anything else: 403, and
- *       the challenge is not echoed.</li>
+ *       {@code hub.challenge} of at most {@value #MAX_CHALLENGE_LENGTH} characters: 200 with the
+ *       challenge as {@code text/plain; charset=utf-8} and {@code X-Content-Type-Options: nosniff}
+ *       (Meta's challenge is a short number; the cap and the header keep this echo from serving
+ *       anyone's page). A longer challenge: 400. Anything else: 403. Refused challenges are never
+ *       echoed.</li>
  *   <li>{@code POST}: the body is read up to {@link Builder#maxBodyBytes(int) the limit} (default
  *       1 MiB; counted while reading, not only from {@code Content-Length}); larger: 413. Then
  *       {@code X-Hub-Signature-256: sha256=<hex>}, the HMAC-SHA256 of the raw body with the app
  *       secret, is compared in constant time; missing, malformed or wrong: <b>401</b>, and the body
- *       is never parsed. A correctly signed body that is not a JSON object: 400. Otherwise the events
+ *       is never parsed. A correctly signed body that is not a JSON object, or with a message or
+ *       status whose {@code id} is not a non-empty JSON string (Meta always sends a string
+ *       {@code wamid.…}; any other id could not be de-duplicated): 400, and none of its events is
+ *       delivered. Otherwise the events
  *       are queued for the listener and the answer is 200 (empty body) at once, before the listener
  *       runs.</li>
  *   <li>If too many events are waiting ({@link Builder#maxPendingEvents(int)}) or the executor
@@ -102,14 +122,17 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. {@link #close()} stops accepting deliveries (503), waits for queued events and
  * stops the default executor.
  */
-public final class WebhookHandler implements AutoCloseable {
+public final class WebhookHandler implements WebhookReceiver {
     /** The signature header Meta sends with every POST. */
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
     /** The default body limit: 1 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    /** The longest {@code hub.challenge} echoed; a longer one is answered 400. */
+    public static final int MAX_CHALLENGE_LENGTH = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
     private static final String SIGNATURE_PREFIX = "sha256=";
+    private static final WebhookResponse ACCEPTED = WebhookResponse.empty(200);
 
     private final PayloadSigner signer;
     private final Secret verifyToken;
@@ -144,7 +167,25 @@ public final class WebhookHandler implements AutoCloseable {
     }
 
     /**
-     * Answers one webhook request.
+     * Answers one webhook request (the path is not looked at: route by path before calling this).
+     *
+     * @param request the request
+     * @return the response to send; never {@code null}
+     */
+    @Override
+    public WebhookResponse handle(WebhookRequest request) {
+        String m = request.method() == null ? "" : request.method().toUpperCase(Locale.ROOT);
+        if (m.equals("GET")) {
+            return verify(request::queryParameter);
+        }
+        if (m.equals("POST")) {
+            return receive(request::header, request.body(), request.contentLength());
+        }
+        return WebhookResponse.text(405, "method not allowed; use GET (verification) or POST (events)");
+    }
+
+    /**
+     * Answers one webhook request given as lookups, the shape servlet and Spring requests offer.
      *
      * @param method the HTTP method, {@code GET} or {@code POST}
      * @param queryParameter looks up a decoded query parameter by name ({@code hub.mode},
@@ -158,14 +199,8 @@ public final class WebhookHandler implements AutoCloseable {
      */
     public WebhookResponse handle(String method, Function<String, String> queryParameter,
             Function<String, String> header, InputStream body, long contentLength) {
-        String m = method == null ? "" : method.toUpperCase(Locale.ROOT);
-        if (m.equals("GET")) {
-            return verify(queryParameter);
-        }
-        if (m.equals("POST")) {
-            return receive(header, body, contentLength);
-        }
-        return WebhookResponse.text(405, "method not allowed; use GET (verification) or POST (events)");
+        return handle(WebhookRequest.of(method == null ? "" : method, "", queryParameter, header, body,
+                contentLength));
     }
 
     private WebhookResponse verify(Function<String, String> query) {
@@ -183,6 +218,11 @@ public final class WebhookHandler implements AutoCloseable {
         }
         if (challenge == null) {
             return verificationFailed("hub.challenge is missing");
+        }
+        if (challenge.length() > MAX_CHALLENGE_LENGTH) {
+            report(WebhookError.Kind.VERIFICATION_FAILED, "verification request refused: hub.challenge has "
+                    + challenge.length() + " characters, more than " + MAX_CHALLENGE_LENGTH, null, null);
+            return WebhookResponse.text(400, "hub.challenge is longer than " + MAX_CHALLENGE_LENGTH + " characters");
         }
         return WebhookResponse.text(200, challenge);
     }
@@ -221,6 +261,12 @@ public final class WebhookHandler implements AutoCloseable {
                     + " bytes is not a webhook payload: " + e.getMessage(), e, null);
             return WebhookResponse.text(400, "malformed JSON");
         }
+        String badId = idProblem(events);
+        if (badId != null) {
+            report(WebhookError.Kind.MALFORMED_PAYLOAD, "correctly signed delivery refused: " + badId
+                    + "; nothing in it was delivered", null, null);
+            return WebhookResponse.text(400, "malformed payload: every message and status needs a string id");
+        }
         int refused = 0;
         for (WebhookEvent event : events) {
             String key = dedupKey(event);
@@ -242,7 +288,7 @@ public final class WebhookHandler implements AutoCloseable {
                     + "delivers them again", null, null);
             return WebhookResponse.text(503, "busy; deliver again later");
         }
-        return WebhookResponse.text(200, ""); // no body: Meta reads only the status
+        return ACCEPTED; // no body: Meta reads only the status
     }
 
     private WebhookResponse tooLarge(String what) {
@@ -276,6 +322,28 @@ public final class WebhookHandler implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * De-duplication keys on the id, so an event without a usable one would be delivered every time
+     * Meta retries: such a delivery is refused whole, before anything in it is claimed or queued.
+     *
+     * @return what is wrong (naming the JSON type, never the value), or {@code null}
+     */
+    private static String idProblem(List<WebhookEvent> events) {
+        for (WebhookEvent event : events) {
+            JsonNode raw = event instanceof MessageEvent m ? m.raw() : event instanceof StatusEvent s ? s.raw() : null;
+            if (raw == null) {
+                continue;
+            }
+            JsonNode id = raw.get("id");
+            if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
+                return "a " + (event instanceof MessageEvent ? "message" : "status") + " has "
+                        + (id == null ? "no id" : id.isTextual() ? "an empty id" : "an id that is a JSON "
+                                + id.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string");
+            }
+        }
+        return null;
     }
 
     private static String dedupKey(WebhookEvent event) {

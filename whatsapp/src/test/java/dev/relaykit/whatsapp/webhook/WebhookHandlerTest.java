@@ -2,7 +2,14 @@ package dev.relaykit.whatsapp.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.relaykit.core.json.Json;
 import dev.relaykit.core.secret.Secret;
+import dev.relaykit.core.webhook.WebhookResponse;
 import dev.relaykit.testkit.WhatsAppWebhookSender;
 import dev.relaykit.testkit.WhatsAppWebhookSender.Payload;
 import dev.relaykit.whatsapp.webhook.event.MessageContent;
@@ -342,6 +349,101 @@ class WebhookHandlerTest {
         postSigned(h, body);
         postSigned(h, body);
         assertThat(delivered).hasSize(2).allMatch(e -> e instanceof UnknownEvent u && "user_preferences".equals(u.field()));
+    }
+
+    // ------------------------------------------------------------------ ids that are not strings (issue #10, item 5)
+
+    /** Meta's documented text message with the message's (or the status's) id replaced by {@code id}. */
+    static byte[] withId(String fixture, String array, JsonNode id) {
+        try {
+            ObjectNode root = (ObjectNode) Json.mapper().readTree(Fixtures.bytes(fixture));
+            ObjectNode item = (ObjectNode) root.path("entry").path(0).path("changes").path(0).path("value").path(array).path(0);
+            if (id == null) {
+                item.remove("id");
+            } else {
+                item.set("id", id);
+            }
+            return Json.mapper().writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMessageWithANumericIdIsRefusedAsMalformedEachTimeItIsPosted() {
+        WebhookHandler h = handler();
+        byte[] body = withId("message-text", "messages", IntNode.valueOf(12345));
+
+        assertThat(postSigned(h, body).status()).isEqualTo(400);
+        assertThat(postSigned(h, body).status()).isEqualTo(400); // the duplicate: refused too, never delivered
+        assertThat(delivered).isEmpty();
+        assertThat(errors).hasSize(2).allMatch(e -> e.kind() == WebhookError.Kind.MALFORMED_PAYLOAD)
+                .allMatch(e -> e.message().contains("a JSON number, not a string"))
+                .noneMatch(e -> e.message().contains("12345"));
+    }
+
+    @Test
+    void aMessageWithAnObjectOrNoOrAnEmptyIdIsRefusedAsMalformedAndNotDelivered() {
+        WebhookHandler h = handler();
+        ObjectNode objectId = Json.mapper().createObjectNode().put("wamid", "HBgL");
+        for (JsonNode id : java.util.Arrays.asList(objectId, null, TextNode.valueOf(""),
+                Json.mapper().createArrayNode().add("x"), com.fasterxml.jackson.databind.node.NullNode.getInstance())) {
+            byte[] body = withId("message-text", "messages", id);
+            assertThat(postSigned(h, body).status()).as("id %s", id).isEqualTo(400);
+            assertThat(postSigned(h, body).status()).as("id %s, again", id).isEqualTo(400);
+        }
+        assertThat(delivered).isEmpty();
+        assertThat(errors).hasSize(10).allMatch(e -> e.kind() == WebhookError.Kind.MALFORMED_PAYLOAD);
+    }
+
+    @Test
+    void aStatusWithAnObjectIdIsRefusedAsMalformed() {
+        WebhookHandler h = handler();
+        byte[] body = withId("status-read", "statuses", Json.mapper().createObjectNode().put("a", 1));
+        assertThat(postSigned(h, body).status()).isEqualTo(400);
+        assertThat(delivered).isEmpty();
+        assertThat(postSigned(h, Fixtures.bytes("status-read")).status()).isEqualTo(200);
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void oneBadIdRefusesTheWholeDeliverySoARedeliveryIsNotTakenForADuplicate() {
+        WebhookHandler h = handler();
+        String good = Payload.text("491701234567", "first").messageId("wamid.good").toJson();
+        ObjectNode root;
+        try {
+            root = (ObjectNode) Json.mapper().readTree(good);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ArrayNode messages = (ArrayNode) root.path("entry").path(0).path("changes").path(0).path("value").path("messages");
+        messages.add(((ObjectNode) messages.get(0).deepCopy()).put("id", 7));
+
+        assertThat(postSigned(h, utf8(root.toString())).status()).isEqualTo(400);
+        assertThat(delivered).isEmpty();
+        assertThat(postSigned(h, utf8(good)).status()).isEqualTo(200); // not claimed by the refused delivery
+        assertThat(delivered).singleElement().matches(e -> "wamid.good".equals(((MessageEvent) e).id()));
+    }
+
+    @Test
+    void theVerificationEchoIsPlainTextWithNosniffAndCappedAt256Characters() {
+        WebhookHandler h = handler();
+        String longest = "7".repeat(WebhookHandler.MAX_CHALLENGE_LENGTH);
+        WebhookResponse ok = h.handle("GET", Fixtures.query(Map.of("hub.mode", "subscribe",
+                "hub.verify_token", "my-verify-token", "hub.challenge", longest)), n -> null, null, -1);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo(longest);
+        assertThat(ok.header("content-type")).isEqualTo("text/plain; charset=utf-8");
+        assertThat(ok.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+        String html = "<html><script>alert(1)</script>" + "x".repeat(WebhookHandler.MAX_CHALLENGE_LENGTH);
+        WebhookResponse tooLong = h.handle("GET", Fixtures.query(Map.of("hub.mode", "subscribe",
+                "hub.verify_token", "my-verify-token", "hub.challenge", html)), n -> null, null, -1);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).doesNotContain("<html>").contains("256");
+        assertThat(tooLong.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(errors).singleElement().matches(e -> e.kind() == WebhookError.Kind.VERIFICATION_FAILED)
+                .matches(e -> !e.message().contains("<html>"));
     }
 
     // ------------------------------------------------------------------ listener failures, mark as read
