@@ -65,6 +65,7 @@ public final class SocketIoClient implements AutoCloseable {
     private volatile long lastHeard;
     private volatile long lastPingSent;
     private volatile boolean handshaken;
+    private RuntimeException failure; // why the client FAILED, for namespaces connected after that; guarded by this
     private volatile boolean everHandshaken;
     private ScheduledFuture<?> heartbeatTask;
     private volatile String engineSid;
@@ -293,6 +294,12 @@ public final class SocketIoClient implements AutoCloseable {
     void connectSocket(SocketIoSocket s) {
         boolean start;
         synchronized (this) {
+            if (state.isTerminal()) {
+                // a namespace joined after the client failed or closed: nothing will ever connect it
+                s.failed(failure != null ? failure
+                        : new IllegalStateException("socket.io client is " + state.name().toLowerCase(java.util.Locale.ROOT)));
+                return;
+            }
             start = state == ConnectionState.NEW;
             if (start) {
                 openTransport();
@@ -622,6 +629,7 @@ public final class SocketIoClient implements AutoCloseable {
                 }
                 if (mismatch != null) {
                     state = ConnectionState.FAILED; // retrying cannot help
+                    failure = mismatch;
                     for (SocketIoSocket s : sockets.values()) {
                         s.failed(mismatch);
                     }
@@ -630,7 +638,7 @@ public final class SocketIoClient implements AutoCloseable {
                 if (!everHandshaken && !config.retryInitialConnect) {
                     // the first connection never got through and nobody asked to keep trying: say so now
                     state = ConnectionState.FAILED;
-                    dev.relaykit.core.TransportException failure = new dev.relaykit.core.TransportException(
+                    failure = new dev.relaykit.core.TransportException(
                             "socket.io client could not connect to " + hostOnly() + ": " + reason, cause);
                     for (SocketIoSocket s : sockets.values()) {
                         s.failed(failure);
@@ -640,9 +648,10 @@ public final class SocketIoClient implements AutoCloseable {
                 attempt++;
                 if (!config.policy.allows(attempt)) {
                     state = ConnectionState.FAILED;
+                    failure = new dev.relaykit.core.TransportException("socket.io client gave up after "
+                            + (attempt - 1) + " reconnection attempt(s): " + reason, cause);
                     for (SocketIoSocket s : sockets.values()) {
-                        s.failed(new dev.relaykit.core.TransportException("socket.io client gave up after "
-                                + (attempt - 1) + " reconnection attempt(s): " + reason));
+                        s.failed(failure);
                     }
                     return;
                 }

@@ -177,6 +177,22 @@ class HandshakeAndWatchdogTest {
     }
 
     @Test
+    void aNamespaceConnectedAfterTheClientFailedFailsAtOnceWithTheSameCause() throws Exception {
+        try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + refusedPort())
+                .transport(TransportMode.POLLING).build()) {
+            var root = client.socket("/").connect();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> root.get(5, TimeUnit.SECONDS))
+                    .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).isTrue());
+            assertThat(client.state()).isEqualTo(dev.relaykit.core.ws.ConnectionState.FAILED);
+            // joined after the failure: nothing will ever connect it, so it must not wait forever
+            var late = client.socket("/late").connect();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> late.get(1, TimeUnit.SECONDS))
+                    .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
+                    .hasMessageContaining("could not connect to 127.0.0.1:");
+        }
+    }
+
+    @Test
     void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
         int port = refusedPort();
         try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + port)
