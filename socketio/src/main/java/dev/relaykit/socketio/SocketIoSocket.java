@@ -227,7 +227,7 @@ public final class SocketIoSocket {
         }
         if (!f.isDone() && client.failsUnansweredConnect()) {
             Duration timeout = client.connectTimeout();
-            client.timer().schedule(() -> {
+            java.util.concurrent.ScheduledFuture<?> deadline = client.timer().schedule(() -> {
                 // the client's own deadline covers the handshake; this one a CONNECT the server never answers
                 if (!f.isDone() && client.isHandshaken()) {
                     f.completeExceptionally(new ConnectTimeoutException("namespace " + namespace + " got no answer to"
@@ -235,6 +235,8 @@ public final class SocketIoSocket {
                             + " calls next()?)", timeout));
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // answered (or closed) in time: the shared timer keeps no task, so its thread can end
+            f.whenComplete((ok, failed) -> deadline.cancel(false));
         }
         client.connectSocket(this);
         return f;
