@@ -25,6 +25,7 @@ function emit(socket, event, args) {
  * ops.name(nsp)             -> the namespace's name ("/" for the default one)
  * ops.join(socket, room, cb) joins the room, then calls cb()
  * ops.crash(socket)          closes the socket's underlying Engine.IO/transport connection
+ * ops.disconnectAll(socket)  disconnects every namespace of the socket's client and closes its connection
  */
 exports.serve = function (nsp, gen, ops) {
   var name = ops.name(nsp);
@@ -49,6 +50,7 @@ exports.serve = function (nsp, gen, ops) {
       for (var i = 0; i < count; i++) socket.emit('tick', { i: i, data: 'abcdefghijklmnopqrstuvwxyz' });
     });
     socket.on('disconnect-me', function () { socket.disconnect(); });
+    socket.on('disconnect-all', function () { ops.disconnectAll(socket); });
     socket.on('crash-connection', function () { ops.crash(socket); });
     socket.on('join', function (room) {
       ops.join(socket, room, function () { socket.emit('joined', room); });
@@ -104,7 +106,8 @@ exports.startEio3 = function (socketio, gen) {
   var ops = {
     name: function (nsp) { return nsp.name; },
     join: function (socket, room, done) { socket.join(room, function () { done(); }); },
-    crash: function (socket) { socket.conn.close(); }
+    crash: function (socket) { socket.conn.close(); },
+    disconnectAll: function (socket) { socket.disconnect(true); }
   };
 
   // 1.x/2.x have no connect auth payload: the token travels in the handshake query

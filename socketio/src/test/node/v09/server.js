@@ -18,7 +18,10 @@ var ops = {
     // end the transport without a disconnect packet: the session is gone, the client must reconnect
     var transport = io.transports[socket.id];
     if (transport) transport.end('crash-connection');
-  }
+  },
+  // 0.9's disconnect() takes no "close" flag: disconnecting the client's default-namespace socket ends the whole
+  // connection (the server sends "0::" and closes the transport), which is what disconnect(true) does on 1.x-4.x
+  disconnectAll: function (socket) { io.sockets.socket(socket.id).disconnect(); }
 };
 
 // 0.9 authorizes a namespace from the handshake data (the handshake query carries token=...).

@@ -16,7 +16,8 @@ var io = new Server(httpServer, {
 var ops = {
   name: function (nsp) { return nsp.name; },
   join: function (socket, room, done) { socket.join(room); done(); },
-  crash: function (socket) { socket.conn.close(); }
+  crash: function (socket) { socket.conn.close(); },
+  disconnectAll: function (socket) { socket.disconnect(true); }
 };
 
 io.of('/secure').use(function (socket, next) {

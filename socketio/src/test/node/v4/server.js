@@ -23,7 +23,8 @@ io.engine.use(function (req, res, next) {
 var ops = {
   name: function (nsp) { return nsp.name; },
   join: function (socket, room, done) { socket.join(room); done(); },
-  crash: function (socket) { socket.conn.close(); }
+  crash: function (socket) { socket.conn.close(); },
+  disconnectAll: function (socket) { socket.disconnect(true); }
 };
 
 io.of('/secure').use(function (socket, next) {

@@ -44,10 +44,14 @@ import java.util.function.Consumer;
  */
 public final class SocketIoClient implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SocketIoClient.class);
-    private final Generation generation;
-    private final EngineIoCodec engine;
-    private final SocketIoCodec codec;
-    private final SocketIoCodec.Decoder decoder;
+    private final Generation configured; // as built: AUTO or a fixed generation
+    // the generation spoken: AUTO until the first connection found it, then fixed for the client's life (written
+    // once by resolve(), before the transport that speaks it opens)
+    private volatile Generation generation = Generation.AUTO;
+    private volatile EngineIoCodec engine;
+    private volatile SocketIoCodec codec;
+    private volatile SocketIoCodec.Decoder decoder;
+    private volatile com.fasterxml.jackson.databind.ObjectReader reader09;
     private final Builder config; // a copy taken by build(): later changes to the builder do not reach this client
     private final String engineUrl; // the Engine.IO endpoint: the handshake URL, or url + path + "/"
     private final Executor executor;
@@ -76,16 +80,19 @@ public final class SocketIoClient implements AutoCloseable {
     private volatile ConnectionState state = ConnectionState.NEW;
     private int attempt;
     private ScheduledFuture<?> reconnectTask;
+    // the connect deadline of the attempt under way (guarded by this): attemptSeq tells a late timer from a current one
+    private long attemptSeq;
+    private ScheduledFuture<?> deadlineTask;
+    private ScheduledFuture<?> probeTask;
 
     private SocketIoClient(Builder b) {
         this.config = b;
-        this.generation = b.generation;
+        this.configured = b.generation;
         this.engineUrl = b.handshakeUrl != null ? b.handshakeUrl
                 : TransportSupport.withoutTrailingSlashes(b.url) + b.path + "/";
-        this.engine = generation == Generation.V0_9 ? null : EngineIoCodec.of(generation.engineIoRevision());
-        // 0.9 frames are translated by Wire09: no Engine.IO or Socket.IO codec
-        this.codec = generation == Generation.V0_9 ? null : SocketIoCodec.of(generation.socketIoRevision());
-        this.decoder = codec == null ? null : codec.decoder();
+        if (configured != Generation.AUTO) {
+            resolve(configured);
+        }
         // callbacks run one at a time, in order, per client; by default on a pool shared by every
         // client whose idle threads end after a second, so a client costs no thread of its own
         this.executor = new dev.relaykit.core.ws.SerialExecutor(b.dispatcher != null ? b.dispatcher : SHARED_DISPATCH);
@@ -118,12 +125,49 @@ public final class SocketIoClient implements AutoCloseable {
                 return t;
             });
 
+    /** Fixes the generation spoken (once: at build, or when an AUTO client found the server's). */
+    private void resolve(Generation g) {
+        // 0.9 frames are translated by Wire09: no Engine.IO or Socket.IO codec
+        engine = g == Generation.V0_9 ? null : EngineIoCodec.of(g.engineIoRevision());
+        codec = g == Generation.V0_9 ? null : SocketIoCodec.of(g.socketIoRevision(), config.bigDecimals);
+        decoder = codec == null ? null : codec.decoder();
+        reader09 = SocketIoCodec.jsonReader(config.bigDecimals);
+        generation = g;
+        if (configured == Generation.AUTO && g != Generation.V3_V4
+                && sockets.values().stream().anyMatch(SocketIoSocket::hasAuth)) {
+            // with AUTO the same settings may serve servers of every generation (auth for 3.x/4.x, the query for
+            // older ones), so this is not an error; a fixed V1_V2 or V0_9 refuses auth at build() instead
+            LOG.warn("socket.io: the server speaks {}, which ignores the CONNECT auth payload; it reads credentials "
+                    + "from the handshake query (SocketIoClient.Builder.query)", g);
+        }
+    }
+
+    /** Opens a new connection attempt. */
     private synchronized void openTransport() {
+        openTransport(false);
+    }
+
+    /**
+     * @param sameAttempt the attempt found the server's generation and goes on with the real transport: its deadline
+     *     keeps running
+     */
+    private synchronized void openTransport(boolean sameAttempt) {
         reconnectTask = null;
         if (state.isTerminal()) {
             return;
         }
         state = attempt == 0 ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING;
+        if (!sameAttempt) {
+            armDeadline();
+        }
+        if (generation == Generation.AUTO) {
+            Map<String, String> probeQuery = new LinkedHashMap<>(config.query);
+            Transport d = new DetectingTransport(() -> detectAt(TransportSupport.http(engineUrl), probeQuery,
+                    config.headers), executor, sink, this::onDetected);
+            current = d;
+            d.start();
+            return;
+        }
         Map<String, String> query = new LinkedHashMap<>();
         if (generation == Generation.V0_9) {
             query.putAll(config.query);
@@ -148,6 +192,129 @@ public final class SocketIoClient implements AutoCloseable {
         }
         current = t;
         t.start();
+    }
+
+    /** The probe of an AUTO client answered: open the real transport, in the same attempt. */
+    private void onDetected(Transport probe, Generation found) {
+        synchronized (this) {
+            if (current != probe || state.isTerminal()) {
+                return;
+            }
+            resolve(found);
+            openTransport(true);
+        }
+    }
+
+    /**
+     * Arms the deadline of a new attempt: no handshake by then and the attempt is lost with a
+     * {@link ConnectTimeoutException}. On a first connection with a fixed generation, a server silent for a second
+     * is also asked which generation it speaks, so that a mismatch shows at once, not when the deadline runs out.
+     */
+    private synchronized void armDeadline() {
+        cancelDeadline();
+        long seq = ++attemptSeq;
+        long ms = config.connectTimeout.toMillis();
+        deadlineTask = SHARED_TIMER.schedule(() -> executor.execute(() -> handshakeTimedOut(seq)), ms,
+                TimeUnit.MILLISECONDS);
+        if (configured != Generation.AUTO && !everHandshaken && config.handshakeUrl == null) {
+            probeTask = SHARED_TIMER.schedule(() -> earlyGenerationCheck(seq), Math.min(1000, ms / 2),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void cancelDeadline() {
+        if (deadlineTask != null) {
+            deadlineTask.cancel(false);
+            deadlineTask = null;
+        }
+        if (probeTask != null) {
+            probeTask.cancel(false);
+            probeTask = null;
+        }
+    }
+
+    private Transport attemptUnderWay(long seq) {
+        synchronized (this) {
+            return seq == attemptSeq && !handshaken && !state.isTerminal() ? current : null;
+        }
+    }
+
+    private void handshakeTimedOut(long seq) {
+        Transport t = attemptUnderWay(seq);
+        if (t != null) {
+            String what = generation == Generation.AUTO ? "no answer to the generation probe"
+                    : generation == Generation.V0_9 ? "no socket.io 0.9 handshake" : "no Engine.IO handshake";
+            String hint = generation == Generation.V1_V2 && config.transport == TransportMode.WEBSOCKET
+                    ? "a socket.io 3.x/4.x server answers an Engine.IO 3 WebSocket like this: is the server socket.io"
+                    + " 3.x/4.x? try Generation.V3_V4 (or the default, Generation.AUTO)"
+                    : "is a socket.io server listening there, at this path, and does it speak " + generation + "?";
+            ConnectTimeoutException e = new ConnectTimeoutException(what + " from " + hostOnly() + " within "
+                    + config.connectTimeout.toMillis() + " ms; " + hint, config.connectTimeout);
+            sink.onLost(t, e.getMessage(), e);
+        }
+    }
+
+    /** Runs on the timer: asks the server on a thread of its own, so neither the timer nor listeners wait for it. */
+    private void earlyGenerationCheck(long seq) {
+        if (attemptUnderWay(seq) == null) {
+            return;
+        }
+        Thread probe = new Thread(() -> {
+            GenerationMismatchException mismatch = ((Sink) sink).checkGeneration("no handshake within "
+                    + Math.min(1000, config.connectTimeout.toMillis() / 2) + " ms; the server answered a probe");
+            if (mismatch != null) {
+                executor.execute(() -> {
+                    Transport t = attemptUnderWay(seq);
+                    if (t != null) {
+                        sink.onLost(t, mismatch.getMessage(), mismatch);
+                    }
+                });
+            }
+        }, "relaykit-socketio-detect");
+        probe.setDaemon(true);
+        probe.start();
+    }
+
+    /**
+     * Closes the connection when no namespace wants one any more (each was disconnected by the server, by the user,
+     * or refused): nothing is held open for nobody. A namespace's {@code connect()} opens a new one.
+     */
+    void closeIfUnwanted() {
+        Transport t;
+        synchronized (this) {
+            if (state.isTerminal() || state == ConnectionState.NEW || anyWanted()) {
+                return;
+            }
+            t = current;
+            current = null;
+            goIdle();
+        }
+        stopHeartbeat();
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    private boolean anyWanted() {
+        for (SocketIoSocket s : sockets.values()) {
+            if (s.wantsConnection()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Back to NEW (under this): the next namespace connect() opens a connection, with a first connection's rules. */
+    private void goIdle() {
+        state = ConnectionState.NEW;
+        attempt = 0;
+        handshaken = false;
+        everHandshaken = false;
+        cancelDeadline();
+        if (reconnectTask != null) {
+            reconnectTask.cancel(false);
+            reconnectTask = null;
+        }
     }
 
     private void dropConnection(String reason) {
@@ -177,16 +344,27 @@ public final class SocketIoClient implements AutoCloseable {
      * @throws dev.relaykit.core.TransportException when the server is unreachable or answers none of them
      */
     public static Generation detectGeneration(String url) {
-        return detectAt(TransportSupport.http(TransportSupport.withoutTrailingSlashes(url)) + "/socket.io/");
+        return detectAt(TransportSupport.http(TransportSupport.withoutTrailingSlashes(url)) + "/socket.io/", Map.of(),
+                Map.of());
     }
 
-    private static Generation detectAt(String base) {
+    /** The probe request: the client's own query parameters and headers (a server may refuse requests without them). */
+    private static okhttp3.Request probe(String base, String params, Map<String, String> query,
+                                         Map<String, String> headers) {
+        okhttp3.HttpUrl.Builder u = okhttp3.HttpUrl.get(base + params).newBuilder();
+        query.forEach(u::addQueryParameter);
+        okhttp3.Request.Builder r = new okhttp3.Request.Builder().url(u.build());
+        headers.forEach(r::header);
+        return r.build();
+    }
+
+    private static Generation detectAt(String base, Map<String, String> query, Map<String, String> headers) {
         okhttp3.OkHttpClient http = dev.relaykit.core.net.HttpClients.shared();
         try {
             String body;
             int code;
-            try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder()
-                    .url(base + "?EIO=4&transport=polling&b64=1").build()).execute()) {
+            try (okhttp3.Response r = http.newCall(probe(base, "?EIO=4&transport=polling&b64=1", query, headers))
+                    .execute()) {
                 code = r.code();
                 body = r.body() == null ? "" : r.body().string();
             }
@@ -207,7 +385,7 @@ public final class SocketIoClient implements AutoCloseable {
                 }
                 return found;
             }
-            try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder().url(base + "1/").build()).execute()) {
+            try (okhttp3.Response r = http.newCall(probe(base, "1/", query, headers)).execute()) {
                 String b = r.body() == null ? "" : r.body().string();
                 if (r.code() == 200 && b.matches("^[^:]+:\\d*:\\d*:.*websocket.*")) {
                     return Generation.V0_9;
@@ -233,7 +411,10 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
-    /** @return the generation this client speaks */
+    /**
+     * @return the generation this client speaks: the one it was built with, or, for {@link Generation#AUTO}, the one
+     *     found on the first connection ({@code AUTO} until then)
+     */
     public Generation generation() {
         return generation;
     }
@@ -243,7 +424,10 @@ public final class SocketIoClient implements AutoCloseable {
         return engineSid;
     }
 
-    /** @return the connection's state */
+    /**
+     * @return the connection's state; {@link ConnectionState#NEW} also when every namespace was disconnected (by the
+     *     server or the user) and the connection was closed for that: a namespace's {@code connect()} opens it again
+     */
     public ConnectionState state() {
         return state;
     }
@@ -278,11 +462,18 @@ public final class SocketIoClient implements AutoCloseable {
         if (!namespace.startsWith("/")) {
             throw new IllegalArgumentException("a namespace starts with '/': " + namespace);
         }
+        if (auth != null && (configured == Generation.V1_V2 || configured == Generation.V0_9)) {
+            throw new IllegalArgumentException(Builder.noAuthMessage(configured));
+        }
         synchronized (this) {
             SocketIoSocket s = sockets.get(namespace);
             if (s == null) {
                 s = new SocketIoSocket(this, namespace, auth == null ? null : Json.mapper().valueToTree(auth),
                         config.bufferCapacity);
+                if (auth != null && generation != Generation.AUTO && generation != Generation.V3_V4) {
+                    LOG.warn("socket.io: the server speaks {}, which ignores the CONNECT auth payload of {}; it reads"
+                            + " credentials from the handshake query (SocketIoClient.Builder.query)", generation, namespace);
+                }
                 Map<String, SocketIoSocket> added = new LinkedHashMap<>(sockets);
                 added.put(namespace, s);
                 sockets = Collections.unmodifiableMap(added);
@@ -368,6 +559,7 @@ public final class SocketIoClient implements AutoCloseable {
             if (reconnectTask != null) {
                 reconnectTask.cancel(false);
             }
+            cancelDeadline();
         }
         if (t != null) {
             t.close();
@@ -379,6 +571,20 @@ public final class SocketIoClient implements AutoCloseable {
 
     Duration ackTimeout() {
         return config.ackTimeout;
+    }
+
+    Duration connectTimeout() {
+        return config.connectTimeout;
+    }
+
+    /** @return whether a namespace's unanswered first CONNECT should fail its future (not when retrying the first connect) */
+    boolean failsUnansweredConnect() {
+        return !config.retryInitialConnect;
+    }
+
+    /** @return whether the Engine.IO (or 0.9) handshake of the current connection is done */
+    boolean isHandshaken() {
+        return handshaken;
     }
 
     ScheduledThreadPoolExecutor timer() {
@@ -455,7 +661,16 @@ public final class SocketIoClient implements AutoCloseable {
             pingTimeoutMs = h.heartbeats() ? timeout : 0;
             onHandshaken();
         }
-        SocketPacket p = Wire09.toPacket(f);
+        if (f.type() == Frame09.Type.DISCONNECT && f.endpoint().isEmpty()) {
+            // 0.9 ends the whole connection this way (its server disconnected the default namespace, which takes every
+            // namespace with it): every namespace was disconnected by the server, as on 1.x-4.x's disconnect(true)
+            for (SocketIoSocket s : sockets.values()) {
+                s.onPacket(new SocketPacket(SocketPacket.Type.DISCONNECT, s.namespace(), null, null));
+            }
+            closeIfUnwanted();
+            return;
+        }
+        SocketPacket p = Wire09.toPacket(f, reader09);
         if (p != null) {
             onSocketPacket(p);
         }
@@ -479,6 +694,7 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     private void onHandshaken() {
+        cancelDeadline();
         lastPingSent = 0;
         if (decoder != null) {
             decoder.reset();
@@ -498,6 +714,18 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     private void onSocketPacket(SocketPacket p) {
+        if (generation == Generation.V3_V4 && p.type() == SocketPacket.Type.CONNECT
+                && (p.data() == null || !p.data().path("sid").isTextual())) {
+            // revision 5 servers answer CONNECT with the socket's id; 1.x/2.x servers (revision 4) send a bare CONNECT,
+            // for "/" even unasked: carrying on would connect namespaces twice and miss every ping
+            Transport t = current;
+            if (t != null) {
+                GenerationMismatchException e = new GenerationMismatchException(Generation.V3_V4, Generation.V1_V2,
+                        "its CONNECT packet carries no session id, as socket.io 1.x/2.x's do");
+                sink.onLost(t, e.getMessage(), e);
+            }
+            return;
+        }
         String nsp = p.namespace();
         int q = nsp.indexOf('?');
         if (q >= 0) {
@@ -506,6 +734,9 @@ public final class SocketIoClient implements AutoCloseable {
         SocketIoSocket s = sockets.get(nsp);
         if (s != null) {
             s.onPacket(p);
+            if (p.type() == SocketPacket.Type.DISCONNECT || p.type() == SocketPacket.Type.CONNECT_ERROR) {
+                closeIfUnwanted();
+            }
         }
     }
 
@@ -572,11 +803,16 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
-    private void onConnectionLost(String reason) {
+    private void onConnectionLost(String reason, Throwable cause) {
         handshaken = false;
         stopHeartbeat();
+        DisconnectReason typed = reason.equals("ping timeout") ? DisconnectReason.PING_TIMEOUT
+                : reason.equals("transport close") ? DisconnectReason.TRANSPORT_CLOSE : DisconnectReason.TRANSPORT_ERROR;
+        // the detail: what the transport said beyond socket.io's reason string, or the I/O error behind a close
+        String detail = typed == DisconnectReason.TRANSPORT_ERROR ? reason
+                : cause != null && cause.getMessage() != null ? cause.getMessage() : null;
         for (SocketIoSocket s : sockets.values()) {
-            s.onTransportLost(reason);
+            s.onTransportLost(typed, detail);
         }
     }
 
@@ -621,14 +857,21 @@ public final class SocketIoClient implements AutoCloseable {
                 current = null;
             }
             t.close();
-            onConnectionLost(reason);
-            GenerationMismatchException mismatch = everHandshaken || attempt > 0 ? null : checkGeneration();
+            onConnectionLost(reason, cause);
+            GenerationMismatchException mismatch = cause instanceof GenerationMismatchException m ? m
+                    : everHandshaken || attempt > 0 || !anyWanted() ? null
+                    : checkGeneration("the first connection failed: " + reason);
             synchronized (SocketIoClient.this) {
                 if (state.isTerminal()) {
                     return;
                 }
+                if (mismatch == null && !anyWanted()) {
+                    goIdle(); // every namespace was disconnected on purpose: nobody to reconnect for
+                    return;
+                }
                 if (mismatch != null) {
                     state = ConnectionState.FAILED; // retrying cannot help
+                    cancelDeadline();
                     failure = mismatch;
                     for (SocketIoSocket s : sockets.values()) {
                         s.failed(mismatch);
@@ -638,7 +881,9 @@ public final class SocketIoClient implements AutoCloseable {
                 if (!everHandshaken && !config.retryInitialConnect) {
                     // the first connection never got through and nobody asked to keep trying: say so now
                     state = ConnectionState.FAILED;
-                    failure = new dev.relaykit.core.TransportException(
+                    cancelDeadline();
+                    failure = cause instanceof ConnectTimeoutException timeout
+                            ? timeout : new dev.relaykit.core.TransportException(
                             "socket.io client could not connect to " + hostOnly() + ": " + reason, cause);
                     for (SocketIoSocket s : sockets.values()) {
                         s.failed(failure);
@@ -648,6 +893,7 @@ public final class SocketIoClient implements AutoCloseable {
                 attempt++;
                 if (!config.policy.allows(attempt)) {
                     state = ConnectionState.FAILED;
+                    cancelDeadline();
                     failure = new dev.relaykit.core.TransportException("socket.io client gave up after "
                             + (attempt - 1) + " reconnection attempt(s): " + reason, cause);
                     for (SocketIoSocket s : sockets.values()) {
@@ -656,23 +902,25 @@ public final class SocketIoClient implements AutoCloseable {
                     return;
                 }
                 state = ConnectionState.RECONNECTING;
-                reconnectTask = SHARED_TIMER.schedule(SocketIoClient.this::openTransport,
+                reconnectTask = SHARED_TIMER.schedule(() -> openTransport(),
                         config.policy.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
             }
         }
 
         /**
-         * After a first connection that never got through: asks the server which generation it speaks.
+         * After a first connection that never got through (or is slow to): asks the server which generation it speaks.
+         *
+         * @param howFound what the mismatch message says showed it, or null
          *
          * @return the mismatch, or {@code null} when the generations agree or the server cannot tell
          */
-        private GenerationMismatchException checkGeneration() {
-            if (config.handshakeUrl != null) {
+        private GenerationMismatchException checkGeneration(String howFound) {
+            if (config.handshakeUrl != null || generation == Generation.AUTO) {
                 return null;
             }
             try {
-                Generation spoken = detectAt(TransportSupport.http(engineUrl));
-                return spoken == generation ? null : new GenerationMismatchException(generation, spoken);
+                Generation spoken = detectAt(TransportSupport.http(engineUrl), config.query, config.headers);
+                return spoken == generation ? null : new GenerationMismatchException(generation, spoken, howFound);
             } catch (RuntimeException unreachable) {
                 return null; // down or unknown: the reconnect policy decides
             }
@@ -692,7 +940,9 @@ public final class SocketIoClient implements AutoCloseable {
     /** Builds a {@link SocketIoClient}. */
     public static final class Builder {
         private final String url;
-        private Generation generation = Generation.V3_V4;
+        private Generation generation = Generation.AUTO;
+        private Duration connectTimeout = Duration.ofSeconds(20);
+        private boolean bigDecimals;
         private String path = "/socket.io";
         private String handshakeUrl;
         private final Map<String, String> query = new LinkedHashMap<>();
@@ -711,7 +961,12 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         /**
-         * @param generation the server generation (default {@link Generation#V3_V4})
+         * The server's generation. The default, {@link Generation#AUTO}, asks the server on the first connection (one
+         * HTTP request, the Engine.IO polling handshake, or 0.9's) and keeps the answer for reconnections. A fixed
+         * generation saves that request; if the server speaks another one, {@code connect()} fails with a
+         * {@link GenerationMismatchException} naming both (within about a second), never half-working.
+         *
+         * @param generation the server generation (default {@link Generation#AUTO})
          * @return this
          */
         public Builder generation(Generation generation) {
@@ -761,7 +1016,13 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         /**
-         * @param auth the default CONNECT auth payload for every namespace (revision 5), serialised as JSON
+         * The default CONNECT auth payload for every namespace. Only socket.io 3.x/4.x servers read it; 1.x/2.x and 0.9
+         * servers read credentials from the handshake {@link #query query}. So {@link #build()} refuses auth with a
+         * fixed {@link Generation#V1_V2} or {@link Generation#V0_9}; with {@link Generation#AUTO} (where one set of
+         * settings may have to serve servers of every generation, with auth and query both set) a warning is logged
+         * when the server turns out to ignore it.
+         *
+         * @param auth the payload, serialised as JSON
          * @return this
          */
         public Builder auth(Object auth) {
@@ -800,6 +1061,44 @@ public final class SocketIoClient implements AutoCloseable {
         public Builder retryInitialConnect(boolean keepTrying) {
             this.retryInitialConnect = keepTrying;
             return this;
+        }
+
+        /**
+         * The deadline of every connection attempt, like the socket.io JS client's {@code timeout}: from the start of
+         * the attempt to the Engine.IO handshake (0.9: its connect frame; AUTO: the generation probe included). An
+         * attempt without a handshake by then fails with a {@link ConnectTimeoutException} that names the likely
+         * cause: the first connection's {@code connect()} future fails with it (unless
+         * {@link #retryInitialConnect(boolean) retryInitialConnect(true)}), later attempts are retried by the policy.
+         * A namespace whose first {@code CONNECT} gets no answer within it fails its {@code connect()} future too.
+         *
+         * @param timeout the deadline (default 20 s)
+         * @return this
+         */
+        public Builder connectTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout must be positive, was " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How event and ack arguments decode numbers. By default as Jackson's default {@code ObjectMapper} does
+         * ({@code 1.5} becomes a {@code DoubleNode}, {@code 7} an {@code IntNode}), so the trees equal those of the
+         * user's own mapper; with {@code true} every fraction becomes an exact {@code DecimalNode} (prices, amounts).
+         *
+         * @param exact {@code true} for {@code BigDecimal} fractions
+         * @return this
+         */
+        public Builder bigDecimals(boolean exact) {
+            this.bigDecimals = exact;
+            return this;
+        }
+
+        static String noAuthMessage(Generation g) {
+            return (g == Generation.V0_9 ? "socket.io 0.9 servers (Generation.V0_9) have" : "socket.io 1.x/2.x servers"
+                    + " (Generation.V1_V2) have") + " no CONNECT auth payload and would never see it: pass credentials"
+                    + " in the handshake query, .query(\"token\", ...), instead of .auth(...)";
         }
 
         /**
@@ -853,9 +1152,16 @@ public final class SocketIoClient implements AutoCloseable {
          * change the client.
          *
          * @return the client; it connects when the first namespace socket connects
+         * @throws IllegalStateException when {@link #auth(Object)} is set for a fixed generation that has no auth
+         *     payload ({@link Generation#V1_V2}, {@link Generation#V0_9})
          */
         public SocketIoClient build() {
+            if (auth != null && (generation == Generation.V1_V2 || generation == Generation.V0_9)) {
+                throw new IllegalStateException(noAuthMessage(generation));
+            }
             Builder settings = new Builder(url);
+            settings.connectTimeout = connectTimeout;
+            settings.bigDecimals = bigDecimals;
             settings.generation = generation;
             settings.path = path;
             settings.handshakeUrl = handshakeUrl;

@@ -24,8 +24,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One namespace of a {@link SocketIoClient}: emit events (with or without acknowledgement), listen to events.
- * Thread-safe. Emits made while the namespace is not connected are buffered (bounded) and sent on connect;
- * {@link #volatileEmit} drops them instead.
+ * Thread-safe. Emits made while the namespace is not connected (before its first connection, or while the client
+ * reconnects) are buffered (bounded) and sent on connect; {@link #volatileEmit} drops them instead.
+ *
+ * <p>A namespace disconnected on purpose, by the server ({@code socket.disconnect()}, reason
+ * {@link DisconnectReason#SERVER_DISCONNECT}) or by {@link #disconnect()}, stays disconnected, as with socket.io's JS
+ * client: emits on it fail at once with a {@link NamespaceDisconnectedException} until {@link #connect()} rejoins it,
+ * and when no namespace wants a connection any more the client closes its connection.
  */
 public final class SocketIoSocket {
     private final SocketIoClient client;
@@ -42,6 +47,7 @@ public final class SocketIoSocket {
     private String pid;
     private String lastOffset;
     private boolean recovered;
+    private DisconnectReason leftOnPurpose; // SERVER_DISCONNECT or CLIENT_DISCONNECT until connect() is called again
     private long nextAckId;
     // concurrent: acknowledgements are taken out on the dispatcher without the socket's lock, which emitting
     // threads hold while they write
@@ -77,9 +83,12 @@ public final class SocketIoSocket {
     }
 
     /**
-     * @return completes when the namespace first connects; fails with {@link SocketIoConnectException} when the
-     *     server refuses it, and with a {@link dev.relaykit.core.TransportException} carrying the cause when the
-     *     client's first connection fails (unless {@code SocketIoClient.Builder.retryInitialConnect(true)})
+     * @return completes when the namespace connects (the first time, or again after a {@link #connect()} that follows
+     *     a disconnect); fails with {@link SocketIoConnectException} when the server refuses it, with a
+     *     {@link GenerationMismatchException} when the server speaks another generation, with a
+     *     {@link ConnectTimeoutException} when there is no answer within the connect timeout, and with a
+     *     {@link dev.relaykit.core.TransportException} carrying the cause when the client's first connection fails
+     *     (unless {@code SocketIoClient.Builder.retryInitialConnect(true)})
      */
     public synchronized CompletableFuture<SocketIoSocket> connected() {
         return firstConnect;
@@ -135,6 +144,8 @@ public final class SocketIoSocket {
      * @param event the event name
      * @param args the arguments, serialised with the shared Jackson mapper
      * @throws OutgoingQueueFullException when disconnected and the emit buffer is full
+     * @throws NamespaceDisconnectedException when the namespace was disconnected by the server or by
+     *     {@link #disconnect()} and not connected again
      */
     public void emit(String event, Object... args) {
         send(event, args, null, false);
@@ -156,8 +167,10 @@ public final class SocketIoSocket {
      *
      * @param event the event name
      * @param args the arguments
-     * @return the acknowledgement's arguments; fails with {@link TimeoutException} or
-     *     {@link NotConnectedException} (the client closed)
+     * @return the acknowledgement's arguments; fails with {@link TimeoutException}, with
+     *     {@link NotConnectedException} (the connection was lost or the client closed) or, at once, with
+     *     {@link NamespaceDisconnectedException} (the namespace was disconnected by the server or by
+     *     {@link #disconnect()})
      */
     public CompletableFuture<List<JsonNode>> emitWithAck(String event, Object... args) {
         return emitWithAck(client.ackTimeout(), event, args);
@@ -187,7 +200,8 @@ public final class SocketIoSocket {
      * @param event the event name
      * @param callback receives the acknowledgement
      * @param timeout how long to wait
-     * @param args the arguments
+     * @param args the arguments; on a namespace disconnected on purpose the callback gets a
+     *     {@link NamespaceDisconnectedException} at once
      */
     public void emit(String event, AckCallback callback, Duration timeout, Object... args) {
         Objects.requireNonNull(callback, "callback");
@@ -202,25 +216,64 @@ public final class SocketIoSocket {
      * @return {@link #connected()}
      */
     public CompletableFuture<SocketIoSocket> connect() {
+        CompletableFuture<SocketIoSocket> f;
         synchronized (this) {
+            if (!wanted && !connected && firstConnect.isDone()) {
+                firstConnect = new CompletableFuture<>(); // connecting again after a disconnect: a new answer
+            }
             wanted = true;
+            leftOnPurpose = null;
+            f = firstConnect;
+        }
+        if (!f.isDone() && client.failsUnansweredConnect()) {
+            Duration timeout = client.connectTimeout();
+            java.util.concurrent.ScheduledFuture<?> deadline = client.timer().schedule(() -> {
+                // the client's own deadline covers the handshake; this one a CONNECT the server never answers
+                if (!f.isDone() && client.isHandshaken()) {
+                    f.completeExceptionally(new ConnectTimeoutException("namespace " + namespace + " got no answer to"
+                            + " its CONNECT within " + timeout.toMillis() + " ms (a server middleware that never"
+                            + " calls next()?)", timeout));
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // answered (or closed) in time: the shared timer keeps no task, so its thread can end
+            f.whenComplete((ok, failed) -> deadline.cancel(false));
         }
         client.connectSocket(this);
-        return connected();
+        return f;
     }
 
-    /** Leaves the namespace (sends DISCONNECT); it is not rejoined on reconnect. */
+    /**
+     * Leaves the namespace (sends DISCONNECT); it is not rejoined on reconnect, and emits on it fail until
+     * {@link #connect()} is called again. Pending acknowledgements fail at once. When no other namespace is
+     * connected, the client closes its connection.
+     */
     public void disconnect() {
         boolean send;
+        List<AckCallback> pending;
         synchronized (this) {
             wanted = false;
             send = connected;
             connected = false;
+            leftOnPurpose = DisconnectReason.CLIENT_DISCONNECT;
             buffer.clear();
+            pending = takeAllAcks();
         }
+        failAcks(pending, DisconnectReason.CLIENT_DISCONNECT);
         if (send) {
-            client.send(new SocketPacket(SocketPacket.Type.DISCONNECT, namespace, null, null));
-            fireLocal("disconnect", "io client disconnect");
+            try {
+                client.send(new SocketPacket(SocketPacket.Type.DISCONNECT, namespace, null, null));
+            } catch (NotConnectedException gone) {
+                // the connection went away meanwhile: the server forgets the namespace with it
+            }
+            fireDisconnect(DisconnectReason.CLIENT_DISCONNECT, null);
+        }
+        client.closeIfUnwanted();
+    }
+
+    private void failAcks(List<AckCallback> pending, DisconnectReason why) {
+        for (AckCallback cb : pending) {
+            cb.onAck(null, new NamespaceDisconnectedException(namespace, why,
+                    "the acknowledgement will not arrive"));
         }
     }
 
@@ -231,6 +284,22 @@ public final class SocketIoSocket {
         ArrayNode data = JsonNodeFactory.instance.arrayNode().add(event);
         for (Object a : args == null ? new Object[] {null} : args) {
             data.add(toNode(a));
+        }
+        DisconnectReason left;
+        synchronized (this) {
+            left = leftOnPurpose;
+        }
+        if (left != null) {
+            if (dropIfDisconnected) {
+                return false;
+            }
+            NamespaceDisconnectedException e = new NamespaceDisconnectedException(namespace, left,
+                    "'" + event + "' not sent");
+            if (ack == null) {
+                throw e;
+            }
+            ack.onAck(null, e);
+            return false;
         }
         synchronized (this) {
             Long id = null;
@@ -305,6 +374,10 @@ public final class SocketIoSocket {
         return Json.mapper().valueToTree(o);
     }
 
+    boolean hasAuth() {
+        return auth != null;
+    }
+
     boolean wantsConnection() {
         synchronized (this) {
             return wanted;
@@ -338,11 +411,21 @@ public final class SocketIoSocket {
         switch (p.type()) {
             case CONNECT -> onConnected(p.data());
             case DISCONNECT -> {
+                boolean was;
+                List<AckCallback> pending;
                 synchronized (this) {
+                    was = connected || wanted;
                     connected = false;
                     wanted = false;
+                    leftOnPurpose = DisconnectReason.SERVER_DISCONNECT;
+                    buffer.clear();
+                    // the server answers no acknowledgement on a namespace it closed
+                    pending = takeAllAcks();
                 }
-                fireLocal("disconnect", "io server disconnect");
+                failAcks(pending, DisconnectReason.SERVER_DISCONNECT);
+                if (was) {
+                    fireDisconnect(DisconnectReason.SERVER_DISCONNECT, null);
+                }
             }
             case CONNECT_ERROR -> onRefused(p.data());
             case EVENT, BINARY_EVENT -> onEvent(p);
@@ -419,7 +502,7 @@ public final class SocketIoSocket {
                 data.add(toNode(a));
             }
             client.send(new SocketPacket(SocketPacket.Type.ACK, namespace, id, data));
-        });
+        }, client.generation() == Generation.V0_9, null);
         for (EventListener l : anyListeners) {
             l.onEvent(ev);
         }
@@ -428,7 +511,7 @@ public final class SocketIoSocket {
         }
     }
 
-    void onTransportLost(String reason) {
+    void onTransportLost(DisconnectReason reason, String detail) {
         boolean was;
         List<AckCallback> pending;
         synchronized (this) {
@@ -439,10 +522,11 @@ public final class SocketIoSocket {
         }
         for (AckCallback cb : pending) {
             cb.onAck(null, new NotConnectedException("connection lost before the acknowledgement arrived ("
-                    + reason + "); the event may or may not have reached the server"));
+                    + reason.wireName() + (detail == null ? "" : ": " + detail)
+                    + "); the event may or may not have reached the server"));
         }
         if (was) {
-            fireLocal("disconnect", reason);
+            fireDisconnect(reason, detail);
         }
     }
 
@@ -476,12 +560,25 @@ public final class SocketIoSocket {
         firstConnect.completeExceptionally(why);
     }
 
+    private void fireDisconnect(DisconnectReason reason, String detail) {
+        List<JsonNode> a = new ArrayList<>();
+        a.add(toNode(reason.wireName()));
+        if (detail != null) {
+            a.add(toNode(detail));
+        }
+        fire(new SocketEvent("disconnect", a, null, false, reason));
+    }
+
     private void fireLocal(String event, Object... args) {
         List<JsonNode> a = new ArrayList<>();
         for (Object o : args) {
             a.add(toNode(o));
         }
-        SocketEvent ev = new SocketEvent(event, a, null);
+        fire(new SocketEvent(event, a, null));
+    }
+
+    private void fire(SocketEvent ev) {
+        String event = ev.name();
         for (EventListener l : listeners.getOrDefault(event, List.of())) {
             l.onEvent(ev);
         }

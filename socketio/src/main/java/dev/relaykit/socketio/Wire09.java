@@ -25,7 +25,7 @@ final class Wire09 {
     }
 
     /** @return the packet, or null for frames the namespaces do not see */
-    static SocketPacket toPacket(Frame09 f) {
+    static SocketPacket toPacket(Frame09 f, com.fasterxml.jackson.databind.ObjectReader reader) {
         String nsp = namespace(f.endpoint());
         if (!nsp.startsWith("/")) {
             throw new ProtocolException("Socket.IO 0.9 endpoint must start with '/': " + f.endpoint());
@@ -41,9 +41,9 @@ final class Wire09 {
             case MESSAGE:
                 return event(nsp, id, "message", JsonNodeFactory.instance.textNode(f.data()));
             case JSON:
-                return event(nsp, id, "message", json(f.data()));
+                return event(nsp, id, "message", json(f.data(), reader));
             case EVENT: {
-                JsonNode ev = json(f.data());
+                JsonNode ev = json(f.data(), reader);
                 if (!ev.path("name").isTextual()) {
                     throw new ProtocolException("Socket.IO 0.9 event without a name: " + f.encode());
                 }
@@ -61,7 +61,7 @@ final class Wire09 {
                 if (!ackId.matches("\\d{1,15}")) {
                     throw new ProtocolException("Socket.IO 0.9 ack with a bad id: " + f.encode());
                 }
-                JsonNode args = plus < 0 ? JsonNodeFactory.instance.arrayNode() : json(d.substring(plus + 1));
+                JsonNode args = plus < 0 ? JsonNodeFactory.instance.arrayNode() : json(d.substring(plus + 1), reader);
                 if (!args.isArray()) {
                     throw new ProtocolException("Socket.IO 0.9 ack data must be an array: " + f.encode());
                 }
@@ -84,10 +84,10 @@ final class Wire09 {
         return new SocketPacket(SocketPacket.Type.EVENT, nsp, id, JsonNodeFactory.instance.arrayNode().add(name).add(arg));
     }
 
-    private static JsonNode json(String s) {
+    private static JsonNode json(String s, com.fasterxml.jackson.databind.ObjectReader reader) {
         try {
-            return Json.tree(s);
-        } catch (RuntimeException e) {
+            return reader.readValue(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
             throw new ProtocolException("Socket.IO 0.9 frame data is not JSON: " + TransportSupport.clip(s, 40), e);
         }
     }

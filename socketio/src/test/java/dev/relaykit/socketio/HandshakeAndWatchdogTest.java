@@ -28,7 +28,8 @@ class HandshakeAndWatchdogTest {
             });
             java.util.List<ProtocolException> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
             java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-            try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + server.port()).build()) {
+            try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + server.port())
+                    .generation(Generation.V3_V4).build()) {
                 client.onProtocolError(errors::add);
                 SocketIoSocket s = client.socket("/");
                 s.on("fine", e -> events.add(e.name() + e.arg(0).asInt()));
@@ -54,7 +55,7 @@ class HandshakeAndWatchdogTest {
                 }
             });
             try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + server.port())
-                    .path("/custom/").query("room", "a b").header("X-Test", "yes").timestampParam(true)
+                    .generation(Generation.V3_V4).path("/custom/").query("room", "a b").header("X-Test", "yes").timestampParam(true)
                     .auth(java.util.Map.of("token", "t")).build()) {
                 SocketIoSocket s = client.socket("/");
                 s.connect().get(10, TimeUnit.SECONDS);
@@ -76,7 +77,7 @@ class HandshakeAndWatchdogTest {
                 }
             });
             SocketIoClient.Builder builder = SocketIoClient.builder("http://127.0.0.1:" + server.port())
-                    .query("room", "a").header("X-Test", "yes");
+                    .generation(Generation.V3_V4).query("room", "a").header("X-Test", "yes");
             try (SocketIoClient client = builder.build()) {
                 builder.path("/elsewhere").query("room", "b").query("extra", "1").header("X-Test", "no")
                         .generation(Generation.V1_V2);
@@ -101,6 +102,7 @@ class HandshakeAndWatchdogTest {
             });
             BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
             try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + server.port())
+                    .generation(Generation.V3_V4)
                     .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50)))
                     .build()) {
                 SocketIoSocket s = client.socket("/").on("disconnect", events::add).on("connect", events::add);
@@ -111,6 +113,7 @@ class HandshakeAndWatchdogTest {
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 assertThat(lost.name()).isEqualTo("disconnect");
                 assertThat(lost.arg(0).asText()).isEqualTo("ping timeout");
+                assertThat(lost.disconnectReason()).isEqualTo(DisconnectReason.PING_TIMEOUT);
                 assertThat(ms).isGreaterThanOrEqualTo(300); // not before pingInterval + pingTimeout (400 ms)
                 assertThat(events.poll(5, TimeUnit.SECONDS).name()).isEqualTo("connect");
                 assertThat(server.connectionCount()).isGreaterThanOrEqualTo(2);
@@ -196,7 +199,7 @@ class HandshakeAndWatchdogTest {
     void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
         int port = refusedPort();
         try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + port)
-                .transport(TransportMode.WEBSOCKET)
+                .generation(Generation.V3_V4).transport(TransportMode.WEBSOCKET)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))
                         .withUnlimitedAttempts())
                 .retryInitialConnect(true)

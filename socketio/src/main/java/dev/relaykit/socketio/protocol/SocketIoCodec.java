@@ -26,24 +26,48 @@ import java.util.Map;
 public final class SocketIoCodec {
     /** The most attachments one packet may announce. */
     public static final int MAX_ATTACHMENTS = 10_000;
-    private static final ObjectReader READER = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).forType(JsonNode.class);
+    // numbers as Jackson's default ObjectMapper reads them (int, long, BigInteger, double), so that the trees a user
+    // gets equal the ones their own ObjectMapper builds; or every fraction as an exact BigDecimal, on request
+    private static final ObjectReader PLAIN = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .without(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).forType(JsonNode.class);
+    private static final ObjectReader DECIMAL = PLAIN.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final int revision;
+    private final ObjectReader reader;
 
-    private SocketIoCodec(int revision) {
+    private SocketIoCodec(int revision, ObjectReader reader) {
         this.revision = revision;
+        this.reader = reader;
     }
 
     /**
      * @param revision 4 or 5
-     * @return the codec
+     * @return the codec; it decodes numbers as Jackson's default {@code ObjectMapper} does (fractions as doubles)
      */
     public static SocketIoCodec of(int revision) {
+        return of(revision, false);
+    }
+
+    /**
+     * @param revision 4 or 5
+     * @param bigDecimals decode every fraction as an exact {@code BigDecimal} ({@code DecimalNode}) instead of a
+     *     {@code double}
+     * @return the codec
+     */
+    public static SocketIoCodec of(int revision, boolean bigDecimals) {
         if (revision != 4 && revision != 5) {
             throw new IllegalArgumentException("Socket.IO protocol revision must be 4 or 5, was " + revision);
         }
-        return new SocketIoCodec(revision);
+        return new SocketIoCodec(revision, jsonReader(bigDecimals));
+    }
+
+    /**
+     * @param bigDecimals fractions as {@code BigDecimal} instead of {@code double}
+     * @return the reader argument payloads are decoded with (it refuses trailing tokens)
+     */
+    public static ObjectReader jsonReader(boolean bigDecimals) {
+        return bigDecimals ? DECIMAL : PLAIN;
     }
 
     /** @return 4 or 5 */
@@ -282,7 +306,7 @@ public final class SocketIoCodec {
         JsonNode data = null;
         if (i < s.length()) {
             try {
-                data = READER.readValue(s.substring(i));
+                data = reader.readValue(s.substring(i));
             } catch (JsonProcessingException | RuntimeException e) {
                 throw new ProtocolException("Socket.IO " + type + " packet: payload is not valid JSON: "
                         + EngineIoCodec.clip(s.substring(i)), e);
