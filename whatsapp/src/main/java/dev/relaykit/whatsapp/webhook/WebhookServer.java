@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *         .tlsPkcs12(Path.of("/etc/bot/webhook.p12"), Secret.of(System.getenv("P12_PASSWORD")))
  *         .start()) {
  *     System.out.println("callback URL: " + server.uri());
- *     ...
+ *     Thread.currentThread().join();   // serve until the process is stopped
  * }
  * }</pre>
  *
