@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.relaykit.samples.javadoc.JavadocSnippets.Compiled;
 import dev.relaykit.samples.javadoc.JavadocSnippets.Kind;
 import dev.relaykit.samples.javadoc.JavadocSnippets.Snippet;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +21,13 @@ class JavadocExamplesTest {
 
     @Test
     void everyJavadocExampleCompiles() throws Exception {
+        // the examples compile against this module's test class path: a library module added to the parent pom
+        // must be a dependency here too, or every example would fail on the import of its packages
+        String samplesPom = Files.readString(JavadocSnippets.ROOT.resolve("samples/pom.xml"));
+        assertThat(JavadocSnippets.libraryModules())
+                .as("library modules that samples/pom.xml does not depend on (add them, test scope is enough)")
+                .allMatch(module -> samplesPom.contains("<artifactId>" + module + "</artifactId>"));
+
         List<Snippet> all = JavadocSnippets.all();
         Map<String, Snippet> java = JavadocSnippets.named(all);
         Compiled compiled = JavadocSnippets.compile(java);

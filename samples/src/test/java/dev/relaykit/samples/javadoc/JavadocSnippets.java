@@ -191,14 +191,17 @@ final class JavadocSnippets {
                 if (kind != Kind.NOT_JAVA && !code.matches()) {
                     kind = Kind.UNMARKED;
                 }
-                out.add(new Snippet(file, line, kind, kind == Kind.STATEMENTS || kind == Kind.MEMBERS || kind == Kind.FILE
-                        ? unescape(code.group(1)) : body));
+                boolean java = kind == Kind.STATEMENTS || kind == Kind.MEMBERS || kind == Kind.FILE;
+                out.add(new Snippet(file, line, kind, java ? unescape(code.group(1)) : body));
             }
         }
         return out;
     }
 
-    /** What javadoc shows for HTML entities inside {@code {@code}}: {@code &#64;} stays literal there, so examples use it only where needed. */
+    /**
+     * Undoes the entities a javadoc author may have written to keep an {@code @} or {@code <} from javadoc
+     * (JDK 17's javadoc shows a plain {@code @} inside {@code {@code}} fine, so the examples here need none).
+     */
     static String unescape(String s) {
         return s.replace("&#64;", "@").replace("&lt;", "<").replace("&gt;", ">").replace("&#42;", "*")
                 .replace("&#47;", "/").replace("&amp;", "&");
@@ -315,7 +318,7 @@ final class JavadocSnippets {
     static Map<String, Snippet> named(List<Snippet> snippets) {
         Map<String, Snippet> named = new LinkedHashMap<>();
         for (Snippet s : snippets) {
-            if (s.kind() == Kind.STATEMENTS || s.kind() == Kind.MEMBERS || s.kind() == Kind.FILE) {
+            if (s.kind() != Kind.NOT_JAVA && s.kind() != Kind.UNMARKED) {
                 String simple = s.file().getFileName().toString().replace(".java", "");
                 named.put(simple + "_" + s.line(), s);
             }
