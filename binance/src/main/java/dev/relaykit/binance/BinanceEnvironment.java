@@ -7,10 +7,11 @@ import java.util.Objects;
  * endpoint, always chosen together.
  *
  * <pre>{@code
- * BinanceEnvironment.PRODUCTION;   // binance.com
- * BinanceEnvironment.US;           // binance.us
- * BinanceEnvironment.TESTNET;      // the spot test network (testnet.binance.vision)
- * BinanceEnvironment.custom("http://127.0.0.1:8080", "ws://127.0.0.1:9000", "ws://127.0.0.1:9001/ws-api/v3");
+ * BinanceEnvironment live = BinanceEnvironment.PRODUCTION;   // binance.com
+ * BinanceEnvironment us = BinanceEnvironment.US;             // binance.us
+ * BinanceEnvironment test = BinanceEnvironment.TESTNET;      // the spot test network (testnet.binance.vision)
+ * BinanceEnvironment local = BinanceEnvironment.custom("http://127.0.0.1:8080", "ws://127.0.0.1:9000",
+ *         "ws://127.0.0.1:9001/ws-api/v3");                  // REST, market streams, WebSocket API
  * }</pre>
  *
  * @param name a short name for logs

@@ -12,7 +12,7 @@ import dev.relaykit.core.rest.RestRequest;
  *
  * <pre>{@code
  * CancelReplace move = CancelReplace.of(CancelReplaceMode.STOP_ON_FAILURE,
- *                 NewOrder.limit("BTCUSDT", OrderSide.BUY, qty, newPrice).build())
+ *                 NewOrder.limit("BTCUSDT", OrderSide.BUY, new BigDecimal("0.001"), new BigDecimal("49500")).build())
  *         .cancelOrderId(12345L)
  *         .build();
  * }</pre>

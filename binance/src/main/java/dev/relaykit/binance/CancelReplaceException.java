@@ -14,8 +14,11 @@ import dev.relaykit.core.json.Json;
  * may be live although the cancel failed, or the order was canceled and the new one refused).
  *
  * <pre>{@code
+ * CancelReplace move = CancelReplace.of(CancelReplaceMode.ALLOW_FAILURE,
+ *         NewOrder.limit("BTCUSDT", OrderSide.BUY, new BigDecimal("0.001"), new BigDecimal("49500")).build())
+ *         .cancelOrderId(12345L).build();
  * try {
- *     binance.trading().cancelReplace(request);
+ *     binance.trading().cancelReplace(move);
  * } catch (CancelReplaceException e) {
  *     if (e.result().newOrderResult() == CancelReplaceStatus.SUCCESS) {
  *         Order live = e.result().newOrderResponse();   // the cancel failed but the new order is live

@@ -16,7 +16,7 @@ import java.util.Optional;
  * <pre>{@code
  * ExchangeInfoCache cache = new ExchangeInfoCache();
  * cache.update(binance.market().exchangeInfo());
- * cache.rules("BTCUSDT").checkLimitOrder(price, quantity);
+ * cache.rules("BTCUSDT").checkLimitOrder(new BigDecimal("65000.01"), new BigDecimal("0.00123"));   // or throws
  * }</pre>
  *
  * <p>Thread-safe: {@link #update(ExchangeInfo)} swaps in a new snapshot atomically.

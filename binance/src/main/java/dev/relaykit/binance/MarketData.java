@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * ExchangeInfo info = market.exchangeInfo("BTCUSDT");
  * OrderBookDepth book = market.orderBook("BTCUSDT", 100);
  * List<Kline> bars = market.klines(KlineQuery.of("BTCUSDT", KlineInterval.MINUTE_1).limit(60));
- * market.tickers24hAsync(TickerQuery.all().type(TickerType.MINI)).thenAccept(...);
+ * market.tickers24hAsync(TickerQuery.all().type(TickerType.MINI))
+ *         .thenAccept(all -> System.out.println(all.size() + " symbols"));
  * }</pre>
  *
  * <p>Every call has a sync and an async form and carries Binance's documented request weight, so the

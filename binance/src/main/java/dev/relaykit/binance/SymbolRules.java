@@ -17,6 +17,7 @@ import java.util.Optional;
  * errors that name the filter and the valid values; and rounds values onto the symbol's grid.
  *
  * <pre>{@code
+ * ExchangeInfo info = binance.market().exchangeInfo("BTCUSDT");
  * SymbolRules rules = SymbolRules.of(info.symbol("BTCUSDT").orElseThrow());
  * BigDecimal qty = rules.floorQuantity(new BigDecimal("0.0012345"));   // 0.00123 with stepSize 0.00001
  * rules.checkLimitOrder(new BigDecimal("65000.01"), qty);            // throws IllegalArgumentException if not valid

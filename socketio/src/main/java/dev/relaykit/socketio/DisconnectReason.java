@@ -6,11 +6,14 @@ package dev.relaykit.socketio;
  * stays socket.io's own wording ({@link #wireName()}), its second, when there is one, the detail (e.g. the I/O error).
  *
  * <pre>{@code
+ * SocketIoClient io = SocketIoClient.builder("http://127.0.0.1:3000").build();
+ * SocketIoSocket chat = io.socket("/chat");
  * chat.on("disconnect", e -> {
  *     if (e.disconnectReason() == DisconnectReason.SERVER_DISCONNECT) {
  *         chat.connect(); // the server will not take the namespace back by itself
  *     }
  * });
+ * chat.connect();
  * }</pre>
  */
 public enum DisconnectReason {

@@ -12,8 +12,9 @@ public enum Generation {
     V1_V2(3, 4),
     /**
      * socket.io 0.9: its own protocol (HTTP handshake {@code /socket.io/1/}, frames {@code type:id:endpoint:data}),
-     * no Engine.IO ({@link #engineIoRevision()} is 0), WebSocket or {@code xhr-polling}, no binary (byte arrays are
-     * sent as base64 strings; {@link SocketEvent#bytes(int)} decodes them).
+     * no Engine.IO ({@link #engineIoRevision()} is 0), WebSocket or xhr-polling transport (no upgrade from one to the
+     * other: see {@link SocketIoClient.Builder#transport(TransportMode)}), no binary (byte arrays are sent as base64
+     * strings; {@link SocketEvent#bytes(int)} decodes them).
      */
     V0_9(0, 1),
     /**

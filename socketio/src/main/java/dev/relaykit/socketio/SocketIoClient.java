@@ -26,17 +26,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A Socket.IO client for socket.io 3.x/4.x servers ({@link Generation#V3_V4}) and 1.x/2.x servers
- * ({@link Generation#V1_V2}) over WebSocket. One client is one Engine.IO connection multiplexing namespaces.
+ * A Socket.IO client for every server generation: socket.io 3.x/4.x ({@link Generation#V3_V4}), 1.x/2.x
+ * ({@link Generation#V1_V2}) and 0.9 ({@link Generation#V0_9}), over WebSocket, HTTP long-polling, or long-polling
+ * upgraded to WebSocket ({@link Builder#transport(TransportMode)}; on 0.9, WebSocket or its xhr-polling). One
+ * client is one connection to the server (an Engine.IO session; on 0.9, its own session) multiplexing namespaces.
  *
  * <pre>{@code
  * try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:3000").generation(Generation.V3_V4).build()) {
  *     SocketIoSocket chat = client.socket("/chat");
- *     chat.on("message", e -> System.out.println(e.arg(0)));
- *     chat.connected().join();
- *     List<JsonNode> reply = chat.emitWithAck("hello", "world").join();
+ *     chat.on("welcome", e -> System.out.println(e.arg(0)));   // listeners first: the server may emit at once
+ *     chat.connect().join();                                  // opens the connection and joins /chat
+ *     // a server with socket.on("ack", (msg, callback) => callback(msg)) answers with what it got
+ *     List<JsonNode> reply = chat.emitWithAck("ack", "hello").join();
+ *     System.out.println(reply);                              // ["hello"]
  * }
  * }</pre>
+ *
+ * <p>Nothing connects until a namespace's {@link SocketIoSocket#connect()} is called: {@link SocketIoSocket#connected()}
+ * only tells when that happens, so waiting on it without a {@code connect()} waits forever. This example runs as
+ * written against a real socket.io 4.x server in the module's tests ({@code SocketIoClientJavadocExampleTest}).
  *
  * <p>The connection reconnects by itself (the {@link ReconnectPolicy}) and rejoins every namespace that was not
  * disconnected on purpose; on 4.x servers with connection-state recovery, a namespace reports
@@ -425,8 +433,19 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     /**
-     * @return the connection's state; {@link ConnectionState#NEW} also when every namespace was disconnected (by the
-     *     server or the user) and the connection was closed for that: a namespace's {@code connect()} opens it again
+     * The state of the client's connection (not of a namespace: see {@link SocketIoSocket#isConnected()}).
+     * {@link ConnectionState#NEW} until the first namespace's {@link SocketIoSocket#connect()};
+     * {@link ConnectionState#CONNECTING} during the first attempt; {@link ConnectionState#OPEN} once the server
+     * answered the handshake (namespaces are joined after that); {@link ConnectionState#RECONNECTING} from a lost
+     * connection until the next handshake, while waiting for the {@link ReconnectPolicy}'s delay and during the
+     * attempt; {@link ConnectionState#FAILED} when the first connection fails (without
+     * {@link Builder#retryInitialConnect(boolean)}), the server speaks another generation, or the policy gives up;
+     * {@link ConnectionState#CLOSED} after {@link #close()}. The last two are final.
+     *
+     * {@link ConnectionState#NEW} again when every namespace was disconnected (by the server or the user) and the
+     * connection was closed for that: a namespace's {@code connect()} opens it again.
+     *
+     * @return the connection's state
      */
     public ConnectionState state() {
         return state;
@@ -546,6 +565,17 @@ public final class SocketIoClient implements AutoCloseable {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Closes the client for good, without waiting for the server. For every namespace, before this returns and on
+     * the calling thread: each acknowledgement still awaited fails with a
+     * {@link dev.relaykit.core.ws.NotConnectedException} ("client closed before the acknowledgement arrived"), so an
+     * {@link SocketIoSocket#emitWithAck} future completes exceptionally and an {@link AckCallback} is called with it
+     * (their timeouts are cancelled); emits buffered while disconnected are dropped, not sent; a
+     * {@link SocketIoSocket#connected()} future not yet complete fails with a {@code NotConnectedException}. No
+     * DISCONNECT packet is sent and no {@code disconnect} listener is called. The connection is then closed (a
+     * WebSocket with a normal close, 1000; a long-poll in flight is cancelled), a pending reconnect and the heartbeat
+     * are cancelled, and {@link #state()} is {@link ConnectionState#CLOSED}. Calling it again does nothing more.
+     */
     @Override
     public void close() {
         for (SocketIoSocket s : sockets.values()) {

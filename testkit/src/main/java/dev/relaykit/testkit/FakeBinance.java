@@ -30,12 +30,13 @@ import java.util.function.Consumer;
  * ({@code -1102}).
  *
  * <pre>{@code
- * try (FakeBinance fake = FakeBinance.start().acceptHmacKey("test-key", "test-secret")) {
- *     BinanceSpot client = BinanceSpot.builder()
- *         .environment(BinanceEnvironment.custom(fake.restBaseUrl(), "ws://127.0.0.1:1", "ws://127.0.0.1:1"))
- *         .key(BinanceKey.hmac("test-key", "test-secret"))
- *         .build();
- *     ...
+ * try (FakeBinance fake = FakeBinance.start().acceptHmacKey("test-key", "test-secret");
+ *      BinanceSpot client = BinanceSpot.builder()
+ *          .environment(BinanceEnvironment.custom(fake.restBaseUrl(), "ws://127.0.0.1:1", "ws://127.0.0.1:1"))
+ *          .key(BinanceKey.hmac("test-key", "test-secret"))
+ *          .build()) {
+ *     Account account = client.trading().account();   // signed, checked, answered from the docs' example
+ *     assertThat(account.balances()).isNotEmpty();
  * }
  * }</pre>
  *

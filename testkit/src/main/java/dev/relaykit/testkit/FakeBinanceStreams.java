@@ -46,11 +46,16 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <pre>{@code
- * try (FakeBinanceStreams fake = FakeBinanceStreams.start()) {
- *     BinanceEnvironment env = BinanceEnvironment.custom(rest, fake.baseUrl(), "ws://127.0.0.1:1/ws-api/v3");
- *     ... subscribe btcusdt@trade ...
+ * try (FakeBinanceStreams fake = FakeBinanceStreams.start();
+ *      BinanceSpot binance = BinanceSpot.builder()
+ *          .environment(BinanceEnvironment.custom("http://127.0.0.1:1", fake.baseUrl(), "ws://127.0.0.1:1/ws-api/v3"))
+ *          .build();
+ *      MarketStreams streams = binance.streams()) {
+ *     BlockingQueue<TradeEvent> trades = new LinkedBlockingQueue<>();
+ *     streams.subscribe(MarketStream.trade("BTCUSDT"), trades::add).ready().join();
  *     fake.awaitSubscribed("btcusdt@trade", Duration.ofSeconds(5));
  *     fake.publish("btcusdt@trade", FakeBinanceStreams.fixture("stream-trade.json"));
+ *     assertThat(trades.poll(5, TimeUnit.SECONDS)).isNotNull();
  *     fake.dropAll();            // every client must reconnect and subscribe again
  * }
  * }</pre>

@@ -37,10 +37,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code signature} but not {@code timestamp}.
  *
  * <pre>{@code
- * try (FakeBinanceWsApi fake = FakeBinanceWsApi.start().acceptPublicKey("my-key", ed25519PublicKey)) {
- *     BinanceEnvironment env = BinanceEnvironment.custom("http://127.0.0.1:1", "ws://127.0.0.1:1", fake.wsApiUrl());
- *     ...
+ * KeyPair ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+ * String pem = "-----BEGIN PRIVATE KEY-----\n"
+ *         + Base64.getMimeEncoder().encodeToString(ed25519.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+ * try (FakeBinanceWsApi fake = FakeBinanceWsApi.start().acceptPublicKey("my-key", ed25519.getPublic());
+ *      BinanceSpot binance = BinanceSpot.builder()
+ *          .environment(BinanceEnvironment.custom("http://127.0.0.1:1", "ws://127.0.0.1:1", fake.wsApiUrl()))
+ *          .key(BinanceKey.ed25519("my-key", pem))
+ *          .build()) {
+ *     BlockingQueue<UserDataEvent> events = new LinkedBlockingQueue<>();
+ *     UserDataSubscription sub = binance.wsApi().subscribeUserData(events::add);
+ *     while (!sub.isActive()) {
+ *         Thread.sleep(10);                 // logged on and subscribed
+ *     }
  *     fake.pushUserData(FakeBinanceWsApi.fixture("userdata-execution-report.json"));
+ *     assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionReport.class);
  *     fake.dropAll();                       // every connection dies; the client reconnects
  * }
  * }</pre>

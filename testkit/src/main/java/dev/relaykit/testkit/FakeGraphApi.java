@@ -37,14 +37,14 @@ import org.apache.commons.codec.digest.DigestUtils;
  * A fake WhatsApp Cloud API (Graph API) on a free loopback port, for testing bots offline.
  *
  * <pre>{@code
- * try (FakeGraphApi fake = FakeGraphApi.start("test-token")) {
- *     WhatsAppClient wa = WhatsAppClient.builder()
- *             .baseUrl(fake.baseUrl())
- *             .accessToken(Secret.of("test-token"))
- *             .phoneNumberId(FakeGraphApi.PHONE_NUMBER_ID)
- *             .businessAccountId(FakeGraphApi.BUSINESS_ACCOUNT_ID)
- *             .build();
- *     myBot.greet(wa, "+16505551234");
+ * try (FakeGraphApi fake = FakeGraphApi.start("test-token");
+ *      WhatsAppClient wa = WhatsAppClient.builder()
+ *              .baseUrl(fake.baseUrl())
+ *              .accessToken(Secret.of("test-token"))
+ *              .phoneNumberId(FakeGraphApi.PHONE_NUMBER_ID)
+ *              .businessAccountId(FakeGraphApi.BUSINESS_ACCOUNT_ID)
+ *              .build()) {
+ *     wa.send(Message.text("+16505551234", "Hello from the bot under test"));
  *     assertThat(fake.sentMessages()).singleElement()
  *             .satisfies(m -> assertThat(m.path("text").path("body").asText()).startsWith("Hello"));
  * }

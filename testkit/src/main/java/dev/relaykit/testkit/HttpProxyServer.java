@@ -29,10 +29,16 @@ import java.util.concurrent.TimeoutException;
  * request it received.
  *
  * <pre>{@code
- * try (HttpProxyServer proxy = HttpProxyServer.startRequiringCredentials("bot", "s3cret")) {
- *     ... connect a client through proxy.host():proxy.port() ...
+ * try (ScriptedWsServer server = ScriptedWsServer.start();
+ *      HttpProxyServer proxy = HttpProxyServer.startRequiringCredentials("bot", "s3cret")) {
+ *     WsSession session = WsSession.builder(server.uri().toString())
+ *             .proxy(ProxyConfig.http(proxy.host(), proxy.port()).withCredentials("bot", "s3cret"))
+ *             .build();
+ *     session.connect().join();
+ *     // OkHttp asks without credentials first (answered 407), then with them
  *     HttpProxyServer.Request last = proxy.awaitRequests(2, Duration.ofSeconds(5)).get(1);
- *     assert last.accepted();
+ *     assertThat(last.accepted()).isTrue();
+ *     session.close();
  * }
  * }</pre>
  *

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * try (RestFake fake = RestFake.start()) {
  *     fake.stubJson("GET", "/api/v3/time", 200, "{\"serverTime\":1499827319559}");
  *     RestClient client = RestClient.builder().baseUrl(fake.baseUrl()).build();
- *     ...
+ *     JsonNode time = client.execute(RestRequest.get("/api/v3/time").build());
+ *     assertThat(time.path("serverTime").asLong()).isEqualTo(1499827319559L);
  *     assertThat(fake.requests()).hasSize(1);
  * }
  * }</pre>

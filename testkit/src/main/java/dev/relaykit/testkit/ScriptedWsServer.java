@@ -56,10 +56,13 @@ import org.java_websocket.server.WebSocketServer;
  * <pre>{@code
  * try (ScriptedWsServer server = ScriptedWsServer.start()) {
  *     server.onText((client, text) -> client.send("echo:" + text));
- *     ... connect a client to server.uri() ...
- *     List<String> got = server.awaitMessages(1, Duration.ofSeconds(5));
- *     server.dropAll();               // abrupt TCP close, no close frame
+ *     WsSession session = WsSession.builder(server.uri().toString()).build();
+ *     session.connect().join();
+ *     session.send("hello");
+ *     List<String> got = server.awaitMessages(1, Duration.ofSeconds(5));   // ["hello"]
  *     server.refuseConnections(3);    // the next 3 handshakes are refused
+ *     server.dropAll();               // abrupt TCP close, no close frame: the session starts reconnecting
+ *     session.close();
  * }
  * }</pre>
  *

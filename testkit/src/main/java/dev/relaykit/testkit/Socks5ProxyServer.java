@@ -24,10 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answered with reply 5 (connection refused) or 4 (host unreachable).
  *
  * <pre>{@code
- * try (Socks5ProxyServer proxy = Socks5ProxyServer.startRequiringCredentials("bot", "s3cret")) {
- *     ... connect a client through proxy.host():proxy.port() ...
+ * try (ScriptedWsServer server = ScriptedWsServer.start();
+ *      Socks5ProxyServer proxy = Socks5ProxyServer.startRequiringCredentials("bot", "s3cret")) {
+ *     WsSession session = WsSession.builder("ws://localhost:" + server.port() + "/")
+ *             .proxy(ProxyConfig.socks5(proxy.host(), proxy.port()).withCredentials("bot", "s3cret"))
+ *             .build();
+ *     session.connect().join();
  *     Socks5ProxyServer.Connect c = proxy.awaitConnects(1, Duration.ofSeconds(5)).get(0);
- *     assert c.addressType() == Socks5ProxyServer.AddressType.DOMAIN;
+ *     assertThat(c.addressType()).isEqualTo(Socks5ProxyServer.AddressType.DOMAIN);   // the proxy resolved it
+ *     session.close();
  * }
  * }</pre>
  *

@@ -25,12 +25,13 @@ import okhttp3.Response;
  * receiver answered.
  *
  * <pre>{@code
+ * Secret appSecret = Secret.of(System.getenv("WHATSAPP_APP_SECRET"));   // the one your receiver checks with
  * try (WhatsAppWebhookSender meta = new WhatsAppWebhookSender("http://127.0.0.1:8080/webhook", appSecret)) {
- *     Payload hello = Payload.text("491701234567", "hello bot");
- *     int ok = meta.send(hello);                                                    // expect 200
- *     int dup = meta.send(hello);                        // the same message ID again: 200, delivered once
- *     int forged = meta.sendWronglySigned(Payload.fixture("message-order").toJson()); // expect 401
- *     int unsigned = meta.sendUnsigned(Payload.fixture("status-read").toJson());      // expect 401
+ *     WhatsAppWebhookSender.Payload hello = WhatsAppWebhookSender.Payload.text("491701234567", "hello bot");
+ *     int ok = meta.send(hello);                                    // expect 200
+ *     int dup = meta.send(hello);                                   // the same message ID again: 200, delivered once
+ *     int forged = meta.sendWronglySigned(WhatsAppWebhookSender.Payload.fixture("message-order").toJson()); // 401
+ *     int unsigned = meta.sendUnsigned(WhatsAppWebhookSender.Payload.fixture("status-read").toJson());      // 401
  * }
  * }</pre>
  *
@@ -187,7 +188,8 @@ public final class WhatsAppWebhookSender implements AutoCloseable {
      * {@code change-user-preferences}.
      *
      * <pre>{@code
-     * Payload p = Payload.fixture("message-image").from("491701234567").messageId("wamid.test-1");
+     * WhatsAppWebhookSender.Payload p = WhatsAppWebhookSender.Payload.fixture("message-image")
+     *         .from("491701234567").messageId("wamid.test-1");
      * }</pre>
      */
     public static final class Payload {

@@ -41,13 +41,13 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (WebhookServer server = WebhookServer.builder()
- *         .route("/whatsapp", whatsAppHandler)
+ *         .route("/whatsapp", handler)                 // e.g. the WhatsApp WebhookHandler
  *         .host("0.0.0.0")                          // default 127.0.0.1: this machine only
  *         .port(8443)                               // 0 picks a free port: see port()
  *         .tlsPkcs12(Path.of("/etc/bot/webhook.p12"), Secret.of(System.getenv("P12_PASSWORD")))
  *         .start()) {
  *     System.out.println("callback URL: " + server.uri("/whatsapp"));
- *     ...
+ *     new CountDownLatch(1).await();                // serve until the process is stopped
  * }
  * }</pre>
  *

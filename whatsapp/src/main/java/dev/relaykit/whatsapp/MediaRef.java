@@ -10,8 +10,10 @@ import java.util.Objects;
  * uploaded with {@link WhatsAppClient#uploadMedia(java.nio.file.Path, String)}.
  *
  * <pre>{@code
- * Message.image(to, MediaRef.link("https://example.com/menu.png")).caption("Today's menu");
- * Message.document(to, MediaRef.id(mediaId)).filename("invoice.pdf");
+ * String to = "+16505551234";
+ * String mediaId = client.uploadMedia(Path.of("invoice.pdf"), "application/pdf");
+ * client.send(Message.image(to, MediaRef.link("https://example.com/menu.png")).caption("Today's menu"));
+ * client.send(Message.document(to, MediaRef.id(mediaId)).filename("invoice.pdf"));
  * }</pre>
  *
  * @param link the URL, or {@code null} when {@code id} is set

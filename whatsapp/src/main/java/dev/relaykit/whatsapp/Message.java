@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * fails before anything is sent.
  *
  * <pre>{@code
+ * String inboundId = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";   // MessageEvent.id()
  * client.send(Message.text("+16505551234", "Here is the link: https://example.com").previewUrl(true));
  * client.send(Message.image("+16505551234", MediaRef.link("https://example.com/a.png")).caption("Our menu"));
  * client.send(Message.reaction("+16505551234", inboundId, "\uD83D\uDC4D"));

@@ -16,6 +16,7 @@ import java.util.Set;
  * authentication: {@link Kind#AUTHENTICATION} comes from code 190 (or 0, or HTTP 401).
  *
  * <pre>{@code
+ * String to = "+16505551234";
  * try {
  *     client.send(Message.text(to, "Your order shipped"));
  * } catch (WhatsAppApiException e) {

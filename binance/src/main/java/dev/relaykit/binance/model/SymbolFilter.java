@@ -13,6 +13,7 @@ import java.util.Objects;
  * becomes {@link UnknownFilter}, which keeps the raw JSON, so a new rule never breaks a decode.
  *
  * <pre>{@code
+ * SymbolInfo symbol = binance.market().exchangeInfo("BTCUSDT").symbol("BTCUSDT").orElseThrow();
  * for (SymbolFilter f : symbol.filters()) {
  *     if (f instanceof SymbolFilter.LotSize lot) {
  *         System.out.println("step " + lot.stepSize());

@@ -79,7 +79,8 @@ public record SymbolInfo(
      * Finds a filter by type.
      *
      * <pre>{@code
-     * BigDecimal step = info.filter(SymbolFilter.LotSize.class).map(SymbolFilter.LotSize::stepSize).orElseThrow();
+     * SymbolInfo symbol = binance.market().exchangeInfo("BTCUSDT").symbol("BTCUSDT").orElseThrow();
+     * BigDecimal step = symbol.filter(SymbolFilter.LotSize.class).map(SymbolFilter.LotSize::stepSize).orElseThrow();
      * }</pre>
      *
      * @param type the filter record type

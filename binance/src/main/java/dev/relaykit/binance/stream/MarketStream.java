@@ -99,6 +99,7 @@ public final class MarketStream<T> {
      * the decoder {@link MarketStreams} runs for every message.
      *
      * <pre>{@code
+     * String recordedJson = Files.readString(Path.of("btcusdt-trade.json"));   // one message, as Binance sent it
      * TradeEvent t = MarketStream.trade("BTCUSDT").decode(recordedJson);
      * }</pre>
      *

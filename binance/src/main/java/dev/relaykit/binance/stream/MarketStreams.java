@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  *     StreamSubscription trades = streams.subscribe(MarketStream.trade("BTCUSDT"),
  *             (stream, t) -> System.out.println(t.price() + " x " + t.quantity()));
  *     trades.ready().join();                        // Binance confirmed the SUBSCRIBE
- *     streams.subscribe(MarketStream.kline("ETHUSDT", KlineInterval.MINUTE_1), k -> ...);
+ *     streams.subscribe(MarketStream.kline("ETHUSDT", KlineInterval.MINUTE_1),
+ *             k -> System.out.println(k.kline().close()));   // a Consumer when the stream name is not needed
  *     List<String> live = streams.listSubscriptions();
  * }
  * }</pre>

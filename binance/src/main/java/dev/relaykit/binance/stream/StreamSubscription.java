@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
  * been missed) and the client's proactive connection rotation (no gap, no duplicate).
  *
  * <pre>{@code
- * StreamSubscription sub = streams.subscribe(MarketStream.bookTicker("BTCUSDT"), (s, t) -> ...);
+ * StreamSubscription sub = streams.subscribe(MarketStream.bookTicker("BTCUSDT"),
+ *         (stream, t) -> System.out.println(stream + ": " + t.bidPrice() + " / " + t.askPrice()));
  * sub.ready().join();   // Binance answered {"result":null,"id":n}
- * ...
  * sub.close();          // UNSUBSCRIBE once no other subscription needs the stream
  * }</pre>
  */

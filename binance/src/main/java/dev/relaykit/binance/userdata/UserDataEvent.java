@@ -9,11 +9,13 @@ import java.time.Instant;
  * {@link UnknownEvent} carrying the raw JSON of an event type this version does not know.
  *
  * <pre>{@code
- * switch (event) {
- *     case ExecutionReport r -> onOrderUpdate(r);
- *     case AccountPosition p -> onBalances(p.balances());
- *     default -> { }
- * }
+ * binance.wsApi().subscribeUserData(event -> {
+ *     if (event instanceof ExecutionReport r) {
+ *         System.out.println(r.symbol() + " order " + r.orderId() + ": " + r.orderStatus());
+ *     } else if (event instanceof AccountPosition p) {
+ *         p.balances().forEach(b -> System.out.println(b.asset() + " free " + b.free()));
+ *     }   // other types (UnknownEvent: one this version does not know) are skipped
+ * });
  * }</pre>
  */
 public sealed interface UserDataEvent permits AccountPosition, BalanceUpdate, ExecutionReport, ListStatus,

@@ -9,6 +9,7 @@ import java.time.Instant;
  * Decodes user data events.
  *
  * <pre>{@code
+ * String text = "{\"e\":\"balanceUpdate\",\"E\":1573200697110,\"a\":\"BTC\",\"d\":\"100.00000000\",\"T\":1573200697068}";
  * UserDataEvent e = UserDataEvents.decode(Json.tree(text));   // {"subscriptionId":0,"event":{..}} or the bare event
  * }</pre>
  */

@@ -8,8 +8,12 @@ import dev.relaykit.core.RelayKitException;
  *
  * <pre>{@code
  * binance.wsApi().subscribeUserData(new UserDataListener() {
- *     public void onEvent(UserDataEvent e) { ... }
- *     public void onGap(UserDataGap gap) { reconcileOpenOrders(); }   // events may have been missed
+ *     public void onEvent(UserDataEvent e) {
+ *         System.out.println(e.eventType() + " at " + e.eventTime());
+ *     }
+ *     public void onGap(UserDataGap gap) {   // events may have been missed: ask for the state again
+ *         binance.trading().openOrdersAsync("BTCUSDT").thenAccept(open -> System.out.println(open));
+ *     }
  * });
  * }</pre>
  */

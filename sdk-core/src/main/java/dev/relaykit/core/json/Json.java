@@ -20,8 +20,10 @@ import java.io.IOException;
  * passing through {@code double}.
  *
  * <pre>{@code
- * Ticker t = Json.read(text, Ticker.class);
- * JsonNode raw = Json.tree(text);
+ * record ServerTime(long serverTime) { }
+ * String text = "{\"serverTime\":1499827319559,\"addedTomorrow\":true}";
+ * ServerTime t = Json.read(text, ServerTime.class);          // the unknown field is ignored
+ * JsonNode raw = Json.tree(text);                             // raw.path("addedTomorrow").asBoolean()
  * }</pre>
  */
 public final class Json {

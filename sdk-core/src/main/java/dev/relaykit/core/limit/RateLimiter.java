@@ -182,12 +182,16 @@ public final class RateLimiter {
      * takes room for one request if every limit has it; otherwise says how long to wait before
      * asking again, or refuses exactly as {@link #acquire(int)} would.
      *
-     * <pre>{@code
-     * long wait = limiter.reserve(weight, waited);
-     * if (wait == 0) {
-     *     send();
-     * } else {
-     *     timer.schedule(() -> tryAgain(waited + wait), wait, TimeUnit.MILLISECONDS);
+     * <pre class="java-members">{@code
+     * void sendWhenThereIsRoom(RateLimiter limiter, ScheduledExecutorService timer, int weight, long waited,
+     *                          Runnable send) {
+     *     long wait = limiter.reserve(weight, waited);
+     *     if (wait == 0) {
+     *         send.run();
+     *     } else {
+     *         timer.schedule(() -> sendWhenThereIsRoom(limiter, timer, weight, waited + wait, send),
+     *                 wait, TimeUnit.MILLISECONDS);
+     *     }
      * }
      * }</pre>
      *

@@ -57,7 +57,7 @@ public final class HttpClients {
      *
      * <pre>{@code
      * OkHttpClient rest = HttpClients.configure(HttpClients.shared(),
-     *     ProxyConfig.http("proxy.corp.example", 3128).withCredentials("bot", secret),
+     *     ProxyConfig.http("proxy.corp.example", 3128).withCredentials("bot", System.getenv("PROXY_PASSWORD")),
      *     TlsConfig.defaults().alsoTrustPemCertificates(Path.of("corp-ca.pem")));
      * }</pre>
      *

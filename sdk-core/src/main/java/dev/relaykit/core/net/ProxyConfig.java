@@ -15,7 +15,7 @@ import okhttp3.Request;
  * password. Immutable and thread-safe.
  *
  * <pre>{@code
- * ProxyConfig corporate = ProxyConfig.http("proxy.corp.example", 3128).withCredentials("bot", secret);
+ * ProxyConfig corporate = ProxyConfig.http("proxy.corp.example", 3128).withCredentials("bot", System.getenv("PROXY_PASSWORD"));
  * ProxyConfig tor = ProxyConfig.socks5("127.0.0.1", 9050);
  *
  * WsSession session = WsSession.builder("wss://stream.example.com/ws").proxy(corporate).build();

@@ -54,11 +54,12 @@ import org.slf4j.LoggerFactory;
  * into typed exceptions.
  *
  * <pre>{@code
+ * record ServerTime(long serverTime) { }
  * RestClient rest = RestClient.builder()
  *         .service("binance")
  *         .baseUrl("https://api.binance.com")
- *         .signer(QuerySignatureSigner.builder(PayloadSigner.hmacSha256Hex(secret)).apiKey(apiKey).build())
- *         .rateLimiter(limiter)
+ *         .signer(QuerySignatureSigner.builder(PayloadSigner.hmacSha256Hex(secret)).apiKey(Secret.of(apiKey)).build())
+ *         .rateLimiter(RateLimiter.builder().limit(RateLimit.weight(6000, Duration.ofMinutes(1))).build())
  *         .build();
  * ServerTime t = rest.execute(RestRequest.get("/api/v3/time").build(), ServerTime.class);
  * CompletableFuture<JsonNode> account = rest.executeAsync(RestRequest.get("/api/v3/account").signed().build());

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * <p>Instances are immutable and thread-safe.
  *
  * <pre>{@code
- * Redactor.standard().redact("GET /api/v3/order?symbol=BTCUSDT&signature=c8db56")
+ * String safe = Redactor.standard().redact("GET /api/v3/order?symbol=BTCUSDT&signature=c8db56");
  * // "GET /api/v3/order?symbol=BTCUSDT&signature=***"
  * }</pre>
  */

@@ -26,8 +26,9 @@ import java.util.Set;
  * server's time.
  *
  * <pre>{@code
+ * ServerClock serverClock = ServerClock.create();   // measure() it against the server's time endpoint
  * RequestSigner signer = QuerySignatureSigner.builder(PayloadSigner.hmacSha256Hex(secret))
- *         .apiKey(apiKey)
+ *         .apiKey(Secret.of(apiKey))
  *         .clock(serverClock)
  *         .recvWindow(Duration.ofSeconds(5))
  *         .build();

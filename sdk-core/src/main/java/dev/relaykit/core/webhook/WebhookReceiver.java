@@ -6,13 +6,30 @@ package dev.relaykit.core.webhook;
  * (the {@code webhook-server} module), in a servlet or in a Spring controller.
  *
  * <p>The glue for any HTTP stack is the same three steps; in a servlet:
- * <pre>{@code
- * protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
- *     WebhookResponse r = receiver.handle(WebhookRequest.of(req.getMethod(), req.getRequestURI(),
- *             req::getParameter, req::getHeader, req.getInputStream(), req.getContentLengthLong()));
- *     resp.setStatus(r.status());
- *     r.headers().forEach(resp::setHeader);
- *     resp.getOutputStream().write(r.bodyBytes());
+ * <pre class="java-file">{@code
+ * import dev.relaykit.core.webhook.WebhookReceiver;
+ * import dev.relaykit.core.webhook.WebhookRequest;
+ * import dev.relaykit.core.webhook.WebhookResponse;
+ * import jakarta.servlet.http.HttpServlet;
+ * import jakarta.servlet.http.HttpServletRequest;
+ * import jakarta.servlet.http.HttpServletResponse;
+ * import java.io.IOException;
+ *
+ * public class WebhookServlet extends HttpServlet {
+ *     private final WebhookReceiver receiver;
+ *
+ *     public WebhookServlet(WebhookReceiver receiver) {
+ *         this.receiver = receiver;
+ *     }
+ *
+ *     @Override
+ *     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+ *         WebhookResponse r = receiver.handle(WebhookRequest.of(req.getMethod(), req.getRequestURI(),
+ *                 req::getParameter, req::getHeader, req.getInputStream(), req.getContentLengthLong()));
+ *         resp.setStatus(r.status());
+ *         r.headers().forEach(resp::setHeader);
+ *         resp.getOutputStream().write(r.bodyBytes());
+ *     }
  * }
  * }</pre>
  *

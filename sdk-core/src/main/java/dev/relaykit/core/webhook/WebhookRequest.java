@@ -9,9 +9,11 @@ import java.util.function.Function;
  * the raw body, with no dependency on a server API. Wrap your framework's request with
  * {@link #of(String, String, Function, Function, InputStream, long)}:
  *
- * <pre>{@code
- * WebhookRequest r = WebhookRequest.of(req.getMethod(), req.getRequestURI(), req::getParameter,
- *         req::getHeader, req.getInputStream(), req.getContentLengthLong());
+ * <pre class="java-members">{@code
+ * WebhookRequest wrap(jakarta.servlet.http.HttpServletRequest req) throws java.io.IOException {
+ *     return WebhookRequest.of(req.getMethod(), req.getRequestURI(), req::getParameter,
+ *             req::getHeader, req.getInputStream(), req.getContentLengthLong());
+ * }
  * }</pre>
  *
  * <p>The body must be the exact bytes the sender sent (signatures are computed over them): hand

@@ -16,8 +16,8 @@ import java.util.Objects;
  * challenge) is then never taken for HTML by a browser.
  *
  * <pre>{@code
- * return WebhookResponse.text(200, challenge);
- * return WebhookResponse.empty(200).withHeader("Retry-After", "5");
+ * WebhookResponse echo = WebhookResponse.text(200, "1158201444");               // a verification challenge
+ * WebhookResponse busy = WebhookResponse.empty(503).withHeader("Retry-After", "5");
  * }</pre>
  *
  * <p>Immutable.

@@ -1,16 +1,18 @@
 package dev.relaykit.core.ws;
 
 /**
- * The life of a {@link WsSession}.
+ * The life of a connection that reconnects by itself: a {@link WsSession}'s, and that of the
+ * clients built on the same model (the Socket.IO client's {@code SocketIoClient.state()} documents
+ * what each state means for it).
  *
- * <pre>
+ * <pre class="not-java">
  * NEW -> CONNECTING -> OPEN -> RECONNECTING -> CONNECTING -> OPEN -> ...
  *                                          \-> FAILED   (reconnect attempts exhausted)
  * any state -> CLOSED                                   (close() was called)
  * </pre>
  *
- * {@link #CLOSED} and {@link #FAILED} are final: a session is connected once; build a new one to
- * start again.
+ * {@link #CLOSED} and {@link #FAILED} are final: a connection is started once; build a new one to
+ * start again. The constants below say what each state means for a {@link WsSession}.
  */
 public enum ConnectionState {
     /** Built; {@link WsSession#connect()} not called yet. */

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * bytes (many connections each have one).
  *
  * <pre>{@code
- * Executor ordered = new SerialExecutor(myPool);
+ * ExecutorService pool = Executors.newFixedThreadPool(4);
+ * Executor ordered = new SerialExecutor(pool);   // its tasks run one at a time, in order, on the pool
  * }</pre>
  */
 public final class SerialExecutor implements Executor {

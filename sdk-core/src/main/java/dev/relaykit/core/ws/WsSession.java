@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * WsSession session = WsSession.builder("wss://stream.example.com/ws")
- *     .header("X-Api-Key", key)
+ *     .header("X-Api-Key", apiKey)
  *     .heartbeat(Duration.ofSeconds(20), Duration.ofSeconds(10))
  *     .watchdog(Duration.ofSeconds(60))
  *     .reconnect(ReconnectPolicy.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)).withUnlimitedAttempts())
@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  *     })
  *     .build();
  * session.subscribe("{\"op\":\"sub\",\"ch\":\"trades\"}", "{\"op\":\"unsub\",\"ch\":\"trades\"}");
- * session.connect().join();
- * ...
- * session.close();
+ * session.connect().join();                 // open; the subscription is sent now and after every reconnect
+ * session.send("{\"op\":\"ping\"}").join();  // handed to the socket once this completes
+ * session.close();                           // final: no reconnect, no thread left behind
  * }</pre>
  *
  * <p>A session is thread-safe. It connects once: after {@link #close()} (state
@@ -1164,7 +1164,7 @@ public final class WsSession implements AutoCloseable {
          * later attempt opens, or fails when the policy gives up).
          *
          * <pre>{@code
-         * WsSession s = WsSession.builder(url)
+         * WsSession s = WsSession.builder("wss://stream.example.com/ws")
          *     .reconnect(ReconnectPolicy.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)).withUnlimitedAttempts())
          *     .retryInitialConnect(true)   // wait for the server to come up
          *     .build();

@@ -35,6 +35,7 @@ import java.util.function.Function;
  * for bodies you have already authenticated (for example, deliveries you stored and replay).
  *
  * <pre>{@code
+ * byte[] body = Files.readAllBytes(Path.of("webhook-post.json"));   // a POST body Meta sent
  * List<WebhookEvent> events = WebhookEvents.parse(body);
  * }</pre>
  *

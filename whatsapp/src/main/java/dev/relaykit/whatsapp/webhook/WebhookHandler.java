@@ -48,10 +48,10 @@ import org.slf4j.LoggerFactory;
  *     .verifyToken(Secret.of(System.getenv("WHATSAPP_VERIFY_TOKEN")))
  *     .listener(event -> {
  *         if (event instanceof MessageEvent m && m.content() instanceof MessageContent.Text t) {
- *             bot.reply(m.phoneNumberId(), m.sender(), t.body());
+ *             client.sendAsync(Message.text(m.sender(), "You said: " + t.body()));
  *         }
  *     })
- *     .onFailure((event, error) -> log.error("listener failed for {}", event, error))
+ *     .onFailure((event, error) -> System.err.println("listener failed for " + event + ": " + error))
  *     .build();
  * }</pre>
  *
@@ -61,30 +61,65 @@ import org.slf4j.LoggerFactory;
  *         .route("/webhook", handler)           // the server closes the handler when it stops
  *         .host("0.0.0.0").port(8080)
  *         .start()) {
- *     ...
+ *     new CountDownLatch(1).await();        // serve until the process is stopped
  * }
  * }</pre>
  *
  * <p><b>In a servlet</b> (no servlet dependency here; this is all the glue there is):
- * <pre>{@code
- * protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
- *     WebhookResponse r = handler.handle(req.getMethod(), req::getParameter, req::getHeader,
- *             req.getInputStream(), req.getContentLengthLong());
- *     resp.setStatus(r.status());
- *     r.headers().forEach(resp::setHeader);
- *     resp.getOutputStream().write(r.bodyBytes());
+ * <pre class="java-file">{@code
+ * import dev.relaykit.whatsapp.webhook.WebhookHandler;
+ * import dev.relaykit.core.webhook.WebhookResponse;
+ * import jakarta.servlet.http.HttpServlet;
+ * import jakarta.servlet.http.HttpServletRequest;
+ * import jakarta.servlet.http.HttpServletResponse;
+ * import java.io.IOException;
+ *
+ * public class WhatsAppWebhookServlet extends HttpServlet {
+ *     private final WebhookHandler handler;
+ *
+ *     public WhatsAppWebhookServlet(WebhookHandler handler) {
+ *         this.handler = handler;
+ *     }
+ *
+ *     @Override
+ *     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+ *         WebhookResponse r = handler.handle(req.getMethod(), req::getParameter, req::getHeader,
+ *                 req.getInputStream(), req.getContentLengthLong());
+ *         resp.setStatus(r.status());
+ *         r.headers().forEach(resp::setHeader);   // Content-Type, X-Content-Type-Options
+ *         resp.getOutputStream().write(r.bodyBytes());
+ *     }
  * }
  * }</pre>
  *
  * <p><b>In Spring MVC</b>, pass the raw request, not a {@code @RequestBody String} (the signature is
  * over the exact bytes Meta sent):
- * <pre>{@code
- * @RequestMapping(path = "/webhook", method = {RequestMethod.GET, RequestMethod.POST})
- * ResponseEntity<String> webhook(HttpServletRequest req) throws IOException {
- *     WebhookResponse r = handler.handle(req.getMethod(), req::getParameter, req::getHeader,
- *             req.getInputStream(), req.getContentLengthLong());
- *     return ResponseEntity.status(r.status())
- *             .contentType(MediaType.parseMediaType(r.contentType())).body(r.body());
+ * <pre class="java-file">{@code
+ * import dev.relaykit.whatsapp.webhook.WebhookHandler;
+ * import dev.relaykit.core.webhook.WebhookResponse;
+ * import jakarta.servlet.http.HttpServletRequest;
+ * import java.io.IOException;
+ * import org.springframework.http.ResponseEntity;
+ * import org.springframework.web.bind.annotation.RequestMapping;
+ * import org.springframework.web.bind.annotation.RequestMethod;
+ * import org.springframework.web.bind.annotation.RestController;
+ *
+ * @RestController
+ * public class WhatsAppWebhookController {
+ *     private final WebhookHandler handler;
+ *
+ *     public WhatsAppWebhookController(WebhookHandler handler) {   // your @Bean
+ *         this.handler = handler;
+ *     }
+ *
+ *     @RequestMapping(path = "/webhook", method = {RequestMethod.GET, RequestMethod.POST})
+ *     public ResponseEntity<String> webhook(HttpServletRequest req) throws IOException {
+ *         WebhookResponse r = handler.handle(req.getMethod(), req::getParameter, req::getHeader,
+ *                 req.getInputStream(), req.getContentLengthLong());
+ *         ResponseEntity.BodyBuilder answer = ResponseEntity.status(r.status());
+ *         r.headers().forEach(answer::header);   // Content-Type, X-Content-Type-Options
+ *         return answer.body(r.body());
+ *     }
  * }
  * }</pre>
  *
@@ -558,7 +593,11 @@ public final class WebhookHandler implements WebhookReceiver {
          * messages). Failures go to {@link #onError(Consumer)}.
          *
          * <pre>{@code
-         * .markAsRead((phoneNumberId, messageId) -> whatsApp.markReadAsync(phoneNumberId, messageId))
+         * WebhookHandler handler = WebhookHandler.builder()
+         *     .appSecret(Secret.of(System.getenv("WHATSAPP_APP_SECRET")))
+         *     .listener(event -> System.out.println(event))
+         *     .markAsRead((phoneNumberId, messageId) -> client.markReadAsync(phoneNumberId, messageId))
+         *     .build();
          * }</pre>
          *
          * @param readMarker the mark-as-read operation

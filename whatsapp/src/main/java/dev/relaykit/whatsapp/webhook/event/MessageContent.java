@@ -8,11 +8,25 @@ import java.util.List;
  * What an incoming message holds, one record per message kind ({@code messages[].type}).
  *
  * <pre>{@code
- * MessageContent c = message.content();
- * if (c instanceof MessageContent.Text t) { ... t.body() ... }
- * else if (c instanceof MessageContent.Media media) { download(media.id()); }
- * else if (c instanceof MessageContent.ButtonReply b) { ... b.id() ... }
- * else if (c instanceof MessageContent.Unknown u) { ... u.raw() ... }
+ * WebhookHandler handler = WebhookHandler.builder()
+ *     .appSecret(Secret.of(System.getenv("WHATSAPP_APP_SECRET")))
+ *     .verifyToken(Secret.of(System.getenv("WHATSAPP_VERIFY_TOKEN")))
+ *     .listener(event -> {
+ *         if (!(event instanceof MessageEvent message)) {
+ *             return;
+ *         }
+ *         MessageContent c = message.content();
+ *         if (c instanceof MessageContent.Text t) {
+ *             System.out.println("text: " + t.body());
+ *         } else if (c instanceof MessageContent.Media media) {
+ *             client.downloadMedia(media.id(), Path.of("inbox", media.id()));
+ *         } else if (c instanceof MessageContent.ButtonReply b) {
+ *             System.out.println("pressed: " + b.id());
+ *         } else if (c instanceof MessageContent.Unknown u) {
+ *             System.out.println("not modelled yet: " + u.raw());
+ *         }
+ *     })
+ *     .build();
  * }</pre>
  *
  * <p>A kind this version does not know (or an interactive reply of an unknown sub-type) is an

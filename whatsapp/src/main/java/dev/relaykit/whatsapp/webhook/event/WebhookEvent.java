@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>One delivery (one HTTP POST from Meta) can carry several events; the receiver hands them to
  * your listener one by one.
  *
- * <pre>{@code
- * void onEvent(WebhookEvent event) {
+ * <pre class="java-members">{@code
+ * void onEvent(WebhookEvent event) {   // a WebhookListener
  *     if (event instanceof MessageEvent m && m.content() instanceof MessageContent.Text t) {
- *         reply(m.from(), "You said: " + t.body());
+ *         client.sendAsync(Message.text(m.from(), "You said: " + t.body()));
  *     } else if (event instanceof StatusEvent s && s.status() == MessageStatus.FAILED) {
- *         log.warn("message {} failed: {}", s.id(), s.errors());
+ *         System.err.println("message " + s.id() + " failed: " + s.errors());
  *     } else if (event instanceof UnknownEvent u) {
- *         log.info("not modelled yet: {}", u.raw());
+ *         System.out.println("not modelled yet: " + u.raw());
  *     }
  * }
  * }</pre>
