@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.binance.BinanceApiException;
-import dev.relaykit.binance.BinanceSpot;
+import dev.relaykit.binance.internal.BinanceContext;
 import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.TransportException;
 import dev.relaykit.core.json.Json;
@@ -93,7 +93,7 @@ public final class MarketStreams implements AutoCloseable {
     private static final String SUBSCRIBE = "SUBSCRIBE";
     private static final String UNSUBSCRIBE = "UNSUBSCRIBE";
 
-    private final BinanceSpot spot;
+    private final BinanceContext context;
     private final String url;
     private final String name;
     private final int maxStreams;
@@ -119,8 +119,8 @@ public final class MarketStreams implements AutoCloseable {
     // --- end guarded ---
 
     private MarketStreams(Builder b) {
-        this.spot = b.spot;
-        this.url = b.spot.environment().streamBaseUrl() + "/stream";
+        this.context = b.context;
+        this.url = b.context.environment().streamBaseUrl() + "/stream";
         this.name = "binance-streams-" + INSTANCES.incrementAndGet();
         this.maxStreams = b.maxStreams;
         this.maxAge = b.maxAge;
@@ -145,16 +145,22 @@ public final class MarketStreams implements AutoCloseable {
     /**
      * Starts a builder; {@code binance.streams()} is the short form with every default.
      *
-     * @param spot the client whose environment (stream endpoint) to use
+     * @param client the client whose environment (stream endpoint) to use: a
+     *     {@link dev.relaykit.binance.BinanceSpot}
      * @return the builder
      */
-    public static Builder builder(BinanceSpot spot) {
-        return new Builder(Objects.requireNonNull(spot, "spot"));
+    public static Builder builder(BinanceContext.Source client) {
+        return new Builder(Objects.requireNonNull(client, "client").context());
     }
 
-    /** @return the client these streams were made from (its REST side fetches order book snapshots) */
-    public BinanceSpot spot() {
-        return spot;
+    /**
+     * Not API: the context of the client these streams were made from (its REST side fetches order
+     * book snapshots). It may change in any release.
+     *
+     * @return the context
+     */
+    public BinanceContext context() {
+        return context;
     }
 
     // ------------------------------------------------------------------ subscribing
@@ -911,7 +917,7 @@ public final class MarketStreams implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MarketStreams[" + spot.environment().name() + ", " + connectionCount() + " connection(s), "
+        return "MarketStreams[" + context.environment().name() + ", " + connectionCount() + " connection(s), "
                 + routes.size() + " stream(s)]";
     }
 
@@ -1172,7 +1178,7 @@ public final class MarketStreams implements AutoCloseable {
 
     /** Configures {@link MarketStreams}. */
     public static final class Builder {
-        private final BinanceSpot spot;
+        private final BinanceContext context;
         private int maxStreams = 1024;
         private Duration maxAge = Duration.ofHours(23);
         private Duration overlap = Duration.ofSeconds(5);
@@ -1184,8 +1190,8 @@ public final class MarketStreams implements AutoCloseable {
         private OkHttpClient httpClient;
         private Duration requestTimeout = Duration.ofSeconds(10);
 
-        private Builder(BinanceSpot spot) {
-            this.spot = spot;
+        private Builder(BinanceContext context) {
+            this.context = context;
         }
 
         /**
