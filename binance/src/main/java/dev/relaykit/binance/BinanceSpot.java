@@ -1,18 +1,16 @@
 package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relaykit.core.ApiException;
-import dev.relaykit.core.RelayKitException;
+import dev.relaykit.binance.internal.BinanceContext;
+import dev.relaykit.binance.stream.MarketStreams;
+import dev.relaykit.binance.wsapi.WsApiClient;
 import dev.relaykit.core.limit.RateLimit;
 import dev.relaykit.core.limit.RateLimiter;
 import dev.relaykit.core.net.HttpClients;
-import dev.relaykit.core.rest.ErrorParser;
-import dev.relaykit.core.rest.RestClient;
 import dev.relaykit.core.rest.RestRequest;
-import dev.relaykit.core.rest.RestResponse;
 import dev.relaykit.core.rest.RetryPolicy;
-import dev.relaykit.core.sign.QuerySignatureSigner;
 import dev.relaykit.core.time.ServerClock;
+import dev.relaykit.core.ws.ConnectionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -58,57 +56,37 @@ import okhttp3.OkHttpClient;
  *
  * <p>Thread-safe; {@link #close()} releases what the client holds.
  */
-public final class BinanceSpot implements AutoCloseable {
+public final class BinanceSpot implements AutoCloseable, BinanceContext.Source {
     /** The longest {@code recvWindow} Binance accepts. */
-    public static final Duration MAX_RECV_WINDOW = Duration.ofMillis(60_000);
+    public static final Duration MAX_RECV_WINDOW = BinanceContext.MAX_RECV_WINDOW;
 
-    private final BinanceEnvironment environment;
-    private final BinanceKey key;
-    private final ServerClock clock;
-    private final RestClient rest;
-    private final RateLimiter orderLimiter;
-    private final ExchangeInfoCache orderRules;
+    private final BinanceContext context;
     private final MarketData market;
     private final Trading trading;
     private final Convert convert;
     private final Wallet wallet;
+    private WsApiClient wsApi; // guarded by this; created on first use
 
     private BinanceSpot(Builder b) {
-        this.environment = b.environment;
-        this.key = b.key;
-        this.orderRules = b.orderRules;
-        this.clock = ServerClock.create();
-        RestClient.Builder rb = RestClient.builder()
-                .service("binance")
-                .baseUrl(environment.restBaseUrl())
+        this.context = BinanceContext.builder(b.environment)
+                .key(b.key)
+                .recvWindow(b.recvWindow)
                 .httpClient(b.httpClient)
-                .errorParser(BinanceSpot::parseError)
+                .rateLimits(b.limitMode, b.limitMaxWait)
                 .retryPolicy(b.retryPolicy)
-                .rateLimiter(RateLimiter.builder()
-                        .limit(RateLimit.weight(b.weightPerMinute, Duration.ofMinutes(1))
-                                .withServerHeader("X-MBX-USED-WEIGHT-1M"))
-                        .mode(b.limitMode)
-                        .maxWait(b.limitMaxWait)
-                        .build());
-        if (key != null) {
-            rb.signer(QuerySignatureSigner.builder(key.signer())
-                    .apiKey(key.apiKey())
-                    .apiKeyHeader("X-MBX-APIKEY")
-                    .clock(clock)
-                    .recvWindow(b.recvWindow)
-                    .build());
-        }
-        this.rest = rb.build();
-        this.orderLimiter = RateLimiter.builder()
-                .limit(RateLimit.requests(b.ordersPer10s, Duration.ofSeconds(10)).withServerHeader("X-MBX-ORDER-COUNT-10S"))
-                .limit(RateLimit.requests(b.ordersPerDay, Duration.ofDays(1)).withServerHeader("X-MBX-ORDER-COUNT-1D"))
-                .mode(b.limitMode)
-                .maxWait(b.limitMaxWait)
+                .errorParser(SpotErrors::parse)
+                .orderRules(b.orderRules)
+                .weightLimit(RateLimit.weight(b.weightPerMinute, Duration.ofMinutes(1))
+                        .withServerHeader("X-MBX-USED-WEIGHT-1M"))
+                .orderLimit(RateLimit.requests(b.ordersPer10s, Duration.ofSeconds(10))
+                        .withServerHeader("X-MBX-ORDER-COUNT-10S"))
+                .orderLimit(RateLimit.requests(b.ordersPerDay, Duration.ofDays(1))
+                        .withServerHeader("X-MBX-ORDER-COUNT-1D"))
                 .build();
-        this.market = new MarketData(this);
-        this.trading = new Trading(this);
-        this.convert = new Convert(this);
-        this.wallet = new Wallet(this);
+        this.market = new MarketData(context);
+        this.trading = new Trading(context);
+        this.convert = new Convert(context);
+        this.wallet = new Wallet(context);
     }
 
     /** @return a builder (production environment, no key, recvWindow 5000 ms) */
@@ -116,34 +94,45 @@ public final class BinanceSpot implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Not API: the parts this client shares with the streams and the WebSocket API built on it. It
+     * may change in any release.
+     *
+     * @return this client's context
+     */
+    @Override
+    public BinanceContext context() {
+        return context;
+    }
+
     /** @return the environment this client talks to */
     public BinanceEnvironment environment() {
-        return environment;
+        return context.environment();
     }
 
     /** @return the key, or {@code null} for a market-data-only client */
     public BinanceKey key() {
-        return key;
+        return context.key();
     }
 
     /** @return the clock signed timestamps are taken from (offset measured by {@link #syncTime()}) */
     public ServerClock clock() {
-        return clock;
+        return context.clock();
     }
 
     /** @return the request-weight limiter shared by every REST call of this client */
     public RateLimiter weightLimiter() {
-        return rest.rateLimiter();
+        return context.weightLimiter();
     }
 
     /** @return the exchange information orders are checked against before sending, or {@code null} */
     public ExchangeInfoCache orderRules() {
-        return orderRules;
+        return context.orderRules();
     }
 
     /** @return the order-count limiter (10 s and 1 day windows) charged by order placements */
     public RateLimiter orderLimiter() {
-        return orderLimiter;
+        return context.orderLimiter();
     }
 
     /** @return typed market data and exchange information ({@code GET /api/v3/depth}, klines, tickers, ...) */
@@ -167,50 +156,21 @@ public final class BinanceSpot implements AutoCloseable {
     }
 
     /**
-     * Async form of {@link #callOrder(RestRequest)}: waits for order budget on a timer, never on the
-     * caller's thread; never retried.
-     */
-    CompletableFuture<JsonNode> callOrderAsync(RestRequest request) {
-        return callOrderAsync(request, 0);
-    }
-
-    private CompletableFuture<JsonNode> callOrderAsync(RestRequest request, long waited) {
-        try {
-            checked(request);
-            rest.rateLimiter().checkNotBanned();
-            long wait = orderLimiter.reserve(1, waited);
-            if (wait > 0) {
-                return CompletableFuture.supplyAsync(() -> null,
-                                CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.MILLISECONDS))
-                        .thenCompose(ignored -> callOrderAsync(request, waited + wait));
-            }
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return rest.exchangeAsync(request).thenApply(response -> {
-            orderLimiter.updateFromHeaders(response::header);
-            return response.json();
-        });
-    }
-
-    private dev.relaykit.binance.wsapi.WsApiClient wsApi; // guarded by this; created on first use
-
-    /**
      * The WebSocket API client on this client's environment, key, clock and rate limiters: requests
      * and answers over one connection, and the user data stream. Created on first call, connected on
      * first use (or {@code wsApi().connect()}), closed by {@link #close()}. If its connection failed
      * for good (its first connect failed, or reconnecting gave up), the next call makes a new one. For other options build
-     * one with {@link dev.relaykit.binance.wsapi.WsApiClient#builder(BinanceSpot)}.
+     * one with {@link WsApiClient#builder(BinanceContext.Source) WsApiClient.builder(binance)}.
      *
      * @return the WebSocket API client
      */
-    public synchronized dev.relaykit.binance.wsapi.WsApiClient wsApi() {
-        if (wsApi != null && wsApi.state() == dev.relaykit.core.ws.ConnectionState.FAILED) {
+    public synchronized WsApiClient wsApi() {
+        if (wsApi != null && wsApi.state() == ConnectionState.FAILED) {
             wsApi.close(); // its connection failed for good (a first connect refused, or the policy gave up)
             wsApi = null;
         }
         if (wsApi == null) {
-            wsApi = dev.relaykit.binance.wsapi.WsApiClient.builder(this).build();
+            wsApi = WsApiClient.builder(this).build();
         }
         return wsApi;
     }
@@ -221,8 +181,8 @@ public final class BinanceSpot implements AutoCloseable {
      *
      * @return a new market-stream client (it connects when the first stream is subscribed)
      */
-    public dev.relaykit.binance.stream.MarketStreams streams() {
-        return dev.relaykit.binance.stream.MarketStreams.builder(this).build();
+    public MarketStreams streams() {
+        return MarketStreams.builder(this).build();
     }
 
     // ------------------------------------------------------------------ general endpoints
@@ -246,7 +206,7 @@ public final class BinanceSpot implements AutoCloseable {
      * @return the offset (positive when Binance's clock is ahead)
      */
     public Duration syncTime() {
-        return clock.measure(() -> serverTime().toEpochMilli());
+        return context.clock().measure(() -> serverTime().toEpochMilli());
     }
 
     // ------------------------------------------------------------------ raw access
@@ -266,7 +226,7 @@ public final class BinanceSpot implements AutoCloseable {
      * @throws BinanceApiException for Binance's errors
      */
     public JsonNode call(RestRequest request) {
-        return rest.execute(checked(request));
+        return context.execute(request);
     }
 
     /**
@@ -278,7 +238,7 @@ public final class BinanceSpot implements AutoCloseable {
      * @return the decoded response
      */
     public <T> T call(RestRequest request, Class<T> type) {
-        return rest.execute(checked(request), type);
+        return context.execute(request, type);
     }
 
     /**
@@ -288,65 +248,7 @@ public final class BinanceSpot implements AutoCloseable {
      * @return completes with the JSON, or exceptionally with the same exceptions {@link #call(RestRequest)} throws
      */
     public CompletableFuture<JsonNode> callAsync(RestRequest request) {
-        try {
-            return rest.executeAsync(checked(request));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /**
-     * Places an order-type request: charges the order-count budget first, then the weight budget,
-     * and updates both from Binance's answer.
-     *
-     * @param request a signed order request
-     * @return the response's JSON
-     */
-    JsonNode callOrder(RestRequest request) {
-        checked(request);
-        // an IP ban (418) refuses at once, before the order budget is charged or waited for
-        rest.rateLimiter().checkNotBanned();
-        orderLimiter.acquire(1);
-        RestResponse response = rest.exchange(request);
-        orderLimiter.updateFromHeaders(response::header);
-        return response.json();
-    }
-
-    /** Fails before sending when a request needs a key this client does not have. */
-    RestRequest checked(RestRequest request) {
-        if (request.security() != RestRequest.Security.NONE && key == null) {
-            throw new IllegalStateException(request.method() + " " + request.path()
-                    + " needs an API key; build the client with .key(BinanceKey.hmac(apiKey, secretKey)) "
-                    + "(or ed25519/rsa)");
-        }
-        return request;
-    }
-
-    private static final java.util.regex.Pattern BANNED_UNTIL = java.util.regex.Pattern.compile("banned until (\\d{10,16})");
-
-    /** Binance's error shape ({@code {"code":-1121,"msg":"Invalid symbol."}}) into {@link BinanceApiException}. */
-    static RelayKitException parseError(String service, int status, String body, Instant retryAt) {
-        if (retryAt == null && status == 418 && body != null) {
-            // without Retry-After, the ban's end is in the message: "IP banned until 1499827319559."
-            java.util.regex.Matcher m = BANNED_UNTIL.matcher(body);
-            if (m.find()) {
-                retryAt = Instant.ofEpochMilli(Long.parseLong(m.group(1)));
-            }
-        }
-        RelayKitException e = ErrorParser.standard().parse(service, status, body, retryAt);
-        if (e instanceof ApiException api && api.code() != null) {
-            try {
-                CancelReplaceException cancelReplace = CancelReplaceException.from(status,
-                        Integer.parseInt(api.code()), api.serviceMessage(), body);
-                if (cancelReplace != null) {
-                    return cancelReplace;
-                }
-                return new BinanceApiException(status, Integer.parseInt(api.code()), api.serviceMessage());
-            } catch (NumberFormatException notNumeric) {
-                return e;
-            }
-        }
-        return e;
+        return context.executeAsync(request);
     }
 
     /** Releases the client's resources; calls in flight fail. */
@@ -357,12 +259,12 @@ public final class BinanceSpot implements AutoCloseable {
                 wsApi.close();
             }
         }
-        rest.close();
+        context.close();
     }
 
     @Override
     public String toString() {
-        return "BinanceSpot[" + environment.name() + ", " + (key == null ? "no key" : key) + "]";
+        return "BinanceSpot[" + environment().name() + ", " + (key() == null ? "no key" : key()) + "]";
     }
 
     /** Configures a {@link BinanceSpot}. */

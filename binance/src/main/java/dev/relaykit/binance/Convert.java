@@ -1,7 +1,8 @@
 package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relaykit.binance.Remote.Call;
+import dev.relaykit.binance.internal.BinanceContext;
+import dev.relaykit.binance.internal.Call;
 import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.ConvertAcceptance;
 import dev.relaykit.binance.model.ConvertAssetPrecision;
@@ -44,10 +45,10 @@ import java.util.function.Function;
  * {@link IllegalArgumentException} before anything is sent, in both forms.
  */
 public final class Convert {
-    private final Remote remote;
+    private final BinanceContext context;
 
-    Convert(BinanceSpot spot) {
-        this.remote = new Remote(spot);
+    Convert(BinanceContext context) {
+        this.context = context;
     }
 
     private static RestRequest.Builder signed(String method, String path, int weight) {
@@ -63,7 +64,7 @@ public final class Convert {
      * @return the pairs
      */
     public List<ConvertPair> pairs(String fromAsset, String toAsset) {
-        return remote.sync(pairsCall(fromAsset, toAsset));
+        return context.send(pairsCall(fromAsset, toAsset));
     }
 
     /**
@@ -74,15 +75,15 @@ public final class Convert {
      * @return completes with the pairs
      */
     public CompletableFuture<List<ConvertPair>> pairsAsync(String fromAsset, String toAsset) {
-        return remote.async(pairsCall(fromAsset, toAsset));
+        return context.sendAsync(pairsCall(fromAsset, toAsset));
     }
 
     private static Call<List<ConvertPair>> pairsCall(String fromAsset, String toAsset) {
         Params.atLeastOne("fromAsset", blankToNull(fromAsset), "toAsset", blankToNull(toAsset));
-        return Remote.query(RestRequest.get("/sapi/v1/convert/exchangeInfo").weight(3000)
+        return Call.query(RestRequest.get("/sapi/v1/convert/exchangeInfo").weight(3000)
                 .param("fromAsset", blankToNull(fromAsset))
                 .param("toAsset", blankToNull(toAsset))
-                .build(), Remote.listOf(ConvertPair.class));
+                .build(), Call.listOf(ConvertPair.class));
     }
 
     private static String blankToNull(String s) {
@@ -95,7 +96,7 @@ public final class Convert {
      * @return the precisions
      */
     public List<ConvertAssetPrecision> assetPrecision() {
-        return remote.sync(precisionCall());
+        return context.send(precisionCall());
     }
 
     /**
@@ -104,12 +105,12 @@ public final class Convert {
      * @return completes with the precisions
      */
     public CompletableFuture<List<ConvertAssetPrecision>> assetPrecisionAsync() {
-        return remote.async(precisionCall());
+        return context.sendAsync(precisionCall());
     }
 
     private static Call<List<ConvertAssetPrecision>> precisionCall() {
-        return Remote.query(signed("GET", "/sapi/v1/convert/assetInfo", 100).build(),
-                Remote.listOf(ConvertAssetPrecision.class));
+        return Call.query(signed("GET", "/sapi/v1/convert/assetInfo", 100).build(),
+                Call.listOf(ConvertAssetPrecision.class));
     }
 
     /**
@@ -120,7 +121,7 @@ public final class Convert {
      * @return the quote
      */
     public ConvertQuote quote(ConvertQuoteRequest request) {
-        return remote.sync(quoteCall(request));
+        return context.send(quoteCall(request));
     }
 
     /**
@@ -130,14 +131,14 @@ public final class Convert {
      * @return completes with the quote
      */
     public CompletableFuture<ConvertQuote> quoteAsync(ConvertQuoteRequest request) {
-        return remote.async(quoteCall(request));
+        return context.sendAsync(quoteCall(request));
     }
 
     private static Call<ConvertQuote> quoteCall(ConvertQuoteRequest q) {
         if (q == null) {
             throw new IllegalArgumentException("request is required");
         }
-        return Remote.query(signed("POST", "/sapi/v1/convert/getQuote", 1)
+        return Call.query(signed("POST", "/sapi/v1/convert/getQuote", 1)
                 .idempotent(true)
                 .param("fromAsset", q.fromAsset())
                 .param("toAsset", q.toAsset())
@@ -145,7 +146,7 @@ public final class Convert {
                 .param("toAmount", q.toAmount())
                 .param("walletType", q.walletType())
                 .param("validTime", q.validTime() == null ? null : q.validTime().wire())
-                .build(), Remote.as(ConvertQuote.class));
+                .build(), Call.as(ConvertQuote.class));
     }
 
     /**
@@ -155,7 +156,7 @@ public final class Convert {
      * @return the Convert order, usually still {@code PROCESS}
      */
     public ConvertAcceptance acceptQuote(String quoteId) {
-        return remote.sync(acceptCall(quoteId));
+        return context.send(acceptCall(quoteId));
     }
 
     /**
@@ -165,14 +166,14 @@ public final class Convert {
      * @return completes with the Convert order
      */
     public CompletableFuture<ConvertAcceptance> acceptQuoteAsync(String quoteId) {
-        return remote.async(acceptCall(quoteId));
+        return context.sendAsync(acceptCall(quoteId));
     }
 
     private static Call<ConvertAcceptance> acceptCall(String quoteId) {
-        return Remote.query(signed("POST", "/sapi/v1/convert/acceptQuote", 1)
+        return Call.query(signed("POST", "/sapi/v1/convert/acceptQuote", 1)
                 .idempotent(false)
                 .param("quoteId", Params.nonBlank("quoteId", quoteId))
-                .build(), Remote.as(ConvertAcceptance.class));
+                .build(), Call.as(ConvertAcceptance.class));
     }
 
     /**
@@ -182,7 +183,7 @@ public final class Convert {
      * @return the order
      */
     public ConvertOrder orderStatus(long orderId) {
-        return remote.sync(orderStatusCall(orderId, null));
+        return context.send(orderStatusCall(orderId, null));
     }
 
     /**
@@ -192,7 +193,7 @@ public final class Convert {
      * @return completes with the order
      */
     public CompletableFuture<ConvertOrder> orderStatusAsync(long orderId) {
-        return remote.async(orderStatusCall(orderId, null));
+        return context.sendAsync(orderStatusCall(orderId, null));
     }
 
     /**
@@ -202,7 +203,7 @@ public final class Convert {
      * @return the order
      */
     public ConvertOrder orderStatusByQuote(String quoteId) {
-        return remote.sync(orderStatusCall(null, Params.nonBlank("quoteId", quoteId)));
+        return context.send(orderStatusCall(null, Params.nonBlank("quoteId", quoteId)));
     }
 
     /**
@@ -212,14 +213,14 @@ public final class Convert {
      * @return completes with the order
      */
     public CompletableFuture<ConvertOrder> orderStatusByQuoteAsync(String quoteId) {
-        return remote.async(orderStatusCall(null, Params.nonBlank("quoteId", quoteId)));
+        return context.sendAsync(orderStatusCall(null, Params.nonBlank("quoteId", quoteId)));
     }
 
     private static Call<ConvertOrder> orderStatusCall(Long orderId, String quoteId) {
-        return Remote.query(signed("GET", "/sapi/v1/convert/orderStatus", 1)
+        return Call.query(signed("GET", "/sapi/v1/convert/orderStatus", 1)
                 .param("orderId", orderId)
                 .param("quoteId", quoteId)
-                .build(), Remote.as(ConvertOrder.class));
+                .build(), Call.as(ConvertOrder.class));
     }
 
     /**
@@ -229,7 +230,7 @@ public final class Convert {
      * @return its id and state
      */
     public ConvertLimitOrderResult placeLimitOrder(ConvertLimitOrder order) {
-        return remote.sync(placeCall(order));
+        return context.send(placeCall(order));
     }
 
     /**
@@ -239,14 +240,14 @@ public final class Convert {
      * @return completes with its id and state
      */
     public CompletableFuture<ConvertLimitOrderResult> placeLimitOrderAsync(ConvertLimitOrder order) {
-        return remote.async(placeCall(order));
+        return context.sendAsync(placeCall(order));
     }
 
     private static Call<ConvertLimitOrderResult> placeCall(ConvertLimitOrder o) {
         if (o == null) {
             throw new IllegalArgumentException("order is required");
         }
-        return Remote.query(signed("POST", "/sapi/v1/convert/limit/placeOrder", 1)
+        return Call.query(signed("POST", "/sapi/v1/convert/limit/placeOrder", 1)
                 .idempotent(false)
                 .param("baseAsset", o.baseAsset())
                 .param("quoteAsset", o.quoteAsset())
@@ -256,7 +257,7 @@ public final class Convert {
                 .param("side", o.side())
                 .param("walletType", o.walletType())
                 .param("expiredType", o.expiredType().wire())
-                .build(), Remote.as(ConvertLimitOrderResult.class));
+                .build(), Call.as(ConvertLimitOrderResult.class));
     }
 
     /**
@@ -266,7 +267,7 @@ public final class Convert {
      * @return its id and state ({@code CANCELED})
      */
     public ConvertLimitOrderResult cancelLimitOrder(long orderId) {
-        return remote.sync(cancelCall(orderId));
+        return context.send(cancelCall(orderId));
     }
 
     /**
@@ -276,14 +277,14 @@ public final class Convert {
      * @return completes with its id and state
      */
     public CompletableFuture<ConvertLimitOrderResult> cancelLimitOrderAsync(long orderId) {
-        return remote.async(cancelCall(orderId));
+        return context.sendAsync(cancelCall(orderId));
     }
 
     private static Call<ConvertLimitOrderResult> cancelCall(long orderId) {
-        return Remote.query(signed("POST", "/sapi/v1/convert/limit/cancelOrder", 1)
+        return Call.query(signed("POST", "/sapi/v1/convert/limit/cancelOrder", 1)
                 .idempotent(false)
                 .param("orderId", orderId)
-                .build(), Remote.as(ConvertLimitOrderResult.class));
+                .build(), Call.as(ConvertLimitOrderResult.class));
     }
 
     /**
@@ -292,7 +293,7 @@ public final class Convert {
      * @return the open orders
      */
     public List<ConvertOrder> openLimitOrders() {
-        return remote.sync(openOrdersCall());
+        return context.send(openOrdersCall());
     }
 
     /**
@@ -301,12 +302,12 @@ public final class Convert {
      * @return completes with the open orders
      */
     public CompletableFuture<List<ConvertOrder>> openLimitOrdersAsync() {
-        return remote.async(openOrdersCall());
+        return context.sendAsync(openOrdersCall());
     }
 
     private static Call<List<ConvertOrder>> openOrdersCall() {
-        Function<JsonNode, List<ConvertOrder>> list = Remote.listOf(ConvertOrder.class);
-        return Remote.query(signed("GET", "/sapi/v1/convert/limit/queryOpenOrders", 1).build(),
+        Function<JsonNode, List<ConvertOrder>> list = Call.listOf(ConvertOrder.class);
+        return Call.query(signed("GET", "/sapi/v1/convert/limit/queryOpenOrders", 1).build(),
                 n -> n.path("list").isMissingNode() || n.path("list").isNull() ? List.of() : list.apply(n.path("list")));
     }
 
@@ -320,7 +321,7 @@ public final class Convert {
      * @return the trades and whether there are more
      */
     public ConvertTradeHistory tradeHistory(Instant startTime, Instant endTime, Integer limit) {
-        return remote.sync(historyCall(startTime, endTime, limit));
+        return context.send(historyCall(startTime, endTime, limit));
     }
 
     /**
@@ -332,7 +333,7 @@ public final class Convert {
      * @return completes with the trades
      */
     public CompletableFuture<ConvertTradeHistory> tradeHistoryAsync(Instant startTime, Instant endTime, Integer limit) {
-        return remote.async(historyCall(startTime, endTime, limit));
+        return context.sendAsync(historyCall(startTime, endTime, limit));
     }
 
     private static Call<ConvertTradeHistory> historyCall(Instant startTime, Instant endTime, Integer limit) {
@@ -340,10 +341,10 @@ public final class Convert {
             throw new IllegalArgumentException("startTime and endTime are required");
         }
         Params.window(startTime, endTime, Duration.ofDays(30), "30 days");
-        return Remote.query(signed("GET", "/sapi/v1/convert/tradeFlow", 1)
+        return Call.query(signed("GET", "/sapi/v1/convert/tradeFlow", 1)
                 .param("startTime", Params.millis(startTime))
                 .param("endTime", Params.millis(endTime))
                 .param("limit", Params.limit(limit, 1000))
-                .build(), Remote.as(ConvertTradeHistory.class));
+                .build(), Call.as(ConvertTradeHistory.class));
     }
 }

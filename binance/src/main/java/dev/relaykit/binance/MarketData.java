@@ -2,7 +2,8 @@ package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relaykit.binance.Remote.Call;
+import dev.relaykit.binance.internal.BinanceContext;
+import dev.relaykit.binance.internal.Call;
 import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.AggregateTrade;
 import dev.relaykit.binance.model.AveragePrice;
@@ -48,20 +49,18 @@ public final class MarketData {
     private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9\\-_.]{1,20}$");
     private static final Pattern WINDOW = Pattern.compile("^([1-9][0-9]?)([mhd])$");
 
-    private final BinanceSpot spot;
-    private final Remote remote;
+    private final BinanceContext context;
 
-    MarketData(BinanceSpot spot) {
-        this.spot = spot;
-        this.remote = new Remote(spot);
+    MarketData(BinanceContext context) {
+        this.context = context;
     }
 
     private <T> T run(Call<T> call) {
-        return remote.sync(call);
+        return context.send(call);
     }
 
     private <T> CompletableFuture<T> runAsync(Call<T> call) {
-        return remote.async(call);
+        return context.sendAsync(call);
     }
 
     // ------------------------------------------------------------------ exchange information
@@ -130,7 +129,7 @@ public final class MarketData {
         }
         b.param("showPermissionSets", q.showPermissionSets());
         b.param("symbolStatus", q.symbolStatus());
-        return Remote.query(b.build(), Remote.as(ExchangeInfo.class));
+        return Call.query(b.build(), Call.as(ExchangeInfo.class));
     }
 
     // ------------------------------------------------------------------ order book and trades
@@ -177,8 +176,8 @@ public final class MarketData {
     private Call<OrderBookDepth> depthCall(String symbol, Integer limit) {
         requireSymbol(symbol);
         Params.between("depth limit", limit, 1, 5000);
-        return Remote.query(RestRequest.get("/api/v3/depth").param("symbol", symbol).param("limit", limit)
-                .weight(Params.depthWeight(limit == null ? 100 : limit)).build(), Remote.as(OrderBookDepth.class));
+        return Call.query(RestRequest.get("/api/v3/depth").param("symbol", symbol).param("limit", limit)
+                .weight(Params.depthWeight(limit == null ? 100 : limit)).build(), Call.as(OrderBookDepth.class));
     }
 
     /**
@@ -205,7 +204,7 @@ public final class MarketData {
     private Call<List<MarketTrade>> tradesCall(String symbol, Integer limit) {
         requireSymbol(symbol);
         Params.between("trades limit", limit, 1, 1000);
-        return Remote.query(RestRequest.get("/api/v3/trades").param("symbol", symbol).param("limit", limit)
+        return Call.query(RestRequest.get("/api/v3/trades").param("symbol", symbol).param("limit", limit)
                 .weight(25).build(), list(MarketTrade.class));
     }
 
@@ -240,9 +239,9 @@ public final class MarketData {
         if (fromId != null && fromId < 0) {
             throw new IllegalArgumentException("fromId must not be negative, was " + fromId);
         }
-        return Remote.query(RestRequest.get("/api/v3/historicalTrades").param("symbol", symbol)
+        return Call.query(RestRequest.get("/api/v3/historicalTrades").param("symbol", symbol)
                 .param("limit", limit).param("fromId", fromId)
-                .security(spot.key() == null ? RestRequest.Security.NONE : RestRequest.Security.API_KEY)
+                .security(context.key() == null ? RestRequest.Security.NONE : RestRequest.Security.API_KEY)
                 .weight(25).build(), list(MarketTrade.class));
     }
 
@@ -265,7 +264,7 @@ public final class MarketData {
     }
 
     private Call<List<AggregateTrade>> aggTradesCall(AggregateTradeQuery q) {
-        return Remote.query(RestRequest.get("/api/v3/aggTrades").param("symbol", q.symbol())
+        return Call.query(RestRequest.get("/api/v3/aggTrades").param("symbol", q.symbol())
                 .param("fromId", q.fromId()).param("startTime", Params.millis(q.startTime()))
                 .param("endTime", Params.millis(q.endTime())).param("limit", q.limit())
                 .weight(4).build(), list(AggregateTrade.class));
@@ -310,7 +309,7 @@ public final class MarketData {
     }
 
     private Call<List<Kline>> klinesCall(String path, KlineQuery q) {
-        return Remote.query(RestRequest.get(path).param("symbol", q.symbol()).param("interval", q.interval().code())
+        return Call.query(RestRequest.get(path).param("symbol", q.symbol()).param("interval", q.interval().code())
                 .param("startTime", Params.millis(q.startTime())).param("endTime", Params.millis(q.endTime()))
                 .param("timeZone", q.timeZoneParam()).param("limit", q.limit())
                 .weight(2).build(), list(Kline.class));
@@ -336,8 +335,8 @@ public final class MarketData {
 
     private Call<AveragePrice> avgPriceCall(String symbol) {
         requireSymbol(symbol);
-        return Remote.query(RestRequest.get("/api/v3/avgPrice").param("symbol", symbol).weight(2).build(),
-                Remote.as(AveragePrice.class));
+        return Call.query(RestRequest.get("/api/v3/avgPrice").param("symbol", symbol).weight(2).build(),
+                Call.as(AveragePrice.class));
     }
 
     // ------------------------------------------------------------------ tickers
@@ -585,11 +584,11 @@ public final class MarketData {
             b.param(extraName, extraValue);
         }
         b.param("type", q.type()).param("symbolStatus", q.symbolStatus()).weight(weight);
-        return Remote.query(b.build(), list(type));
+        return Call.query(b.build(), list(type));
     }
 
     private static <T> Call<T> single(Call<List<T>> call) {
-        return Remote.query(call.request(), node -> {
+        return Call.query(call.request(), node -> {
             List<T> all = call.decoder().apply(node);
             if (all.size() != 1) {
                 throw new DecodeException("expected one entry from " + call.request().path() + ", got " + all.size());

@@ -1,7 +1,8 @@
 package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relaykit.binance.Remote.Call;
+import dev.relaykit.binance.internal.BinanceContext;
+import dev.relaykit.binance.internal.Call;
 import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.Account;
 import dev.relaykit.binance.model.AccountCommission;
@@ -55,13 +56,10 @@ public final class Trading {
     /** Binance limits history queries by time to 24 hours. */
     private static final Duration MAX_WINDOW = Duration.ofHours(24);
 
-    private final Remote remote;
+    private final BinanceContext context;
 
-    private final BinanceSpot spot;
-
-    Trading(BinanceSpot spot) {
-        this.remote = new Remote(spot);
-        this.spot = spot;
+    Trading(BinanceContext context) {
+        this.context = context;
     }
 
     /**
@@ -71,7 +69,7 @@ public final class Trading {
      */
     private NewOrder checkRules(NewOrder order) {
         requireOrder(order);
-        ExchangeInfoCache cache = spot.orderRules();
+        ExchangeInfoCache cache = context.orderRules();
         return cache == null ? order : cache.checkOrder(order);
     }
 
@@ -90,7 +88,7 @@ public final class Trading {
      * @throws BinanceApiException for Binance's refusals (-2010 insufficient balance, -1013 filter failure, ...)
      */
     public Order placeOrder(NewOrder order) {
-        return remote.sync(placeCall(order));
+        return context.send(placeCall(order));
     }
 
     /**
@@ -100,13 +98,13 @@ public final class Trading {
      * @return completes with the order
      */
     public CompletableFuture<Order> placeOrderAsync(NewOrder order) {
-        return remote.async(placeCall(order));
+        return context.sendAsync(placeCall(order));
     }
 
     private Call<Order> placeCall(NewOrder order) {
         RestRequest.Builder b = signed("POST", "/api/v3/order", 1);
         checkRules(order).appendTo(b);
-        return Remote.order(b.build(), Remote.as(Order.class));
+        return Call.order(b.build(), Call.as(Order.class));
     }
 
     private static <T> T requireOrder(T order) {
@@ -239,7 +237,7 @@ public final class Trading {
      * @return the commission rates, or a record of {@code null}s when not asked for
      */
     public OrderCommission testOrder(NewOrder order, boolean computeCommissionRates) {
-        return remote.sync(testCall(order, computeCommissionRates));
+        return context.send(testCall(order, computeCommissionRates));
     }
 
     /**
@@ -250,7 +248,7 @@ public final class Trading {
      * @return completes with the rates
      */
     public CompletableFuture<OrderCommission> testOrderAsync(NewOrder order, boolean computeCommissionRates) {
-        return remote.async(testCall(order, computeCommissionRates));
+        return context.sendAsync(testCall(order, computeCommissionRates));
     }
 
     private Call<OrderCommission> testCall(NewOrder order, boolean computeCommissionRates) {
@@ -259,7 +257,7 @@ public final class Trading {
         if (computeCommissionRates) {
             b.param("computeCommissionRates", true);
         }
-        return Remote.query(b.build(), Remote.as(OrderCommission.class));
+        return Call.query(b.build(), Call.as(OrderCommission.class));
     }
 
     // ------------------------------------------------------------------ query, cancel, replace
@@ -272,7 +270,7 @@ public final class Trading {
      * @return the order
      */
     public Order queryOrder(String symbol, long orderId) {
-        return remote.sync(queryCall(symbol, orderId, null));
+        return context.send(queryCall(symbol, orderId, null));
     }
 
     /**
@@ -283,7 +281,7 @@ public final class Trading {
      * @return the order
      */
     public Order queryOrder(String symbol, String origClientOrderId) {
-        return remote.sync(queryCall(symbol, null, Params.nonBlank("origClientOrderId", origClientOrderId)));
+        return context.send(queryCall(symbol, null, Params.nonBlank("origClientOrderId", origClientOrderId)));
     }
 
     /**
@@ -295,13 +293,13 @@ public final class Trading {
      * @return completes with the order
      */
     public CompletableFuture<Order> queryOrderAsync(String symbol, Long orderId, String origClientOrderId) {
-        return remote.async(queryCall(symbol, orderId, origClientOrderId));
+        return context.sendAsync(queryCall(symbol, orderId, origClientOrderId));
     }
 
     private static Call<Order> queryCall(String symbol, Long orderId, String origClientOrderId) {
         Params.atLeastOne("orderId", orderId, "origClientOrderId", origClientOrderId);
-        return Remote.query(signed("GET", "/api/v3/order", 4).param("symbol", Params.symbol(symbol))
-                .param("orderId", orderId).param("origClientOrderId", origClientOrderId).build(), Remote.as(Order.class));
+        return Call.query(signed("GET", "/api/v3/order", 4).param("symbol", Params.symbol(symbol))
+                .param("orderId", orderId).param("origClientOrderId", origClientOrderId).build(), Call.as(Order.class));
     }
 
     /**
@@ -339,7 +337,7 @@ public final class Trading {
      */
     public Order cancelOrder(String symbol, Long orderId, String origClientOrderId, String newClientOrderId,
             CancelRestrictions cancelRestrictions) {
-        return remote.sync(cancelCall(symbol, orderId, origClientOrderId, newClientOrderId, cancelRestrictions));
+        return context.send(cancelCall(symbol, orderId, origClientOrderId, newClientOrderId, cancelRestrictions));
     }
 
     /**
@@ -354,16 +352,16 @@ public final class Trading {
      */
     public CompletableFuture<Order> cancelOrderAsync(String symbol, Long orderId, String origClientOrderId,
             String newClientOrderId, CancelRestrictions cancelRestrictions) {
-        return remote.async(cancelCall(symbol, orderId, origClientOrderId, newClientOrderId, cancelRestrictions));
+        return context.sendAsync(cancelCall(symbol, orderId, origClientOrderId, newClientOrderId, cancelRestrictions));
     }
 
     private static Call<Order> cancelCall(String symbol, Long orderId, String origClientOrderId, String newClientOrderId,
             CancelRestrictions cancelRestrictions) {
         Params.atLeastOne("orderId", orderId, "origClientOrderId", origClientOrderId);
-        return Remote.query(signed("DELETE", "/api/v3/order", 1).param("symbol", Params.symbol(symbol))
+        return Call.query(signed("DELETE", "/api/v3/order", 1).param("symbol", Params.symbol(symbol))
                 .param("orderId", orderId).param("origClientOrderId", origClientOrderId)
                 .param("newClientOrderId", newClientOrderId).param("cancelRestrictions", cancelRestrictions).build(),
-                Remote.as(Order.class));
+                Call.as(Order.class));
     }
 
     /**
@@ -376,7 +374,7 @@ public final class Trading {
      *     wholly); its {@link CancelReplaceException#result()} says which half went through
      */
     public CancelReplaceResult cancelReplace(CancelReplace request) {
-        return remote.sync(cancelReplaceCall(request));
+        return context.send(cancelReplaceCall(request));
     }
 
     /**
@@ -386,14 +384,14 @@ public final class Trading {
      * @return completes with both outcomes, or exceptionally with {@link CancelReplaceException}
      */
     public CompletableFuture<CancelReplaceResult> cancelReplaceAsync(CancelReplace request) {
-        return remote.async(cancelReplaceCall(request));
+        return context.sendAsync(cancelReplaceCall(request));
     }
 
     private Call<CancelReplaceResult> cancelReplaceCall(CancelReplace request) {
         RestRequest.Builder b = signed("POST", "/api/v3/order/cancelReplace", 1);
         checkRules(requireOrder(request).newOrder());
         request.appendTo(b);
-        return Remote.order(b.build(), CancelReplaceException::result);
+        return Call.order(b.build(), CancelReplaceException::result);
     }
 
     /**
@@ -403,7 +401,7 @@ public final class Trading {
      * @return what was canceled
      */
     public CanceledOpenOrders cancelAllOpenOrders(String symbol) {
-        return remote.sync(cancelAllCall(symbol));
+        return context.send(cancelAllCall(symbol));
     }
 
     /**
@@ -413,11 +411,11 @@ public final class Trading {
      * @return completes with what was canceled
      */
     public CompletableFuture<CanceledOpenOrders> cancelAllOpenOrdersAsync(String symbol) {
-        return remote.async(cancelAllCall(symbol));
+        return context.sendAsync(cancelAllCall(symbol));
     }
 
     private static Call<CanceledOpenOrders> cancelAllCall(String symbol) {
-        return Remote.query(signed("DELETE", "/api/v3/openOrders", 1).param("symbol", Params.symbol(symbol)).build(),
+        return Call.query(signed("DELETE", "/api/v3/openOrders", 1).param("symbol", Params.symbol(symbol)).build(),
                 Trading::canceledOpenOrders);
     }
 
@@ -441,7 +439,7 @@ public final class Trading {
      * @return the open orders
      */
     public List<Order> openOrders(String symbol) {
-        return remote.sync(openOrdersCall(symbol));
+        return context.send(openOrdersCall(symbol));
     }
 
     /**
@@ -451,15 +449,15 @@ public final class Trading {
      * @return completes with the open orders
      */
     public CompletableFuture<List<Order>> openOrdersAsync(String symbol) {
-        return remote.async(openOrdersCall(symbol));
+        return context.sendAsync(openOrdersCall(symbol));
     }
 
     private static Call<List<Order>> openOrdersCall(String symbol) {
         if (symbol != null) {
             Params.symbol(symbol);
         }
-        return Remote.query(signed("GET", "/api/v3/openOrders", symbol == null ? 80 : 6).param("symbol", symbol).build(),
-                Remote.listOf(Order.class));
+        return Call.query(signed("GET", "/api/v3/openOrders", symbol == null ? 80 : 6).param("symbol", symbol).build(),
+                Call.listOf(Order.class));
     }
 
     /**
@@ -483,7 +481,7 @@ public final class Trading {
      * @return the orders, oldest first
      */
     public List<Order> allOrders(String symbol, Long fromOrderId, Instant startTime, Instant endTime, Integer limit) {
-        return remote.sync(allOrdersCall(symbol, fromOrderId, startTime, endTime, limit));
+        return context.send(allOrdersCall(symbol, fromOrderId, startTime, endTime, limit));
     }
 
     /**
@@ -498,16 +496,16 @@ public final class Trading {
      */
     public CompletableFuture<List<Order>> allOrdersAsync(String symbol, Long fromOrderId, Instant startTime,
             Instant endTime, Integer limit) {
-        return remote.async(allOrdersCall(symbol, fromOrderId, startTime, endTime, limit));
+        return context.sendAsync(allOrdersCall(symbol, fromOrderId, startTime, endTime, limit));
     }
 
     private static Call<List<Order>> allOrdersCall(String symbol, Long fromOrderId, Instant startTime, Instant endTime,
             Integer limit) {
         window(startTime, endTime);
-        return Remote.query(signed("GET", "/api/v3/allOrders", 20).param("symbol", Params.symbol(symbol))
+        return Call.query(signed("GET", "/api/v3/allOrders", 20).param("symbol", Params.symbol(symbol))
                 .param("orderId", fromOrderId).param("startTime", Params.millis(startTime))
                 .param("endTime", Params.millis(endTime)).param("limit", Params.limit(limit, 1000)).build(),
-                Remote.listOf(Order.class));
+                Call.listOf(Order.class));
     }
 
     /** Binance pages by id or by time, not both: {@code fromId} excludes {@code startTime}/{@code endTime}. */
@@ -536,7 +534,7 @@ public final class Trading {
      * @return the list with its order reports
      */
     public OrderList placeOrderList(NewOrderList list) {
-        return remote.sync(orderListCall(list));
+        return context.send(orderListCall(list));
     }
 
     /**
@@ -546,13 +544,13 @@ public final class Trading {
      * @return completes with the list
      */
     public CompletableFuture<OrderList> placeOrderListAsync(NewOrderList list) {
-        return remote.async(orderListCall(list));
+        return context.sendAsync(orderListCall(list));
     }
 
     private static Call<OrderList> orderListCall(NewOrderList list) {
         RestRequest.Builder b = signed("POST", requireOrder(list).path(), 1);
         list.appendTo(b);
-        return Remote.order(b.build(), Remote.as(OrderList.class));
+        return Call.order(b.build(), Call.as(OrderList.class));
     }
 
     /**
@@ -563,7 +561,7 @@ public final class Trading {
      * @return the canceled list
      */
     public OrderList cancelOrderList(String symbol, long orderListId) {
-        return remote.sync(cancelListCall(symbol, orderListId, null, null));
+        return context.send(cancelListCall(symbol, orderListId, null, null));
     }
 
     /**
@@ -574,7 +572,7 @@ public final class Trading {
      * @return the canceled list
      */
     public OrderList cancelOrderList(String symbol, String listClientOrderId) {
-        return remote.sync(cancelListCall(symbol, null, Params.nonBlank("listClientOrderId", listClientOrderId), null));
+        return context.send(cancelListCall(symbol, null, Params.nonBlank("listClientOrderId", listClientOrderId), null));
     }
 
     /**
@@ -588,15 +586,15 @@ public final class Trading {
      */
     public CompletableFuture<OrderList> cancelOrderListAsync(String symbol, Long orderListId, String listClientOrderId,
             String newClientOrderId) {
-        return remote.async(cancelListCall(symbol, orderListId, listClientOrderId, newClientOrderId));
+        return context.sendAsync(cancelListCall(symbol, orderListId, listClientOrderId, newClientOrderId));
     }
 
     private static Call<OrderList> cancelListCall(String symbol, Long orderListId, String listClientOrderId,
             String newClientOrderId) {
         Params.atLeastOne("orderListId", orderListId, "listClientOrderId", listClientOrderId);
-        return Remote.query(signed("DELETE", "/api/v3/orderList", 1).param("symbol", Params.symbol(symbol))
+        return Call.query(signed("DELETE", "/api/v3/orderList", 1).param("symbol", Params.symbol(symbol))
                 .param("orderListId", orderListId).param("listClientOrderId", listClientOrderId)
-                .param("newClientOrderId", newClientOrderId).build(), Remote.as(OrderList.class));
+                .param("newClientOrderId", newClientOrderId).build(), Call.as(OrderList.class));
     }
 
     /**
@@ -606,7 +604,7 @@ public final class Trading {
      * @return the list (with its orders by id)
      */
     public OrderList queryOrderList(long orderListId) {
-        return remote.sync(queryListCall(orderListId, null));
+        return context.send(queryListCall(orderListId, null));
     }
 
     /**
@@ -616,7 +614,7 @@ public final class Trading {
      * @return the list
      */
     public OrderList queryOrderList(String listClientOrderId) {
-        return remote.sync(queryListCall(null, Params.nonBlank("listClientOrderId", listClientOrderId)));
+        return context.send(queryListCall(null, Params.nonBlank("listClientOrderId", listClientOrderId)));
     }
 
     /**
@@ -627,13 +625,13 @@ public final class Trading {
      * @return completes with the list
      */
     public CompletableFuture<OrderList> queryOrderListAsync(Long orderListId, String listClientOrderId) {
-        return remote.async(queryListCall(orderListId, listClientOrderId));
+        return context.sendAsync(queryListCall(orderListId, listClientOrderId));
     }
 
     private static Call<OrderList> queryListCall(Long orderListId, String listClientOrderId) {
         Params.exactlyOne("orderListId", orderListId, "listClientOrderId", listClientOrderId);
-        return Remote.query(signed("GET", "/api/v3/orderList", 4).param("orderListId", orderListId)
-                .param("origClientOrderId", listClientOrderId).build(), Remote.as(OrderList.class));
+        return Call.query(signed("GET", "/api/v3/orderList", 4).param("orderListId", orderListId)
+                .param("origClientOrderId", listClientOrderId).build(), Call.as(OrderList.class));
     }
 
     /**
@@ -646,7 +644,7 @@ public final class Trading {
      * @return the lists
      */
     public List<OrderList> allOrderLists(Long fromId, Instant startTime, Instant endTime, Integer limit) {
-        return remote.sync(allListsCall(fromId, startTime, endTime, limit));
+        return context.send(allListsCall(fromId, startTime, endTime, limit));
     }
 
     /**
@@ -660,14 +658,14 @@ public final class Trading {
      */
     public CompletableFuture<List<OrderList>> allOrderListsAsync(Long fromId, Instant startTime, Instant endTime,
             Integer limit) {
-        return remote.async(allListsCall(fromId, startTime, endTime, limit));
+        return context.sendAsync(allListsCall(fromId, startTime, endTime, limit));
     }
 
     private static Call<List<OrderList>> allListsCall(Long fromId, Instant startTime, Instant endTime, Integer limit) {
         fromIdOrWindow(fromId, startTime, endTime);
-        return Remote.query(signed("GET", "/api/v3/allOrderList", 20).param("fromId", fromId)
+        return Call.query(signed("GET", "/api/v3/allOrderList", 20).param("fromId", fromId)
                 .param("startTime", Params.millis(startTime)).param("endTime", Params.millis(endTime))
-                .param("limit", Params.limit(limit, 1000)).build(), Remote.listOf(OrderList.class));
+                .param("limit", Params.limit(limit, 1000)).build(), Call.listOf(OrderList.class));
     }
 
     /**
@@ -676,7 +674,7 @@ public final class Trading {
      * @return the open lists
      */
     public List<OrderList> openOrderLists() {
-        return remote.sync(openListsCall());
+        return context.send(openListsCall());
     }
 
     /**
@@ -685,11 +683,11 @@ public final class Trading {
      * @return completes with the open lists
      */
     public CompletableFuture<List<OrderList>> openOrderListsAsync() {
-        return remote.async(openListsCall());
+        return context.sendAsync(openListsCall());
     }
 
     private static Call<List<OrderList>> openListsCall() {
-        return Remote.query(signed("GET", "/api/v3/openOrderList", 6).build(), Remote.listOf(OrderList.class));
+        return Call.query(signed("GET", "/api/v3/openOrderList", 6).build(), Call.listOf(OrderList.class));
     }
 
     // ------------------------------------------------------------------ account
@@ -710,7 +708,7 @@ public final class Trading {
      * @return the account
      */
     public Account account(boolean omitZeroBalances) {
-        return remote.sync(accountCall(omitZeroBalances));
+        return context.send(accountCall(omitZeroBalances));
     }
 
     /**
@@ -720,12 +718,12 @@ public final class Trading {
      * @return completes with the account
      */
     public CompletableFuture<Account> accountAsync(boolean omitZeroBalances) {
-        return remote.async(accountCall(omitZeroBalances));
+        return context.sendAsync(accountCall(omitZeroBalances));
     }
 
     private static Call<Account> accountCall(boolean omitZeroBalances) {
-        return Remote.query(signed("GET", "/api/v3/account", 20).param("omitZeroBalances", omitZeroBalances ? true : null)
-                .build(), Remote.as(Account.class));
+        return Call.query(signed("GET", "/api/v3/account", 20).param("omitZeroBalances", omitZeroBalances ? true : null)
+                .build(), Call.as(Account.class));
     }
 
     /**
@@ -751,7 +749,7 @@ public final class Trading {
      */
     public List<AccountTrade> myTrades(String symbol, Long orderId, Instant startTime, Instant endTime, Long fromId,
             Integer limit) {
-        return remote.sync(myTradesCall(symbol, orderId, startTime, endTime, fromId, limit));
+        return context.send(myTradesCall(symbol, orderId, startTime, endTime, fromId, limit));
     }
 
     /**
@@ -767,17 +765,17 @@ public final class Trading {
      */
     public CompletableFuture<List<AccountTrade>> myTradesAsync(String symbol, Long orderId, Instant startTime,
             Instant endTime, Long fromId, Integer limit) {
-        return remote.async(myTradesCall(symbol, orderId, startTime, endTime, fromId, limit));
+        return context.sendAsync(myTradesCall(symbol, orderId, startTime, endTime, fromId, limit));
     }
 
     private static Call<List<AccountTrade>> myTradesCall(String symbol, Long orderId, Instant startTime, Instant endTime,
             Long fromId, Integer limit) {
         fromIdOrWindow(fromId, startTime, endTime);
-        return Remote.query(signed("GET", "/api/v3/myTrades", orderId != null ? 5 : 20)
+        return Call.query(signed("GET", "/api/v3/myTrades", orderId != null ? 5 : 20)
                 .param("symbol", Params.symbol(symbol)).param("orderId", orderId)
                 .param("startTime", Params.millis(startTime)).param("endTime", Params.millis(endTime))
                 .param("fromId", fromId).param("limit", Params.limit(limit, 1000)).build(),
-                Remote.listOf(AccountTrade.class));
+                Call.listOf(AccountTrade.class));
     }
 
     /**
@@ -786,7 +784,7 @@ public final class Trading {
      * @return the usage per window
      */
     public List<OrderCountUsage> unfilledOrderCount() {
-        return remote.sync(orderCountCall());
+        return context.send(orderCountCall());
     }
 
     /**
@@ -795,11 +793,11 @@ public final class Trading {
      * @return completes with the usage
      */
     public CompletableFuture<List<OrderCountUsage>> unfilledOrderCountAsync() {
-        return remote.async(orderCountCall());
+        return context.sendAsync(orderCountCall());
     }
 
     private static Call<List<OrderCountUsage>> orderCountCall() {
-        return Remote.query(signed("GET", "/api/v3/rateLimit/order", 40).build(), Remote.listOf(OrderCountUsage.class));
+        return Call.query(signed("GET", "/api/v3/rateLimit/order", 40).build(), Call.listOf(OrderCountUsage.class));
     }
 
     /**
@@ -809,7 +807,7 @@ public final class Trading {
      * @return the rates
      */
     public AccountCommission commissionRates(String symbol) {
-        return remote.sync(commissionCall(symbol));
+        return context.send(commissionCall(symbol));
     }
 
     /**
@@ -819,12 +817,12 @@ public final class Trading {
      * @return completes with the rates
      */
     public CompletableFuture<AccountCommission> commissionRatesAsync(String symbol) {
-        return remote.async(commissionCall(symbol));
+        return context.sendAsync(commissionCall(symbol));
     }
 
     private static Call<AccountCommission> commissionCall(String symbol) {
-        return Remote.query(signed("GET", "/api/v3/account/commission", 20).param("symbol", Params.symbol(symbol)).build(),
-                Remote.as(AccountCommission.class));
+        return Call.query(signed("GET", "/api/v3/account/commission", 20).param("symbol", Params.symbol(symbol)).build(),
+                Call.as(AccountCommission.class));
     }
 
     /**
@@ -841,7 +839,7 @@ public final class Trading {
      */
     public List<PreventedMatch> preventedMatches(String symbol, Long preventedMatchId, Long orderId,
             Long fromPreventedMatchId, Integer limit) {
-        return remote.sync(preventedCall(symbol, preventedMatchId, orderId, fromPreventedMatchId, limit));
+        return context.send(preventedCall(symbol, preventedMatchId, orderId, fromPreventedMatchId, limit));
     }
 
     /**
@@ -856,7 +854,7 @@ public final class Trading {
      */
     public CompletableFuture<List<PreventedMatch>> preventedMatchesAsync(String symbol, Long preventedMatchId,
             Long orderId, Long fromPreventedMatchId, Integer limit) {
-        return remote.async(preventedCall(symbol, preventedMatchId, orderId, fromPreventedMatchId, limit));
+        return context.sendAsync(preventedCall(symbol, preventedMatchId, orderId, fromPreventedMatchId, limit));
     }
 
     private static Call<List<PreventedMatch>> preventedCall(String symbol, Long preventedMatchId, Long orderId,
@@ -865,10 +863,10 @@ public final class Trading {
         if (orderId == null && (fromPreventedMatchId != null || limit != null)) {
             throw new IllegalArgumentException("fromPreventedMatchId and limit go with orderId, not preventedMatchId");
         }
-        return Remote.query(signed("GET", "/api/v3/myPreventedMatches", orderId != null ? 20 : 2)
+        return Call.query(signed("GET", "/api/v3/myPreventedMatches", orderId != null ? 20 : 2)
                 .param("symbol", Params.symbol(symbol)).param("preventedMatchId", preventedMatchId)
                 .param("orderId", orderId).param("fromPreventedMatchId", fromPreventedMatchId)
-                .param("limit", Params.limit(limit, 1000)).build(), Remote.listOf(PreventedMatch.class));
+                .param("limit", Params.limit(limit, 1000)).build(), Call.listOf(PreventedMatch.class));
     }
 
     /**
@@ -884,7 +882,7 @@ public final class Trading {
      */
     public List<Allocation> allocations(String symbol, Instant startTime, Instant endTime, Long fromAllocationId,
             Integer limit, Long orderId) {
-        return remote.sync(allocationsCall(symbol, startTime, endTime, fromAllocationId, limit, orderId));
+        return context.send(allocationsCall(symbol, startTime, endTime, fromAllocationId, limit, orderId));
     }
 
     /**
@@ -900,15 +898,15 @@ public final class Trading {
      */
     public CompletableFuture<List<Allocation>> allocationsAsync(String symbol, Instant startTime, Instant endTime,
             Long fromAllocationId, Integer limit, Long orderId) {
-        return remote.async(allocationsCall(symbol, startTime, endTime, fromAllocationId, limit, orderId));
+        return context.sendAsync(allocationsCall(symbol, startTime, endTime, fromAllocationId, limit, orderId));
     }
 
     private static Call<List<Allocation>> allocationsCall(String symbol, Instant startTime, Instant endTime,
             Long fromAllocationId, Integer limit, Long orderId) {
         window(startTime, endTime);
-        return Remote.query(signed("GET", "/api/v3/myAllocations", 20).param("symbol", Params.symbol(symbol))
+        return Call.query(signed("GET", "/api/v3/myAllocations", 20).param("symbol", Params.symbol(symbol))
                 .param("startTime", Params.millis(startTime)).param("endTime", Params.millis(endTime))
                 .param("fromAllocationId", fromAllocationId).param("limit", Params.limit(limit, 1000))
-                .param("orderId", orderId).build(), Remote.listOf(Allocation.class));
+                .param("orderId", orderId).build(), Call.listOf(Allocation.class));
     }
 }

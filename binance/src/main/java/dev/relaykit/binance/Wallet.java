@@ -2,7 +2,8 @@ package dev.relaykit.binance;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relaykit.binance.Remote.Call;
+import dev.relaykit.binance.internal.BinanceContext;
+import dev.relaykit.binance.internal.Call;
 import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.ApiKeyPermission;
 import dev.relaykit.binance.model.ApiTradingStatus;
@@ -66,10 +67,10 @@ public final class Wallet {
     private static final JavaType ASSET_DETAILS = Json.mapper().getTypeFactory()
             .constructMapType(LinkedHashMap.class, String.class, AssetDetail.class);
 
-    private final Remote remote;
+    private final BinanceContext context;
 
-    Wallet(BinanceSpot spot) {
-        this.remote = new Remote(spot);
+    Wallet(BinanceContext context) {
+        this.context = context;
     }
 
     private static RestRequest.Builder signed(String method, String path, int weight) {
@@ -77,7 +78,7 @@ public final class Wallet {
     }
 
     private static <T> Function<JsonNode, T> field(String name, Class<T> type) {
-        Function<JsonNode, T> inner = Remote.as(type);
+        Function<JsonNode, T> inner = Call.as(type);
         return node -> inner.apply(node.path(name));
     }
 
@@ -89,7 +90,7 @@ public final class Wallet {
      * @return normal or under maintenance
      */
     public SystemStatus systemStatus() {
-        return remote.sync(statusCall());
+        return context.send(statusCall());
     }
 
     /**
@@ -98,11 +99,11 @@ public final class Wallet {
      * @return completes with the status
      */
     public CompletableFuture<SystemStatus> systemStatusAsync() {
-        return remote.async(statusCall());
+        return context.sendAsync(statusCall());
     }
 
     private static Call<SystemStatus> statusCall() {
-        return Remote.query(RestRequest.get("/sapi/v1/system/status").weight(1).build(), Remote.as(SystemStatus.class));
+        return Call.query(RestRequest.get("/sapi/v1/system/status").weight(1).build(), Call.as(SystemStatus.class));
     }
 
     /**
@@ -111,7 +112,7 @@ public final class Wallet {
      * @return Binance's text, {@code "Normal"} for an account in good standing
      */
     public String accountStatus() {
-        return remote.sync(accountStatusCall());
+        return context.send(accountStatusCall());
     }
 
     /**
@@ -120,11 +121,11 @@ public final class Wallet {
      * @return completes with the status text
      */
     public CompletableFuture<String> accountStatusAsync() {
-        return remote.async(accountStatusCall());
+        return context.sendAsync(accountStatusCall());
     }
 
     private static Call<String> accountStatusCall() {
-        return Remote.query(signed("GET", "/sapi/v1/account/status", 1).build(), n -> n.path("data").asText(null));
+        return Call.query(signed("GET", "/sapi/v1/account/status", 1).build(), n -> n.path("data").asText(null));
     }
 
     /**
@@ -133,7 +134,7 @@ public final class Wallet {
      * @return the status and its trigger thresholds
      */
     public ApiTradingStatus apiTradingStatus() {
-        return remote.sync(apiTradingStatusCall());
+        return context.send(apiTradingStatusCall());
     }
 
     /**
@@ -142,11 +143,11 @@ public final class Wallet {
      * @return completes with the status
      */
     public CompletableFuture<ApiTradingStatus> apiTradingStatusAsync() {
-        return remote.async(apiTradingStatusCall());
+        return context.sendAsync(apiTradingStatusCall());
     }
 
     private static Call<ApiTradingStatus> apiTradingStatusCall() {
-        return Remote.query(signed("GET", "/sapi/v1/account/apiTradingStatus", 1).build(),
+        return Call.query(signed("GET", "/sapi/v1/account/apiTradingStatus", 1).build(),
                 field("data", ApiTradingStatus.class));
     }
 
@@ -156,7 +157,7 @@ public final class Wallet {
      * @return the key's permissions
      */
     public ApiKeyPermission apiKeyPermission() {
-        return remote.sync(apiKeyPermissionCall());
+        return context.send(apiKeyPermissionCall());
     }
 
     /**
@@ -165,12 +166,12 @@ public final class Wallet {
      * @return completes with the permissions
      */
     public CompletableFuture<ApiKeyPermission> apiKeyPermissionAsync() {
-        return remote.async(apiKeyPermissionCall());
+        return context.sendAsync(apiKeyPermissionCall());
     }
 
     private static Call<ApiKeyPermission> apiKeyPermissionCall() {
-        return Remote.query(signed("GET", "/sapi/v1/account/apiRestrictions", 1).build(),
-                Remote.as(ApiKeyPermission.class));
+        return Call.query(signed("GET", "/sapi/v1/account/apiRestrictions", 1).build(),
+                Call.as(ApiKeyPermission.class));
     }
 
     // ------------------------------------------------------------------ coins and snapshots
@@ -182,7 +183,7 @@ public final class Wallet {
      * @return the coins
      */
     public List<CoinInfo> allCoins() {
-        return remote.sync(allCoinsCall());
+        return context.send(allCoinsCall());
     }
 
     /**
@@ -191,11 +192,11 @@ public final class Wallet {
      * @return completes with the coins
      */
     public CompletableFuture<List<CoinInfo>> allCoinsAsync() {
-        return remote.async(allCoinsCall());
+        return context.sendAsync(allCoinsCall());
     }
 
     private static Call<List<CoinInfo>> allCoinsCall() {
-        return Remote.query(signed("GET", "/sapi/v1/capital/config/getall", 10).build(), Remote.listOf(CoinInfo.class));
+        return Call.query(signed("GET", "/sapi/v1/capital/config/getall", 10).build(), Call.listOf(CoinInfo.class));
     }
 
     /**
@@ -209,7 +210,7 @@ public final class Wallet {
      * @throws BinanceApiException if Binance answers with a {@code code} other than 200
      */
     public List<SpotSnapshot> spotSnapshots(Instant startTime, Instant endTime, Integer limit) {
-        return remote.sync(snapshotCall(startTime, endTime, limit));
+        return context.send(snapshotCall(startTime, endTime, limit));
     }
 
     /**
@@ -221,7 +222,7 @@ public final class Wallet {
      * @return completes with the snapshots
      */
     public CompletableFuture<List<SpotSnapshot>> spotSnapshotsAsync(Instant startTime, Instant endTime, Integer limit) {
-        return remote.async(snapshotCall(startTime, endTime, limit));
+        return context.sendAsync(snapshotCall(startTime, endTime, limit));
     }
 
     private static Call<List<SpotSnapshot>> snapshotCall(Instant startTime, Instant endTime, Integer limit) {
@@ -232,8 +233,8 @@ public final class Wallet {
                 .param("endTime", Params.millis(endTime))
                 .param("limit", Params.between("limit", limit, 7, 30))
                 .build();
-        Function<JsonNode, List<SpotSnapshot>> list = Remote.listOf(SpotSnapshot.class);
-        return Remote.query(request, node -> {
+        Function<JsonNode, List<SpotSnapshot>> list = Call.listOf(SpotSnapshot.class);
+        return Call.query(request, node -> {
             int code = node.path("code").asInt(200);
             if (code != 200) {
                 throw new BinanceApiException(200, code, node.path("msg").asText(""));
@@ -252,7 +253,7 @@ public final class Wallet {
      * @return the address
      */
     public DepositAddress depositAddress(String coin, String network) {
-        return remote.sync(addressCall(coin, network));
+        return context.send(addressCall(coin, network));
     }
 
     /**
@@ -263,13 +264,13 @@ public final class Wallet {
      * @return completes with the address
      */
     public CompletableFuture<DepositAddress> depositAddressAsync(String coin, String network) {
-        return remote.async(addressCall(coin, network));
+        return context.sendAsync(addressCall(coin, network));
     }
 
     private static Call<DepositAddress> addressCall(String coin, String network) {
-        return Remote.query(signed("GET", "/sapi/v1/capital/deposit/address", 10)
+        return Call.query(signed("GET", "/sapi/v1/capital/deposit/address", 10)
                 .param("coin", Params.nonBlank("coin", coin)).param("network", network).build(),
-                Remote.as(DepositAddress.class));
+                Call.as(DepositAddress.class));
     }
 
     /**
@@ -287,7 +288,7 @@ public final class Wallet {
      */
     public List<DepositRecord> depositHistory(String coin, Integer status, Instant startTime, Instant endTime,
             Integer offset, Integer limit, String txId) {
-        return remote.sync(depositHistoryCall(coin, status, startTime, endTime, offset, limit, txId));
+        return context.send(depositHistoryCall(coin, status, startTime, endTime, offset, limit, txId));
     }
 
     /**
@@ -304,7 +305,7 @@ public final class Wallet {
      */
     public CompletableFuture<List<DepositRecord>> depositHistoryAsync(String coin, Integer status, Instant startTime,
             Instant endTime, Integer offset, Integer limit, String txId) {
-        return remote.async(depositHistoryCall(coin, status, startTime, endTime, offset, limit, txId));
+        return context.sendAsync(depositHistoryCall(coin, status, startTime, endTime, offset, limit, txId));
     }
 
     private static Call<List<DepositRecord>> depositHistoryCall(String coin, Integer status, Instant startTime,
@@ -319,7 +320,7 @@ public final class Wallet {
                 .param("limit", Params.limit(limit, 1000))
                 .param("txId", txId)
                 .build();
-        return Remote.query(request, Remote.listOf(DepositRecord.class));
+        return Call.query(request, Call.listOf(DepositRecord.class));
     }
 
     /**
@@ -335,7 +336,7 @@ public final class Wallet {
      */
     public String withdraw(String coin, String network, String address, String addressTag, BigDecimal amount,
             String withdrawOrderId) {
-        return remote.sync(withdrawCall(coin, network, address, addressTag, amount, withdrawOrderId));
+        return context.send(withdrawCall(coin, network, address, addressTag, amount, withdrawOrderId));
     }
 
     /**
@@ -351,7 +352,7 @@ public final class Wallet {
      */
     public CompletableFuture<String> withdrawAsync(String coin, String network, String address, String addressTag,
             BigDecimal amount, String withdrawOrderId) {
-        return remote.async(withdrawCall(coin, network, address, addressTag, amount, withdrawOrderId));
+        return context.sendAsync(withdrawCall(coin, network, address, addressTag, amount, withdrawOrderId));
     }
 
     private static Call<String> withdrawCall(String coin, String network, String address, String addressTag,
@@ -365,7 +366,7 @@ public final class Wallet {
                 .param("addressTag", addressTag)
                 .param("amount", Params.positive("amount", amount))
                 .build();
-        return Remote.query(request, (JsonNode n) -> n.path("id").asText(null));
+        return Call.query(request, (JsonNode n) -> n.path("id").asText(null));
     }
 
     /**
@@ -386,7 +387,7 @@ public final class Wallet {
      */
     public List<WithdrawRecord> withdrawHistory(String coin, String withdrawOrderId, Integer status, Instant startTime,
             Instant endTime, Integer offset, Integer limit, List<String> idList) {
-        return remote.sync(withdrawHistoryCall(coin, withdrawOrderId, status, startTime, endTime, offset, limit, idList));
+        return context.send(withdrawHistoryCall(coin, withdrawOrderId, status, startTime, endTime, offset, limit, idList));
     }
 
     /**
@@ -404,7 +405,7 @@ public final class Wallet {
      */
     public CompletableFuture<List<WithdrawRecord>> withdrawHistoryAsync(String coin, String withdrawOrderId,
             Integer status, Instant startTime, Instant endTime, Integer offset, Integer limit, List<String> idList) {
-        return remote.async(withdrawHistoryCall(coin, withdrawOrderId, status, startTime, endTime, offset, limit, idList));
+        return context.sendAsync(withdrawHistoryCall(coin, withdrawOrderId, status, startTime, endTime, offset, limit, idList));
     }
 
     private static Call<List<WithdrawRecord>> withdrawHistoryCall(String coin, String withdrawOrderId, Integer status,
@@ -424,7 +425,7 @@ public final class Wallet {
                 .param("startTime", Params.millis(startTime))
                 .param("endTime", Params.millis(endTime))
                 .build();
-        return Remote.query(request, Remote.listOf(WithdrawRecord.class));
+        return Call.query(request, Call.listOf(WithdrawRecord.class));
     }
 
     /** Joins non-blank values with commas ({@code null} for a null list); at most {@code max} values. */
@@ -446,7 +447,7 @@ public final class Wallet {
      * never retried). Needs a key with trading enabled.
      */
     public void disableFastWithdraw() {
-        remote.sync(fastWithdrawCall(false));
+        context.send(fastWithdrawCall(false));
     }
 
     /**
@@ -455,7 +456,7 @@ public final class Wallet {
      * @return completes when Binance has answered
      */
     public CompletableFuture<Void> disableFastWithdrawAsync() {
-        return remote.async(fastWithdrawCall(false));
+        return context.sendAsync(fastWithdrawCall(false));
     }
 
     /**
@@ -464,7 +465,7 @@ public final class Wallet {
      * no chain transaction and no fee.
      */
     public void enableFastWithdraw() {
-        remote.sync(fastWithdrawCall(true));
+        context.send(fastWithdrawCall(true));
     }
 
     /**
@@ -473,12 +474,12 @@ public final class Wallet {
      * @return completes when Binance has answered
      */
     public CompletableFuture<Void> enableFastWithdrawAsync() {
-        return remote.async(fastWithdrawCall(true));
+        return context.sendAsync(fastWithdrawCall(true));
     }
 
     private static Call<Void> fastWithdrawCall(boolean enable) {
         String path = enable ? "/sapi/v1/account/enableFastWithdrawSwitch" : "/sapi/v1/account/disableFastWithdrawSwitch";
-        return Remote.query(signed("POST", path, 1).idempotent(false).build(), n -> null);
+        return Call.query(signed("POST", path, 1).idempotent(false).build(), n -> null);
     }
 
     // ------------------------------------------------------------------ dust, dividends, fees
@@ -493,7 +494,7 @@ public final class Wallet {
      * @return the conversions
      */
     public DustLog dustLog(DustAccountType accountType, Instant startTime, Instant endTime) {
-        return remote.sync(dustLogCall(accountType, startTime, endTime));
+        return context.send(dustLogCall(accountType, startTime, endTime));
     }
 
     /**
@@ -505,16 +506,16 @@ public final class Wallet {
      * @return completes with the conversions
      */
     public CompletableFuture<DustLog> dustLogAsync(DustAccountType accountType, Instant startTime, Instant endTime) {
-        return remote.async(dustLogCall(accountType, startTime, endTime));
+        return context.sendAsync(dustLogCall(accountType, startTime, endTime));
     }
 
     private static Call<DustLog> dustLogCall(DustAccountType accountType, Instant startTime, Instant endTime) {
         Params.range(startTime, endTime);
-        return Remote.query(signed("GET", "/sapi/v1/asset/dribblet", 1)
+        return Call.query(signed("GET", "/sapi/v1/asset/dribblet", 1)
                 .param("accountType", accountType)
                 .param("startTime", Params.millis(startTime))
                 .param("endTime", Params.millis(endTime))
-                .build(), Remote.as(DustLog.class));
+                .build(), Call.as(DustLog.class));
     }
 
     /**
@@ -526,7 +527,7 @@ public final class Wallet {
      * @return what was converted
      */
     public DustTransferResult dustTransfer(List<String> assets, DustAccountType accountType) {
-        return remote.sync(dustTransferCall(assets, accountType));
+        return context.send(dustTransferCall(assets, accountType));
     }
 
     /**
@@ -537,18 +538,18 @@ public final class Wallet {
      * @return completes with what was converted
      */
     public CompletableFuture<DustTransferResult> dustTransferAsync(List<String> assets, DustAccountType accountType) {
-        return remote.async(dustTransferCall(assets, accountType));
+        return context.sendAsync(dustTransferCall(assets, accountType));
     }
 
     private static Call<DustTransferResult> dustTransferCall(List<String> assets, DustAccountType accountType) {
         if (assets == null) {
             throw new IllegalArgumentException("assets is required");
         }
-        return Remote.query(signed("POST", "/sapi/v1/asset/dust", 1)
+        return Call.query(signed("POST", "/sapi/v1/asset/dust", 1)
                 .idempotent(false)
                 .param("asset", joined("assets", assets, Integer.MAX_VALUE))
                 .param("accountType", accountType)
-                .build(), Remote.as(DustTransferResult.class));
+                .build(), Call.as(DustTransferResult.class));
     }
 
     /**
@@ -562,7 +563,7 @@ public final class Wallet {
      * @return the records
      */
     public DividendRecords assetDividends(String asset, Instant startTime, Instant endTime, Integer limit) {
-        return remote.sync(dividendCall(asset, startTime, endTime, limit));
+        return context.send(dividendCall(asset, startTime, endTime, limit));
     }
 
     /**
@@ -576,17 +577,17 @@ public final class Wallet {
      */
     public CompletableFuture<DividendRecords> assetDividendsAsync(String asset, Instant startTime, Instant endTime,
             Integer limit) {
-        return remote.async(dividendCall(asset, startTime, endTime, limit));
+        return context.sendAsync(dividendCall(asset, startTime, endTime, limit));
     }
 
     private static Call<DividendRecords> dividendCall(String asset, Instant startTime, Instant endTime, Integer limit) {
         Params.window(startTime, endTime, Duration.ofDays(180), "180 days");
-        return Remote.query(signed("GET", "/sapi/v1/asset/assetDividend", 10)
+        return Call.query(signed("GET", "/sapi/v1/asset/assetDividend", 10)
                 .param("asset", asset)
                 .param("startTime", Params.millis(startTime))
                 .param("endTime", Params.millis(endTime))
                 .param("limit", Params.limit(limit, 500))
-                .build(), Remote.as(DividendRecords.class));
+                .build(), Call.as(DividendRecords.class));
     }
 
     /**
@@ -596,7 +597,7 @@ public final class Wallet {
      * @return the settings by asset, in Binance's order
      */
     public Map<String, AssetDetail> assetDetail(String asset) {
-        return remote.sync(assetDetailCall(asset));
+        return context.send(assetDetailCall(asset));
     }
 
     /**
@@ -606,11 +607,11 @@ public final class Wallet {
      * @return completes with the settings by asset
      */
     public CompletableFuture<Map<String, AssetDetail>> assetDetailAsync(String asset) {
-        return remote.async(assetDetailCall(asset));
+        return context.sendAsync(assetDetailCall(asset));
     }
 
     private static Call<Map<String, AssetDetail>> assetDetailCall(String asset) {
-        return Remote.query(signed("GET", "/sapi/v1/asset/assetDetail", 1).param("asset", asset).build(),
+        return Call.query(signed("GET", "/sapi/v1/asset/assetDetail", 1).param("asset", asset).build(),
                 node -> Json.read(node, ASSET_DETAILS));
     }
 
@@ -621,7 +622,7 @@ public final class Wallet {
      * @return the fees
      */
     public List<TradeFee> tradeFees(String symbol) {
-        return remote.sync(tradeFeeCall(symbol));
+        return context.send(tradeFeeCall(symbol));
     }
 
     /**
@@ -631,12 +632,12 @@ public final class Wallet {
      * @return completes with the fees
      */
     public CompletableFuture<List<TradeFee>> tradeFeesAsync(String symbol) {
-        return remote.async(tradeFeeCall(symbol));
+        return context.sendAsync(tradeFeeCall(symbol));
     }
 
     private static Call<List<TradeFee>> tradeFeeCall(String symbol) {
-        return Remote.query(signed("GET", "/sapi/v1/asset/tradeFee", 1).param("symbol", symbol).build(),
-                Remote.listOf(TradeFee.class));
+        return Call.query(signed("GET", "/sapi/v1/asset/tradeFee", 1).param("symbol", symbol).build(),
+                Call.listOf(TradeFee.class));
     }
 
     // ------------------------------------------------------------------ transfers and balances
@@ -656,7 +657,7 @@ public final class Wallet {
      */
     public long universalTransfer(UniversalTransferType type, String asset, BigDecimal amount, String fromSymbol,
             String toSymbol) {
-        return remote.sync(transferCall(type, asset, amount, fromSymbol, toSymbol));
+        return context.send(transferCall(type, asset, amount, fromSymbol, toSymbol));
     }
 
     /**
@@ -671,7 +672,7 @@ public final class Wallet {
      */
     public CompletableFuture<Long> universalTransferAsync(UniversalTransferType type, String asset, BigDecimal amount,
             String fromSymbol, String toSymbol) {
-        return remote.async(transferCall(type, asset, amount, fromSymbol, toSymbol));
+        return context.sendAsync(transferCall(type, asset, amount, fromSymbol, toSymbol));
     }
 
     private static Call<Long> transferCall(UniversalTransferType type, String asset, BigDecimal amount,
@@ -685,7 +686,7 @@ public final class Wallet {
                 .param("fromSymbol", fromSymbol)
                 .param("toSymbol", toSymbol)
                 .build();
-        return Remote.query(request, n -> {
+        return Call.query(request, n -> {
             if (!n.path("tranId").canConvertToLong()) {
                 throw new dev.relaykit.core.DecodeException("binance: transfer answer has no tranId");
             }
@@ -720,7 +721,7 @@ public final class Wallet {
      */
     public UniversalTransferHistory universalTransferHistory(UniversalTransferType type, Instant startTime,
             Instant endTime, Integer current, Integer size, String fromSymbol, String toSymbol) {
-        return remote.sync(transferHistoryCall(type, startTime, endTime, current, size, fromSymbol, toSymbol));
+        return context.send(transferHistoryCall(type, startTime, endTime, current, size, fromSymbol, toSymbol));
     }
 
     /**
@@ -738,14 +739,14 @@ public final class Wallet {
      */
     public CompletableFuture<UniversalTransferHistory> universalTransferHistoryAsync(UniversalTransferType type,
             Instant startTime, Instant endTime, Integer current, Integer size, String fromSymbol, String toSymbol) {
-        return remote.async(transferHistoryCall(type, startTime, endTime, current, size, fromSymbol, toSymbol));
+        return context.sendAsync(transferHistoryCall(type, startTime, endTime, current, size, fromSymbol, toSymbol));
     }
 
     private static Call<UniversalTransferHistory> transferHistoryCall(UniversalTransferType type, Instant startTime,
             Instant endTime, Integer current, Integer size, String fromSymbol, String toSymbol) {
         transferType(type, fromSymbol, toSymbol);
         Params.range(startTime, endTime);
-        return Remote.query(signed("GET", "/sapi/v1/asset/transfer", 1)
+        return Call.query(signed("GET", "/sapi/v1/asset/transfer", 1)
                 .param("type", type)
                 .param("startTime", Params.millis(startTime))
                 .param("endTime", Params.millis(endTime))
@@ -753,7 +754,7 @@ public final class Wallet {
                 .param("size", Params.between("size", size, 1, 100))
                 .param("fromSymbol", fromSymbol)
                 .param("toSymbol", toSymbol)
-                .build(), Remote.as(UniversalTransferHistory.class));
+                .build(), Call.as(UniversalTransferHistory.class));
     }
 
     /**
@@ -765,7 +766,7 @@ public final class Wallet {
      * @return the balances
      */
     public List<WalletBalance> fundingWallet(String asset, boolean needBtcValuation) {
-        return remote.sync(balancesCall("/sapi/v1/asset/get-funding-asset", 1, asset, needBtcValuation));
+        return context.send(balancesCall("/sapi/v1/asset/get-funding-asset", 1, asset, needBtcValuation));
     }
 
     /**
@@ -776,7 +777,7 @@ public final class Wallet {
      * @return completes with the balances
      */
     public CompletableFuture<List<WalletBalance>> fundingWalletAsync(String asset, boolean needBtcValuation) {
-        return remote.async(balancesCall("/sapi/v1/asset/get-funding-asset", 1, asset, needBtcValuation));
+        return context.sendAsync(balancesCall("/sapi/v1/asset/get-funding-asset", 1, asset, needBtcValuation));
     }
 
     /**
@@ -788,7 +789,7 @@ public final class Wallet {
      * @return the balances
      */
     public List<WalletBalance> userAssets(String asset, boolean needBtcValuation) {
-        return remote.sync(balancesCall("/sapi/v3/asset/getUserAsset", 5, asset, needBtcValuation));
+        return context.send(balancesCall("/sapi/v3/asset/getUserAsset", 5, asset, needBtcValuation));
     }
 
     /**
@@ -799,15 +800,15 @@ public final class Wallet {
      * @return completes with the balances
      */
     public CompletableFuture<List<WalletBalance>> userAssetsAsync(String asset, boolean needBtcValuation) {
-        return remote.async(balancesCall("/sapi/v3/asset/getUserAsset", 5, asset, needBtcValuation));
+        return context.sendAsync(balancesCall("/sapi/v3/asset/getUserAsset", 5, asset, needBtcValuation));
     }
 
     private static Call<List<WalletBalance>> balancesCall(String path, int weight, String asset,
             boolean needBtcValuation) {
-        return Remote.query(signed("POST", path, weight)
+        return Call.query(signed("POST", path, weight)
                 .idempotent(true)
                 .param("asset", asset)
                 .param("needBtcValuation", needBtcValuation ? "true" : null)
-                .build(), Remote.listOf(WalletBalance.class));
+                .build(), Call.listOf(WalletBalance.class));
     }
 }

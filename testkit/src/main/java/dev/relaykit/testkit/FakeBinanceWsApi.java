@@ -9,12 +9,13 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
@@ -319,24 +320,29 @@ public final class FakeBinanceWsApi implements AutoCloseable {
     }
 
     /**
-     * The signature payload Binance's WebSocket API signs: every parameter but {@code signature},
-     * sorted by name, as {@code name=value} joined with {@code &} (strings as they are, other JSON
-     * values as their JSON text).
+     * The signature payload Binance's WebSocket API signs, rebuilt from a received request's
+     * {@code params} by the rule of Binance's documentation (WebSocket API, "SIGNED request example
+     * (HMAC)", step 1): take every parameter except {@code signature}, sort them by name in
+     * alphabetical order, format them as {@code parameter=value} pairs separated by {@code &}. A
+     * value is its text as sent ({@code 0.01000000} for a string, {@code 100} for a number).
+     *
+     * <p>Written from the documentation, apart from the client's own signing code, so that the fake
+     * checks the client rather than agreeing with it; the documentation's example is its test.
      *
      * @param params the request's {@code params}
      * @return the payload
      */
     public static String signaturePayload(JsonNode params) {
-        TreeMap<String, String> sorted = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().equals("signature")) {
-                sorted.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
-            }
+        List<String> names = new ArrayList<>();
+        params.fieldNames().forEachRemaining(names::add);
+        names.remove("signature");
+        Collections.sort(names);
+        StringJoiner payload = new StringJoiner("&");
+        for (String name : names) {
+            JsonNode value = params.get(name);
+            payload.add(name + "=" + (value.isValueNode() ? value.asText() : value.toString()));
         }
-        StringBuilder sb = new StringBuilder();
-        sorted.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
-        return sb.toString();
+        return payload.toString();
     }
 
     // ------------------------------------------------------------------ request handling

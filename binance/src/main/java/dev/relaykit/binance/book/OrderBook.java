@@ -1,6 +1,8 @@
 package dev.relaykit.binance.book;
 
-import dev.relaykit.binance.MarketData;
+import dev.relaykit.binance.internal.BinanceContext;
+import dev.relaykit.binance.internal.Call;
+import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.DepthUpdateEvent;
 import dev.relaykit.binance.model.OrderBookDepth;
 import dev.relaykit.binance.model.PriceLevel;
@@ -8,6 +10,7 @@ import dev.relaykit.binance.stream.MarketStream;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.binance.stream.StreamSubscription;
 import dev.relaykit.binance.stream.UpdateSpeed;
+import dev.relaykit.core.rest.RestRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -81,9 +84,11 @@ public final class OrderBook implements AutoCloseable {
         if (b.snapshots != null) {
             this.snapshots = b.snapshots;
         } else if (b.streams != null) {
-            MarketData market = b.streams.spot().market(); // GET /api/v3/depth on the streams' client
-            int limit = b.snapshotLimit;
-            this.snapshots = symbol -> market.orderBookAsync(symbol, limit);
+            BinanceContext context = b.streams.context(); // GET /api/v3/depth on the streams' client
+            Call<OrderBookDepth> depth = Call.query(RestRequest.get("/api/v3/depth").param("symbol", symbol)
+                    .param("limit", b.snapshotLimit).weight(Params.depthWeight(b.snapshotLimit)).build(),
+                    Call.as(OrderBookDepth.class));
+            this.snapshots = s -> context.sendAsync(depth);
         } else {
             throw new IllegalArgumentException("an order book needs streams(...) (for its snapshots too) "
                     + "or a snapshotSource(...)");

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.binance.BinanceApiException;
 import dev.relaykit.binance.BinanceKey;
-import dev.relaykit.binance.BinanceSpot;
 import dev.relaykit.binance.ExchangeInfoCache;
 import dev.relaykit.binance.NewOrder;
+import dev.relaykit.binance.internal.BinanceContext;
 import dev.relaykit.binance.internal.Params;
 import dev.relaykit.binance.model.CancelReplaceMode;
 import dev.relaykit.binance.model.KlineInterval;
@@ -85,17 +85,17 @@ import org.slf4j.LoggerFactory;
  * <p><b>Errors</b>: Binance's errors ({@code {"status":400,"error":{"code":-2010,..}}}) are
  * {@link BinanceApiException}; 429 and 418 are {@link RateLimitedException}. Rate-limit information in
  * every answer ({@code rateLimits}) updates the same limiters the REST client uses
- * ({@link BinanceSpot#weightLimiter()}, {@link BinanceSpot#orderLimiter()}); a 429 holds them until
+ * ({@link dev.relaykit.binance.BinanceSpot#weightLimiter()}, {@link dev.relaykit.binance.BinanceSpot#orderLimiter()}); a 429 holds them until
  * Binance's {@code retryAfter} (REST and WebSocket calls both wait, if that fits in the limiter's
  * maximum wait, else fail at once), and a 418 bans them until then: every call fails at once, and
  * no request asked for during a ban is sent when it ends.
  *
  * <p><b>Signing</b>: signed requests carry {@code apiKey}, {@code timestamp} (from
- * {@link BinanceSpot#clock()}) and a {@code signature} over all parameters sorted by name. With an
+ * {@link dev.relaykit.binance.BinanceSpot#clock()}) and a {@code signature} over all parameters sorted by name. With an
  * Ed25519 key the client logs the session on ({@code session.logon}) after every connect, so that
  * later requests need only a {@code timestamp}.
  *
- * <p>Thread-safe. {@link #close()} closes the connection; {@link BinanceSpot#close()} closes it too.
+ * <p>Thread-safe. {@link #close()} closes the connection; {@link dev.relaykit.binance.BinanceSpot#close()} closes it too.
  */
 public final class WsApiClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsApiClient.class);
@@ -113,7 +113,7 @@ public final class WsApiClient implements AutoCloseable {
         ORDER
     }
 
-    private final BinanceSpot spot;
+    private final BinanceContext context;
     private final BinanceKey key;
     private final Duration requestTimeout;
     private final Long recvWindowMillis;
@@ -132,8 +132,8 @@ public final class WsApiClient implements AutoCloseable {
     private long opens; // OPEN transitions seen, dispatcher thread only
 
     private WsApiClient(Builder b) {
-        this.spot = b.spot;
-        this.key = spot.key();
+        this.context = b.context;
+        this.key = context.key();
         this.requestTimeout = b.requestTimeout;
         this.recvWindowMillis = b.recvWindow == null ? null : b.recvWindow.toMillis();
         this.logon = b.logon && key != null && key.type() == BinanceKey.Type.ED25519;
@@ -143,7 +143,7 @@ public final class WsApiClient implements AutoCloseable {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
-        WsSession.Builder sb = WsSession.builder(spot.environment().wsApiUrl())
+        WsSession.Builder sb = WsSession.builder(context.environment().wsApiUrl())
                 .name("binance-wsapi")
                 .reconnect(b.reconnect)
                 .retryInitialConnect(b.retryInitialConnect)
@@ -160,11 +160,12 @@ public final class WsApiClient implements AutoCloseable {
     }
 
     /**
-     * @param spot the client whose environment, key, clock and rate limiters to use
+     * @param client the client whose environment, key, clock and rate limiters to use: a
+     *     {@link dev.relaykit.binance.BinanceSpot}
      * @return a builder (request timeout 10 s, default reconnect policy, session logon for Ed25519 keys)
      */
-    public static Builder builder(BinanceSpot spot) {
-        return new Builder(spot);
+    public static Builder builder(BinanceContext.Source client) {
+        return new Builder(Objects.requireNonNull(client, "client").context());
     }
 
     /**
@@ -175,7 +176,7 @@ public final class WsApiClient implements AutoCloseable {
      *     fails with the logon's {@link BinanceApiException} if Binance refused it, and with a
      *     {@link TransportException} carrying the cause as soon as the first connection attempt fails
      *     (unless {@link Builder#retryInitialConnect(boolean)} asked to keep trying); a client whose
-     *     connection failed stays failed ({@link BinanceSpot#wsApi()} then makes a new one)
+     *     connection failed stays failed ({@link dev.relaykit.binance.BinanceSpot#wsApi()} then makes a new one)
      */
     public synchronized CompletableFuture<Void> connect() {
         if (closed) {
@@ -425,7 +426,7 @@ public final class WsApiClient implements AutoCloseable {
      *
      * @param order the order
      * @return the result (ACK, RESULT or FULL, by {@code newOrderRespType})
-     * @throws IllegalArgumentException if it breaks {@link BinanceSpot#orderRules()} (nothing is sent)
+     * @throws IllegalArgumentException if it breaks {@link dev.relaykit.binance.BinanceSpot#orderRules()} (nothing is sent)
      */
     public Order placeOrder(NewOrder order) {
         return join(placeOrderAsync(order));
@@ -445,7 +446,7 @@ public final class WsApiClient implements AutoCloseable {
      *
      * @param order the order
      * @return the result ({@code {}})
-     * @throws IllegalArgumentException if it breaks {@link BinanceSpot#orderRules()} (nothing is sent)
+     * @throws IllegalArgumentException if it breaks {@link dev.relaykit.binance.BinanceSpot#orderRules()} (nothing is sent)
      */
     public JsonNode testOrder(NewOrder order) {
         return join(testOrderAsync(order));
@@ -512,7 +513,7 @@ public final class WsApiClient implements AutoCloseable {
      * @param mode what to do when the cancel fails
      * @param newOrder the order to place (its symbol is the symbol of both)
      * @return the result ({@code cancelResult}, {@code newOrderResult}, ...)
-     * @throws IllegalArgumentException if the new order breaks {@link BinanceSpot#orderRules()} (nothing is sent)
+     * @throws IllegalArgumentException if the new order breaks {@link dev.relaykit.binance.BinanceSpot#orderRules()} (nothing is sent)
      */
     public CancelReplaceResult cancelReplace(long cancelOrderId, CancelReplaceMode mode, NewOrder newOrder) {
         return join(cancelReplaceAsync(cancelOrderId, mode, newOrder));
@@ -787,15 +788,15 @@ public final class WsApiClient implements AutoCloseable {
         }
         try {
             // weight first (weight 0 = already charged), then the order count
-            long wait = weight > 0 ? spot.weightLimiter().reserve(weight, waited) : 0;
+            long wait = weight > 0 ? context.weightLimiter().reserve(weight, waited) : 0;
             int remaining = wait > 0 ? weight : 0;
             if (wait == 0 && security == Security.ORDER) {
-                wait = spot.orderLimiter().reserve(1, waited);
+                wait = context.orderLimiter().reserve(1, waited);
             }
             if (wait == 0) {
                 // a ban that started while this request waited for another budget stops it here
-                spot.weightLimiter().checkNotBanned();
-                spot.orderLimiter().checkNotBanned();
+                context.weightLimiter().checkNotBanned();
+                context.orderLimiter().checkNotBanned();
                 send.run();
             } else {
                 long w = wait;
@@ -847,7 +848,7 @@ public final class WsApiClient implements AutoCloseable {
 
     /** Adds timestamp (and recvWindow), and apiKey plus signature unless the session is logged on. */
     private void sign(ObjectNode params, boolean withSignature) {
-        params.put("timestamp", spot.clock().millis());
+        params.put("timestamp", context.clock().millis());
         if (recvWindowMillis != null) {
             params.put("recvWindow", recvWindowMillis);
         }
@@ -980,13 +981,13 @@ public final class WsApiClient implements AutoCloseable {
         if (status == 429 || status == 418) {
             long retryAfter = error.path("data").path("retryAfter").asLong(0);
             Instant retryAt = retryAfter > 0 ? Instant.ofEpochMilli(retryAfter)
-                    : Instant.ofEpochMilli((spot.clock().millis() / 60_000 + 1) * 60_000); // next minute window
+                    : Instant.ofEpochMilli((context.clock().millis() / 60_000 + 1) * 60_000); // next minute window
             if (status == 418) {
                 // an IP ban: every call, REST or WebSocket, order or not, fails at once until it ends
-                spot.weightLimiter().ban(retryAt);
-                spot.orderLimiter().ban(retryAt);
+                context.weightLimiter().ban(retryAt);
+                context.orderLimiter().ban(retryAt);
             } else {
-                RateLimiter limiter = code == -1015 ? spot.orderLimiter() : spot.weightLimiter();
+                RateLimiter limiter = code == -1015 ? context.orderLimiter() : context.weightLimiter();
                 limiter.holdUntil(retryAt);
             }
             return new RateLimitedException("binance WebSocket API refused " + method + " with " + status + " ("
@@ -1008,8 +1009,8 @@ public final class WsApiClient implements AutoCloseable {
                 continue;
             }
             RateLimiter limiter = switch (type) {
-                case "REQUEST_WEIGHT" -> spot.weightLimiter();
-                case "ORDERS" -> spot.orderLimiter();
+                case "REQUEST_WEIGHT" -> context.weightLimiter();
+                case "ORDERS" -> context.orderLimiter();
                 default -> null;
             };
             if (limiter == null) {
@@ -1221,9 +1222,9 @@ public final class WsApiClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers
 
-    /** With {@link BinanceSpot.Builder#orderRules} set: refuses an order breaking its symbol's rules, unsent. */
+    /** With {@link dev.relaykit.binance.BinanceSpot.Builder#orderRules} set: refuses an order breaking its symbol's rules, unsent. */
     private void checkRules(NewOrder order) {
-        ExchangeInfoCache rules = spot.orderRules();
+        ExchangeInfoCache rules = context.orderRules();
         if (rules != null) {
             rules.checkOrder(order);
         }
@@ -1344,13 +1345,13 @@ public final class WsApiClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "WsApiClient[" + spot.environment().name() + ", " + session.state()
+        return "WsApiClient[" + context.environment().name() + ", " + session.state()
                 + (authenticated ? ", logged on" : "") + "]";
     }
 
     /** Configures a {@link WsApiClient}. */
     public static final class Builder {
-        private final BinanceSpot spot;
+        private final BinanceContext context;
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Duration recvWindow;
         private boolean logon = true;
@@ -1359,8 +1360,8 @@ public final class WsApiClient implements AutoCloseable {
         private Duration pingInterval = Duration.ofSeconds(20);
         private OkHttpClient httpClient;
 
-        private Builder(BinanceSpot spot) {
-            this.spot = Objects.requireNonNull(spot, "spot");
+        private Builder(BinanceContext context) {
+            this.context = context;
         }
 
         /**
@@ -1380,7 +1381,7 @@ public final class WsApiClient implements AutoCloseable {
          * @return this
          */
         public Builder recvWindow(Duration recvWindow) {
-            if (recvWindow == null || recvWindow.toMillis() < 1 || recvWindow.compareTo(BinanceSpot.MAX_RECV_WINDOW) > 0) {
+            if (recvWindow == null || recvWindow.toMillis() < 1 || recvWindow.compareTo(BinanceContext.MAX_RECV_WINDOW) > 0) {
                 throw new IllegalArgumentException("recvWindow must be between 1 ms and 60000 ms, was " + recvWindow);
             }
             this.recvWindow = recvWindow;

@@ -1,0 +1,79 @@
+package dev.relaykit.binance.stream;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streams' one timer thread: delayed work of the pool, the requests and the rotation, and the
+ * requests' answer timeouts. A task that throws is logged, never kills the timer; after
+ * {@link #shutdown()} tasks are dropped. No lock.
+ */
+final class StreamTimer {
+    private static final Logger LOG = LoggerFactory.getLogger(MarketStreams.class);
+
+    private final String name;
+    private final ScheduledThreadPoolExecutor scheduler;
+
+    StreamTimer(String name) {
+        this.name = name;
+        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "relaykit-" + name + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Runs {@code task} every {@code periodMillis}. */
+    void every(long periodMillis, Runnable task) {
+        scheduler.scheduleWithFixedDelay(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code task} on the timer thread now (off the caller's lock and thread). */
+    void execute(Runnable task) {
+        schedule(task, 0, TimeUnit.MILLISECONDS);
+    }
+
+    Future<?> schedule(Runnable task, long delay, TimeUnit unit) {
+        try {
+            return scheduler.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: internal task failed", name, e);
+                }
+            }, delay, unit);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null); // closed
+        }
+    }
+
+    /** @return {@code f}, failed with a {@link TimeoutException} naming {@code what} if Binance has not answered in time */
+    <T> CompletableFuture<T> withTimeout(CompletableFuture<T> f, String what, Duration timeout) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        f.whenComplete((v, e) -> {
+            if (e != null) {
+                out.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            } else {
+                out.complete(v);
+            }
+        });
+        Future<?> timer = schedule(() -> out.completeExceptionally(new TimeoutException(
+                "no answer from Binance to " + what + " within " + timeout.toMillis() + " ms")),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        out.whenComplete((v, e) -> timer.cancel(false));
+        return out;
+    }
+
+    void shutdown() {
+        scheduler.shutdownNow();
+    }
+}
