@@ -64,6 +64,19 @@ io.of('/').on('connection', function (socket) {
     conn.on('flush', cork);
     sendTicks(count);
   });
+  // README: firehose. What an application server does: plain socket.emit('f', 'p') calls, `batch` of them in each
+  // event-loop turn, the turns separated by setImmediate (so the server's I/O runs between them), n in all.
+  socket.on('firehose', function (n, batch) {
+    var count = peer.floodCount(n);
+    var perTurn = Math.max(1, Math.floor(Number(batch)) || 1);
+    var sent = 0;
+    var turn = function () {
+      var end = Math.min(count, sent + perTurn);
+      for (; sent < end; sent++) socket.emit('f', 'p');
+      if (sent < count) setImmediate(turn);
+    };
+    turn();
+  });
 });
 
 httpServer.listen(port, '127.0.0.1', function () { peer.ready(httpServer); });

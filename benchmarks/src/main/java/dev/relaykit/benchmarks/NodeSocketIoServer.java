@@ -53,6 +53,11 @@ public final class NodeSocketIoServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** @return the Node process's id (for reading its scheduler counters in {@code /proc}) */
+    public long pid() {
+        return process.pid();
+    }
+
     /** @return the CPU time the Node process has used so far (user + system), or zero where the OS does not say */
     public java.time.Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);

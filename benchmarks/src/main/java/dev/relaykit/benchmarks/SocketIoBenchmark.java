@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -49,7 +50,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code floodBatched*}: the same events, but the server writes each batch Engine.IO hands to its WebSocket in
  *       one go (its {@code flood-batched} event corks the TCP socket), as a server does when its client reads slower
  *       than it sends. The server is then no longer the bottleneck: this is how many events a client can take in.</li>
- *   <li>{@code flood*BareOkHttp}: the reference for both floods, a bare OkHttp WebSocket (the transport under both
+ *   <li>{@code firehose*}: what an application server does, the case the others only approximate: the server's
+ *       {@code firehose} event calls plain {@code socket.emit("f", "p")} {@value #FIREHOSE} times, {@code batch} calls
+ *       per event-loop turn ({@link FirehoseBatch}: 1, 100 or 1,000; turns separated by {@code setImmediate}). Nothing
+ *       is pre-encoded or corked: the server pays socket.io's full cost per event and Engine.IO decides how writes
+ *       group. The Node server and the client share the machine's cores, so a client's wake-ups per event show here
+ *       ({@link SocketIoFirehose} measures them, with each side's CPU per event);</li>
+ *   <li>{@code flood*BareOkHttp}, {@code firehoseBareOkHttp}: the reference for the floods, a bare OkHttp WebSocket (the transport under both
  *       clients) that speaks just enough Engine.IO to join and answers pings, and only counts the {@code 42} frames
  *       it receives: no Socket.IO decoding, no listener dispatch. What it gets is the most any OkHttp-based client
  *       can get on the machine.</li>
@@ -73,6 +80,8 @@ public class SocketIoBenchmark {
     public static final int PIPELINED = 2_048;
     /** Acknowledgements outstanding at most in the pipelined benchmarks. */
     public static final int WINDOW = 64;
+    /** Server-to-client events per firehose operation batch. */
+    public static final int FIREHOSE = 20_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Map<String, Object> PAYLOAD = Map.of("symbol", "BTCUSDT", "price", "64123.50", "qty", "0.015");
@@ -82,10 +91,12 @@ public class SocketIoBenchmark {
     private SocketIoClient relayClient;
     private SocketIoSocket relay;
     private final WsThroughputBenchmark.Counter relayTicks = new WsThroughputBenchmark.Counter();
+    private final WsThroughputBenchmark.Counter relayFirehose = new WsThroughputBenchmark.Counter();
 
     private OkHttpClient http;
     private Socket java;
     private final WsThroughputBenchmark.Counter javaTicks = new WsThroughputBenchmark.Counter();
+    private final WsThroughputBenchmark.Counter javaFirehose = new WsThroughputBenchmark.Counter();
     private JSONObject javaPayload;
 
     private WebSocket bare;
@@ -102,13 +113,15 @@ public class SocketIoBenchmark {
 
         relayClient = SocketIoClient.builder(server.url()).generation(Generation.V3_V4)
                 .transport(TransportMode.WEBSOCKET).ackTimeout(TIMEOUT).build();
-        relay = relayClient.socket("/").on("tick", e -> relayTicks.increment());
+        relay = relayClient.socket("/").on("tick", e -> relayTicks.increment())
+                .on("f", e -> relayFirehose.increment());
         relay.connect().get(10, TimeUnit.SECONDS);
 
         http = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS).build();
         CompletableFuture<Void> connected = new CompletableFuture<>();
         java = ioSocket(server.url(), http, connected);
         java.on("tick", a -> javaTicks.increment());
+        java.on("f", a -> javaFirehose.increment());
         java.connect();
         connected.get(10, TimeUnit.SECONDS);
         javaPayload = new JSONObject(PAYLOAD);
@@ -120,7 +133,7 @@ public class SocketIoBenchmark {
                     @Override
                     public void onMessage(WebSocket ws, String text) {
                         if (text.startsWith("42")) {
-                            bareTicks.increment(); // the only events the server sends it are the flood's ticks
+                            bareTicks.increment(); // the only events the server sends it: a flood's or a firehose's
                         } else if (text.equals("2")) {
                             ws.send("3"); // Engine.IO ping -> pong
                         } else if (text.startsWith("0")) {
@@ -290,9 +303,67 @@ public class SocketIoBenchmark {
         flood(bareTicks, () -> bare.send("42[\"flood-batched\"," + FLOOD + "]"));
     }
 
+    /** The firehose's events per event-loop turn on the server. */
+    @State(Scope.Benchmark)
+    public static class FirehoseBatch {
+        /** Plain {@code socket.emit} calls per event-loop turn. */
+        @Param({"1", "100", "1000"})
+        public int batch;
+    }
+
+    /**
+     * RelayKit: {@value #FIREHOSE} plain server emits, {@code batch} per event-loop turn, listener only counting.
+     *
+     * @param f the batch size
+     */
+    @Benchmark
+    @OperationsPerInvocation(FIREHOSE)
+    public void firehoseRelayKit(FirehoseBatch f) {
+        firehoseRelayKit(FIREHOSE, f.batch);
+    }
+
+    /**
+     * socket.io-client: {@value #FIREHOSE} plain server emits, {@code batch} per event-loop turn, listener only counting.
+     *
+     * @param f the batch size
+     */
+    @Benchmark
+    @OperationsPerInvocation(FIREHOSE)
+    public void firehoseSocketIoJava(FirehoseBatch f) {
+        firehoseSocketIoJava(FIREHOSE, f.batch);
+    }
+
+    /**
+     * Reference: a bare OkHttp WebSocket counting {@value #FIREHOSE} plain server emits, {@code batch} per turn.
+     *
+     * @param f the batch size
+     */
+    @Benchmark
+    @OperationsPerInvocation(FIREHOSE)
+    public void firehoseBareOkHttp(FirehoseBatch f) {
+        firehoseBareOkHttp(FIREHOSE, f.batch);
+    }
+
+    void firehoseRelayKit(int events, int batch) {
+        flood(relayFirehose, events, () -> relay.emit("firehose", events, batch));
+    }
+
+    void firehoseSocketIoJava(int events, int batch) {
+        flood(javaFirehose, events, () -> java.emit("firehose", events, batch));
+    }
+
+    void firehoseBareOkHttp(int events, int batch) {
+        flood(bareTicks, events, () -> bare.send("42[\"firehose\"," + events + "," + batch + "]"));
+    }
+
     /** Asks for a flood and waits until all {@value #FLOOD} ticks have been counted. */
     private static void flood(WsThroughputBenchmark.Counter ticks, Runnable request) {
-        ticks.expect(FLOOD);
+        flood(ticks, FLOOD, request);
+    }
+
+    /** Asks for {@code events} one-way events and waits until they have all been counted. */
+    private static void flood(WsThroughputBenchmark.Counter ticks, int events, Runnable request) {
+        ticks.expect(events);
         request.run();
         ticks.awaitAndReset();
     }
