@@ -249,7 +249,10 @@ public final class SocketIoSocket {
     /**
      * Leaves the namespace (sends DISCONNECT); it is not rejoined on reconnect, and emits on it fail until
      * {@link #connect()} is called again. Pending acknowledgements fail at once. When no other namespace is
-     * connected, the client closes its connection.
+     * connected, the client closes its connection. The {@code disconnect} event
+     * ({@link DisconnectReason#CLIENT_DISCONNECT}) fires only if the namespace was connected: not while it is still
+     * joining, or rejoining after a reconnect (as in socket.io's JS client); the server's late answer to its CONNECT
+     * is then answered with DISCONNECT.
      */
     public void disconnect() {
         boolean send;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.relaykit.core.ws.ConnectionState;
 import dev.relaykit.testkit.ScriptedWsServer;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,7 +68,8 @@ class DisconnectWhileJoiningTest {
             late.disconnect();
             CompletableFuture<SocketIoSocket> again = late.connect();
             // a second CONNECT for a namespace it has joined makes a 4.x server close the whole connection
-            assertThatThrownBy(() -> server.awaitMessages(1, Duration.ofMillis(500))).isInstanceOf(TimeoutException.class);
+            assertThatThrownBy(() -> server.awaitMessages(1, Duration.ofMillis(500)))
+                    .isInstanceOf(TimeoutException.class);
 
             server.openClients().get(0).send("40/late,{\"sid\":\"l1\"}");
             assertThat(again.get(10, TimeUnit.SECONDS).id()).isEqualTo("l1");
