@@ -79,6 +79,8 @@ public final class SocketIoClient implements AutoCloseable {
     private volatile boolean handshaken;
     private RuntimeException failure; // why the client FAILED, for namespaces connected after that; guarded by this
     private volatile boolean everHandshaken;
+    // counts handshaken connections: tells a namespace's CONNECT sent on this connection from one sent on an earlier one
+    private volatile long connectionNumber;
     private ScheduledFuture<?> heartbeatTask;
     private volatile String engineSid;
     // connection life cycle, written under this; current and state are also read without the lock (current per
@@ -612,6 +614,11 @@ public final class SocketIoClient implements AutoCloseable {
         return !config.retryInitialConnect;
     }
 
+    /** @return the number of the current (or last) handshaken connection, 0 before the first */
+    long connectionNumber() {
+        return connectionNumber;
+    }
+
     /** @return whether the Engine.IO (or 0.9) handshake of the current connection is done */
     boolean isHandshaken() {
         return handshaken;
@@ -729,6 +736,7 @@ public final class SocketIoClient implements AutoCloseable {
         if (decoder != null) {
             decoder.reset();
         }
+        connectionNumber++; // the dispatcher is the only writer
         handshaken = true;
         everHandshaken = true;
         synchronized (this) {

@@ -43,6 +43,10 @@ public final class SocketIoSocket {
     // guarded by this
     private boolean connected;
     private boolean wanted;
+    // the connection (SocketIoClient.connectionNumber) whose CONNECT for this namespace is not answered yet, or -1: the
+    // CONNECT is never sent twice on one connection (a 4.x server closes the whole connection on a CONNECT for a
+    // namespace it has), and the namespace is left on the server if disconnect() came before the answer
+    private long connectSentOn = -1;
     private String sid;
     private String pid;
     private String lastOffset;
@@ -245,7 +249,10 @@ public final class SocketIoSocket {
     /**
      * Leaves the namespace (sends DISCONNECT); it is not rejoined on reconnect, and emits on it fail until
      * {@link #connect()} is called again. Pending acknowledgements fail at once. When no other namespace is
-     * connected, the client closes its connection.
+     * connected, the client closes its connection. The {@code disconnect} event
+     * ({@link DisconnectReason#CLIENT_DISCONNECT}) fires only if the namespace was connected: not while it is still
+     * joining, or rejoining after a reconnect (as in socket.io's JS client); the server's late answer to its CONNECT
+     * is then answered with DISCONNECT.
      */
     public void disconnect() {
         boolean send;
@@ -387,7 +394,7 @@ public final class SocketIoSocket {
     void sendConnect() {
         JsonNode payload = null;
         synchronized (this) {
-            if (!wanted || connected) {
+            if (!wanted || connected || connectPending()) {
                 return;
             }
             if (client.generation() == Generation.V3_V4) {
@@ -403,8 +410,14 @@ public final class SocketIoSocket {
             } else if (namespace.equals("/")) {
                 return; // revision 4: the server connects the main namespace by itself
             }
+            connectSentOn = client.connectionNumber();
         }
         client.send(new SocketPacket(SocketPacket.Type.CONNECT, namespace, null, payload));
+    }
+
+    /** @return whether this namespace's CONNECT on the current connection awaits its answer; caller holds this */
+    private boolean connectPending() {
+        return connectSentOn == client.connectionNumber();
     }
 
     void onPacket(SocketPacket p) {
@@ -416,6 +429,7 @@ public final class SocketIoSocket {
                 synchronized (this) {
                     was = connected || wanted;
                     connected = false;
+                    connectSentOn = -1;
                     wanted = false;
                     leftOnPurpose = DisconnectReason.SERVER_DISCONNECT;
                     buffer.clear();
@@ -442,6 +456,22 @@ public final class SocketIoSocket {
 
     private void onConnected(JsonNode data) {
         List<SocketPacket> flush;
+        boolean abandoned;
+        synchronized (this) {
+            abandoned = !wanted && connectPending();
+            connectSentOn = -1;
+        }
+        if (abandoned) {
+            // disconnect() came while the CONNECT was unanswered (nothing could be sent then: a server may close the
+            // connection on a DISCONNECT for a namespace it has not joined yet); leave it now, or the server would keep
+            // the namespace joined (in its rooms, sent its events) for a client that left it
+            try {
+                client.send(new SocketPacket(SocketPacket.Type.DISCONNECT, namespace, null, null));
+            } catch (NotConnectedException gone) {
+                // the connection went away meanwhile: the server forgets the namespace with it
+            }
+            return;
+        }
         synchronized (this) {
             if (!wanted) {
                 return;
@@ -476,6 +506,7 @@ public final class SocketIoSocket {
         SocketIoConnectException e = new SocketIoConnectException(namespace, message, extra);
         synchronized (this) {
             connected = false;
+            connectSentOn = -1;
             wanted = false;
         }
         fireLocal("connect_error", message);
