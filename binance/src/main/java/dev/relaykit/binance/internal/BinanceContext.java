@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
  * the same parts:
  *
  * <pre>{@code
- * BinanceContext futures = BinanceContext.builder(new BinanceEnvironment("usdm", restUrl, streamUrl, wsApiUrl))
- *         .key(key)
+ * BinanceContext futures = BinanceContext.builder(new BinanceEnvironment("usdm", "https://fapi.binance.com",
+ *                 "wss://fstream.binance.com", "wss://ws-fapi.binance.com/ws-fapi/v1"))
+ *         .key(BinanceKey.hmac(apiKey, secretKey))
  *         .weightLimit(RateLimit.weight(2400, Duration.ofMinutes(1)).withServerHeader("X-MBX-USED-WEIGHT-1M"))
  *         .orderLimit(RateLimit.requests(300, Duration.ofSeconds(10)).withServerHeader("X-MBX-ORDER-COUNT-10S"))
  *         .build();
