@@ -439,7 +439,7 @@ public final class WsSession implements AutoCloseable {
      * The endpoint of the current connection or connection attempt (the last one once the session
      * has ended): scheme, host and port only, never the path or query, which can carry tokens.
      *
-     * @return for example {@code https://stream.binance.com:9443}; before the first attempt of a
+     * @return for example {@code wss://stream.binance.com:9443}; before the first attempt of a
      *     session built with an endpoint supplier, {@code "(supplied endpoint)"}
      */
     public String currentEndpoint() {
@@ -1021,7 +1021,11 @@ public final class WsSession implements AutoCloseable {
 
     private String hostOnly() {
         HttpUrl url = currentUrl;
-        return url == null ? "(supplied endpoint)" : url.scheme() + "://" + url.host() + ":" + url.port();
+        if (url == null) {
+            return "(supplied endpoint)";
+        }
+        // shown as the WebSocket URL it is (OkHttp holds ws:// and wss:// as http:// and https://)
+        return (url.isHttps() ? "wss" : "ws") + "://" + url.host() + ":" + url.port();
     }
 
     /**

@@ -61,7 +61,7 @@ class WsSessionFailoverTest {
     }
 
     private static String endpointOf(int port) {
-        return "http://127.0.0.1:" + port;
+        return "ws://127.0.0.1:" + port;
     }
 
     @Test
