@@ -13,8 +13,8 @@ import javax.net.SocketFactory;
  * no heartbeat of its own. WebSocket sessions use it by default.
  *
  * <pre>{@code
- * OkHttpClient client = new OkHttpClient.Builder()
- *     .socketFactory(KeepAliveSocketFactory.wrap(SocketFactory.getDefault()))
+ * OkHttpClient http = new OkHttpClient.Builder()
+ *     .socketFactory(KeepAliveSocketFactory.wrap(javax.net.SocketFactory.getDefault()))
  *     .build();
  * }</pre>
  */

@@ -279,9 +279,11 @@ public final class WsSession implements AutoCloseable {
      * {@link Builder#retryInitialConnect(boolean) retryInitialConnect(true)}.
      *
      * <pre>{@code
-     * Iterator<String> hosts = Stream.generate(() -> List.of("wss://a.example.com/ws", "wss://b.example.com/ws"))
-     *     .flatMap(List::stream).iterator();
-     * WsSession s = WsSession.builder(() -> hosts.next()).retryInitialConnect(true).build();
+     * List<String> hosts = List.of("wss://a.example.com/ws", "wss://b.example.com/ws");
+     * java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+     * WsSession s = WsSession.builder(() -> hosts.get(next.getAndIncrement() % hosts.size()))
+     *     .retryInitialConnect(true)
+     *     .build();
      * }</pre>
      *
      * @param endpointSupplier gives the URL of the next attempt; an invalid URL or an exception fails that attempt
@@ -1249,8 +1251,9 @@ public final class WsSession implements AutoCloseable {
          * quickly; an exception or {@code null} fails that attempt like a refused connection.
          *
          * <pre>{@code
+         * var token = new java.util.concurrent.atomic.AtomicReference<>("t-1");   // renewed elsewhere before it expires
          * WsSession s = WsSession.builder("wss://api.example.com/ws")
-         *     .headers(() -> Map.of("Authorization", "Bearer " + tokens.current()))
+         *     .headers(() -> Map.of("Authorization", "Bearer " + token.get()))
          *     .build();
          * }</pre>
          *
@@ -1267,7 +1270,10 @@ public final class WsSession implements AutoCloseable {
          * {@link #headers(Supplier)}. Values are percent-encoded for you and never logged.
          *
          * <pre>{@code
-         * .queryParams(() -> Map.of("token", tokens.current()))
+         * var token = new java.util.concurrent.atomic.AtomicReference<>("t-1");
+         * WsSession s = WsSession.builder("wss://api.example.com/ws")
+         *     .queryParams(() -> Map.of("token", token.get()))   // ...?token=t-1, fresh on every connect
+         *     .build();
          * }</pre>
          *
          * @param supplier gives parameter names and values for one attempt
