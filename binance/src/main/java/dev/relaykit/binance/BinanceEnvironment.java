@@ -1,5 +1,6 @@
 package dev.relaykit.binance;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,13 @@ public record BinanceEnvironment(String name, String restBaseUrl, String streamB
     public static final BinanceEnvironment PRODUCTION = new BinanceEnvironment("production",
             "https://api.binance.com", "wss://stream.binance.com:9443", "wss://ws-api.binance.com:443/ws-api/v3");
 
+    /**
+     * The other market-stream bases Binance documents for binance.com (General API Information, WebSocket
+     * Streams): the same host on port 443, for networks that block 9443, and the market-data-only host.
+     */
+    private static final List<String> PRODUCTION_STREAM_ALTERNATIVES =
+            List.of("wss://stream.binance.com:443", "wss://data-stream.binance.vision");
+
     /** Binance.US. */
     public static final BinanceEnvironment US = new BinanceEnvironment("us",
             "https://api.binance.us", "wss://stream.binance.us:9443", "wss://ws-api.binance.us:443/ws-api/v3");
@@ -48,6 +56,29 @@ public record BinanceEnvironment(String name, String restBaseUrl, String streamB
         restBaseUrl = strip(require(restBaseUrl, "restBaseUrl", "http://", "https://"));
         streamBaseUrl = strip(require(streamBaseUrl, "streamBaseUrl", "ws://", "wss://"));
         wsApiUrl = strip(require(wsApiUrl, "wsApiUrl", "ws://", "wss://"));
+    }
+
+    /**
+     * The market-stream bases to try, in order: {@link #streamBaseUrl()} first, then, for
+     * {@link #PRODUCTION}, Binance's alternatives ({@code wss://stream.binance.com:443} and the
+     * market-data-only {@code wss://data-stream.binance.vision}). Market streams fail over to the next
+     * one when a connection attempt fails. Other environments have their one base.
+     *
+     * <pre>{@code
+     * BinanceEnvironment.PRODUCTION.streamBaseUrls();
+     * // [wss://stream.binance.com:9443, wss://stream.binance.com:443, wss://data-stream.binance.vision]
+     * }</pre>
+     *
+     * @return the bases, the preferred one first
+     */
+    public List<String> streamBaseUrls() {
+        if (!equals(PRODUCTION)) {
+            return List.of(streamBaseUrl);
+        }
+        List<String> all = new java.util.ArrayList<>();
+        all.add(streamBaseUrl);
+        all.addAll(PRODUCTION_STREAM_ALTERNATIVES);
+        return List.copyOf(all);
     }
 
     /**

@@ -54,6 +54,15 @@ class BinanceSpotTest {
     }
 
     @Test
+    void productionStreamsFailOverToBinancesDocumentedAlternativesOthersHaveTheirOneBase() {
+        assertThat(BinanceEnvironment.PRODUCTION.streamBaseUrls()).containsExactly(
+                "wss://stream.binance.com:9443", "wss://stream.binance.com:443", "wss://data-stream.binance.vision");
+        assertThat(BinanceEnvironment.US.streamBaseUrls()).containsExactly("wss://stream.binance.us:9443");
+        assertThat(BinanceEnvironment.custom("http://h", "ws://h:1", "ws://h:2").streamBaseUrls())
+                .containsExactly("ws://h:1");
+    }
+
+    @Test
     void publicEndpointsAndServerTime() {
         try (BinanceSpot c = client(null)) {
             c.ping();

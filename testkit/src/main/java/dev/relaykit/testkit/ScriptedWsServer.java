@@ -408,7 +408,11 @@ public final class ScriptedWsServer implements AutoCloseable {
         @Override
         public void send(String text) {
             if (ws.isOpen()) {
-                ws.send(text);
+                try {
+                    ws.send(text);
+                } catch (org.java_websocket.exceptions.WebsocketNotConnectedException closedMeanwhile) {
+                    // closed between isOpen() and send() (a client rotating away): dropped, as when closed before
+                }
             }
         }
 

@@ -40,7 +40,7 @@ final class ConnectionPool {
 
     final Object lock = new Object();
     private final MarketStreams.Builder config;
-    private final String url;
+    private final List<String> urls; // the stream endpoints, in failover order
     private final String name;
     private final StreamRouter router;
     private final StreamTimer timer;
@@ -51,10 +51,10 @@ final class ConnectionPool {
     private int connSequence;
     private volatile boolean closed;
 
-    ConnectionPool(MarketStreams.Builder config, String url, String name, StreamRouter router, StreamTimer timer,
+    ConnectionPool(MarketStreams.Builder config, List<String> urls, String name, StreamRouter router, StreamTimer timer,
             Hooks hooks) {
         this.config = config;
-        this.url = url;
+        this.urls = List.copyOf(urls);
         this.name = name;
         this.router = router;
         this.timer = timer;
@@ -103,7 +103,7 @@ final class ConnectionPool {
 
     /** A new connection, in service but not started. Caller holds the lock. */
     StreamConnection newConnLocked() {
-        WsSession.Builder b = WsSession.builder(url)
+        WsSession.Builder b = WsSession.builder(urls)
                 .name(name + "-c" + (++connSequence))
                 .reconnect(config.policy)
                 .retryInitialConnect(config.retryInitialConnect)
@@ -155,7 +155,7 @@ final class ConnectionPool {
      */
     private void connectFailed(StreamConnection c, Throwable cause) {
         TransportException error = new TransportException("could not connect to the Binance market streams at "
-                + url.replaceAll("^(wss?://[^/]+).*$", "$1") + ": " + (cause == null ? "failed" : cause.getMessage()), cause);
+                + c.session.currentEndpoint() + ": " + (cause == null ? "failed" : cause.getMessage()), cause);
         List<SubscriptionRequests.Op> ops = new ArrayList<>();
         List<Route> dead = new ArrayList<>();
         synchronized (lock) {

@@ -83,7 +83,8 @@ public final class MarketStreams implements AutoCloseable {
         this.timer = new StreamTimer(name);
         // the pieces call each other back through these methods: requests and rotation are made last
         this.router = new StreamRouter(this::answered, this::serverShutdown);
-        this.pool = new ConnectionPool(b, context.environment().streamBaseUrl() + "/stream", name, router, timer,
+        this.pool = new ConnectionPool(b,
+                context.environment().streamBaseUrls().stream().map(base -> base + "/stream").toList(), name, router, timer,
                 new ConnectionPool.Hooks() {
                     @Override
                     public String replayFrame(StreamConnection c) {

@@ -16,9 +16,26 @@ import java.time.Instant;
  * @param nextDelay for RECONNECTING: how long the session waits before connecting again; otherwise
  *     {@link Duration#ZERO}
  * @param at when it happened
+ * @param endpoint the endpoint the session is on (connecting to, open on, or last tried): scheme,
+ *     host and port only, never path or query (they can carry tokens); see {@link WsSession#currentEndpoint()}
  */
 public record StateChange(ConnectionState from, ConnectionState to, Throwable cause, int attempt,
-                          Duration nextDelay, Instant at) {
+                          Duration nextDelay, Instant at, String endpoint) {
+
+    /**
+     * A state change without an endpoint ({@code endpoint} is {@code null}), as before failover.
+     *
+     * @param from the state before
+     * @param to the state now
+     * @param cause why, or {@code null}
+     * @param attempt the reconnect attempt, or 0
+     * @param nextDelay the delay before the next attempt, or zero
+     * @param at when it happened
+     */
+    public StateChange(ConnectionState from, ConnectionState to, Throwable cause, int attempt,
+                       Duration nextDelay, Instant at) {
+        this(from, to, cause, attempt, nextDelay, at, null);
+    }
 
     /** @return {@code true} when this is an OPEN that follows a lost connection (subscriptions were replayed) */
     public boolean isReconnect() {

@@ -4,6 +4,8 @@ import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.TransportException;
 import dev.relaykit.core.internal.OkHttpSupport;
 import dev.relaykit.core.net.HttpClients;
+import dev.relaykit.core.net.KeepAliveSocketFactory;
+import dev.relaykit.core.secret.Redactor;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,7 +72,14 @@ public final class WsSession implements AutoCloseable {
     private static final long SOCKET_HIGH_WATER_BYTES = 1 << 20;
 
     private final String name;
-    private final Request request;
+    // --- where and how each attempt connects (read under the lock, in openSocket) ---
+    private final List<HttpUrl> endpoints; // null when endpointSupplier is set
+    private final Supplier<String> endpointSupplier;
+    private final List<String[]> headers;
+    private final List<String[]> queryParams;
+    private final List<Supplier<Map<String, String>>> headerSuppliers;
+    private final List<Supplier<Map<String, String>>> querySuppliers;
+    private final List<String> subprotocols;
     private final OkHttpClient client;
     private final ReconnectPolicy policy;
     private final boolean retryInitialConnect;
@@ -92,6 +101,8 @@ public final class WsSession implements AutoCloseable {
     // --- guarded by lock ---
     private ConnectionState state = ConnectionState.NEW;
     private int attempt;
+    private int endpointIndex; // into endpoints: the one the next attempt uses
+    private int firstPassFailures; // endpoints that failed before the first open
     private boolean everOpened;
     private long openedAtNanos;
     private ScheduledFuture<?> reconnectTask;
@@ -109,6 +120,8 @@ public final class WsSession implements AutoCloseable {
     // --- end guarded ---
 
     private volatile Connection current;
+    private volatile HttpUrl currentUrl; // the endpoint of the current or last attempt
+    private volatile Redactor redactor = Redactor.standard(); // knows the current attempt's credential values
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
 
     private final AtomicLong bytesIn = new AtomicLong();
@@ -125,18 +138,14 @@ public final class WsSession implements AutoCloseable {
     private WsSession(Builder b) {
         OkHttpSupport.check();
         this.name = b.name != null ? b.name : "ws-" + SEQUENCE.incrementAndGet();
-        HttpUrl url = b.url;
-        if (!b.queryParams.isEmpty()) {
-            HttpUrl.Builder ub = url.newBuilder();
-            b.queryParams.forEach(p -> ub.addQueryParameter(p[0], p[1]));
-            url = ub.build();
-        }
-        Request.Builder rb = new Request.Builder().url(url);
-        b.headers.forEach(h -> rb.addHeader(h[0], h[1]));
-        if (!b.subprotocols.isEmpty()) {
-            rb.header("Sec-WebSocket-Protocol", String.join(", ", b.subprotocols));
-        }
-        this.request = rb.build();
+        this.endpoints = b.endpointSupplier != null ? null : List.copyOf(b.urls);
+        this.endpointSupplier = b.endpointSupplier;
+        this.currentUrl = endpoints != null ? endpoints.get(0) : null;
+        this.headers = List.copyOf(b.headers);
+        this.queryParams = List.copyOf(b.queryParams);
+        this.headerSuppliers = List.copyOf(b.headerSuppliers);
+        this.querySuppliers = List.copyOf(b.querySuppliers);
+        this.subprotocols = List.copyOf(b.subprotocols);
 
         OkHttpClient base = b.httpClient != null ? b.httpClient : HttpClients.shared();
         OkHttpClient.Builder cb = base.newBuilder();
@@ -173,7 +182,12 @@ public final class WsSession implements AutoCloseable {
         for (ClientCustomizer c : b.customizers) {
             c.customize(cb);
         }
-        this.client = cb.build();
+        OkHttpClient built = cb.build();
+        if (b.tcpKeepAlive) {
+            // after the customizers: the SOCKS5 proxy brings a socket factory of its own, which is wrapped too
+            built = built.newBuilder().socketFactory(KeepAliveSocketFactory.wrap(built.socketFactory())).build();
+        }
+        this.client = built;
         this.policy = b.policy;
         this.retryInitialConnect = b.retryInitialConnect;
         this.connectDeadline = b.connectTimeout;
@@ -220,7 +234,66 @@ public final class WsSession implements AutoCloseable {
      * @throws IllegalArgumentException if the URL is not one of those
      */
     public static Builder builder(String url) {
-        return new Builder(url);
+        return new Builder(List.of(Objects.requireNonNull(url, "url")));
+    }
+
+    /**
+     * Starts a builder for a session with failover: it connects to the first endpoint and, after an
+     * attempt that fails (refused, unreachable, TLS or handshake error, timeout), tries the next one,
+     * in order, wrapping around. A connection that was open and drops is retried on the endpoint it
+     * was on first. {@link #currentEndpoint()} and {@link StateChange#endpoint()} tell which one is
+     * in use.
+     *
+     * <p>The first connection gets one pass over the list: {@link #connect()} fails only when every
+     * endpoint has failed once (at once, one after the other, without the policy's delay); with
+     * {@link Builder#retryInitialConnect(boolean) retryInitialConnect(true)} the reconnect policy then
+     * keeps going round the list.
+     *
+     * <pre>{@code
+     * WsSession s = WsSession.builder(List.of(
+     *         "wss://stream.binance.com:9443/stream",
+     *         "wss://stream.binance.com:443/stream",
+     *         "wss://data-stream.binance.vision/stream"))
+     *     .build();
+     * }</pre>
+     *
+     * @param urls the endpoints in order of preference (at least one), each {@code ws://},
+     *     {@code wss://}, {@code http://} or {@code https://}
+     * @return the builder
+     * @throws IllegalArgumentException if the list is empty or a URL is not one of those
+     */
+    public static Builder builder(List<String> urls) {
+        Objects.requireNonNull(urls, "urls");
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("at least one endpoint is needed");
+        }
+        return new Builder(urls);
+    }
+
+    /**
+     * Starts a builder for a session that asks {@code endpointSupplier} for its URL before every
+     * connection attempt, the first and each reconnect (for example a service registry, or a rotation
+     * of your own). The supplier is called on the thread that connects and should answer quickly.
+     * Since the number of endpoints is unknown, the first connection follows the usual rule: the first
+     * failed attempt fails {@link #connect()} unless
+     * {@link Builder#retryInitialConnect(boolean) retryInitialConnect(true)}.
+     *
+     * <pre>{@code
+     * List<String> hosts = List.of("wss://a.example.com/ws", "wss://b.example.com/ws");
+     * java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+     * WsSession s = WsSession.builder(() -> hosts.get(next.getAndIncrement() % hosts.size()))
+     *     .retryInitialConnect(true)
+     *     .build();
+     * }</pre>
+     *
+     * @param endpointSupplier gives the URL of the next attempt; an invalid URL or an exception fails that attempt
+     * @return the builder
+     */
+    public static Builder builder(Supplier<String> endpointSupplier) {
+        Objects.requireNonNull(endpointSupplier, "endpointSupplier");
+        Builder b = new Builder(List.of());
+        b.endpointSupplier = endpointSupplier;
+        return b;
     }
 
     // ------------------------------------------------------------------ public API
@@ -237,6 +310,10 @@ public final class WsSession implements AutoCloseable {
      * {@link Builder#retryInitialConnect(boolean) retryInitialConnect(true)} does the reconnect
      * policy retry a first connection that never opened (then the future fails when the policy
      * gives up). Once a connection has been open, every later loss reconnects by the policy.
+     *
+     * <p>With several endpoints ({@link #builder(List)}) "the first attempt" is one pass over the
+     * list: a failed endpoint is followed at once by the next, and the future fails only when every
+     * endpoint has failed once (its cause is the last endpoint's failure).
      *
      * @return completes on the first open
      * @throws IllegalStateException if {@code connect()} was called before
@@ -360,6 +437,17 @@ public final class WsSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The endpoint of the current connection or connection attempt (the last one once the session
+     * has ended): scheme, host and port only, never the path or query, which can carry tokens.
+     *
+     * @return for example {@code wss://stream.binance.com:9443}; before the first attempt of a
+     *     session built with an endpoint supplier, {@code "(supplied endpoint)"}
+     */
+    public String currentEndpoint() {
+        return hostOnly();
+    }
+
     /** @return the subprotocol the server chose on the current connection, or {@code null} */
     public String subprotocol() {
         synchronized (lock) {
@@ -416,8 +504,26 @@ public final class WsSession implements AutoCloseable {
 
     /** Opens a new socket. Caller holds the lock. */
     private void openSocket(Throwable cause) {
-        transition(ConnectionState.CONNECTING, cause, attempt, Duration.ZERO);
         Connection c = new Connection();
+        Request request;
+        try {
+            request = handshakeRequest();
+        } catch (RuntimeException e) {
+            // a supplier failed or gave a bad URL: this attempt fails like a refused one (class name only:
+            // the message is the supplier's and could hold a credential)
+            transition(ConnectionState.CONNECTING, cause, attempt, Duration.ZERO);
+            current = c;
+            TransportException failure = new TransportException("session " + name
+                    + ": could not prepare the connection attempt: "
+                    + (e instanceof SetupFailure ? e.getMessage() : e.getClass().getName()), e);
+            try {
+                timer.execute(() -> onLost(c, SessionError.Kind.TRANSPORT, failure));
+            } catch (RejectedExecutionException closing) {
+                // the shared scheduler was shut down: nothing left to fail
+            }
+            return;
+        }
+        transition(ConnectionState.CONNECTING, cause, attempt, Duration.ZERO);
         current = c;
         c.socket = client.newWebSocket(request, c);
         if (connectDeadline != null) {
@@ -428,6 +534,79 @@ public final class WsSession implements AutoCloseable {
             }
         }
         LOG.debug("{}: connecting to {}", name, hostOnly());
+    }
+
+    /**
+     * The handshake of the next attempt: its endpoint, the fixed headers and query parameters and the
+     * suppliers' fresh ones. Remembers the values for redaction. Caller holds the lock.
+     */
+    private Request handshakeRequest() {
+        HttpUrl url;
+        if (endpoints != null) {
+            url = endpoints.get(endpointIndex);
+        } else {
+            String supplied = endpointSupplier.get();
+            if (supplied == null) {
+                throw new SetupFailure("the endpoint supplier returned null");
+            }
+            try {
+                url = Builder.parse(supplied);
+            } catch (IllegalArgumentException e) {
+                throw new SetupFailure("the endpoint supplier's answer is " + e.getMessage());
+            }
+        }
+        currentUrl = url;
+        List<String> secrets = new ArrayList<>();
+        HttpUrl.Builder ub = url.newBuilder();
+        for (String[] p : queryParams) {
+            ub.addQueryParameter(p[0], p[1]);
+            secrets.add(p[1]);
+        }
+        for (Supplier<Map<String, String>> supplier : querySuppliers) {
+            for (Map.Entry<String, String> p : supplied(supplier, "query parameter").entrySet()) {
+                ub.addQueryParameter(p.getKey(), p.getValue());
+                secrets.add(p.getValue());
+            }
+        }
+        Request.Builder rb = new Request.Builder().url(ub.build());
+        for (String[] h : headers) {
+            addHeader(rb, h[0], h[1]);
+            secrets.add(h[1]);
+        }
+        for (Supplier<Map<String, String>> supplier : headerSuppliers) {
+            for (Map.Entry<String, String> h : supplied(supplier, "header").entrySet()) {
+                addHeader(rb, h.getKey(), h.getValue());
+                secrets.add(h.getValue());
+            }
+        }
+        if (!subprotocols.isEmpty()) {
+            rb.header("Sec-WebSocket-Protocol", String.join(", ", subprotocols));
+        }
+        secrets.removeIf(v -> v.length() < 4); // "1", "true": too short to be a secret, too common to mask
+        redactor = Redactor.standard().withValues(secrets);
+        return rb.build();
+    }
+
+    private static void addHeader(Request.Builder rb, String name, String value) {
+        try {
+            rb.addHeader(name, value);
+        } catch (IllegalArgumentException e) {
+            // OkHttp's message quotes the offending value (a token with a stray newline, say): not passed on
+            throw new SetupFailure("handshake header " + name + ": invalid name or value (value withheld)");
+        }
+    }
+
+    private static Map<String, String> supplied(Supplier<Map<String, String>> supplier, String what) {
+        Map<String, String> values = supplier.get();
+        if (values == null) {
+            throw new SetupFailure("a " + what + " supplier returned null");
+        }
+        values.forEach((k, v) -> {
+            if (k == null || v == null) {
+                throw new SetupFailure("a " + what + " supplier returned a null name or value");
+            }
+        });
+        return values;
     }
 
     /** The attempt on {@code c} is not open within the connect timeout: it fails as a whole. */
@@ -481,17 +660,32 @@ public final class WsSession implements AutoCloseable {
                 return;
             }
             current = null;
-            c.socket.cancel();
+            if (c.socket != null) {
+                c.socket.cancel();
+            }
             if (c.deadline != null) {
                 c.deadline.cancel(false);
             }
             cancelTimers(); // the monitor's; no reconnect is scheduled while a connection is current
             unsent = takeQueue();
             report(kind, cause.getMessage(), cause);
-            if (openedAtNanos != 0 && System.nanoTime() - openedAtNanos >= policy.stableAfter().toNanos()) {
+            boolean wasOpen = openedAtNanos != 0;
+            if (wasOpen && System.nanoTime() - openedAtNanos >= policy.stableAfter().toNanos()) {
                 attempt = 0;
             }
             openedAtNanos = 0;
+            if (!wasOpen && endpoints != null) {
+                // failover: an attempt that never opened moves on to the next endpoint (a drop of an open
+                // connection retries the same one first)
+                endpointIndex = (endpointIndex + 1) % endpoints.size();
+            }
+            if (!everOpened && endpoints != null && ++firstPassFailures < endpoints.size()) {
+                // the first connection gets one pass over the list, at once: connect() is decided by all of them
+                LOG.debug("{}: trying the next endpoint after: {}", name, redactor.redact(cause.getMessage()));
+                openSocket(cause);
+                failAll(unsent, "connection lost before the message was sent");
+                return;
+            }
             attempt++;
             if (!everOpened && !retryInitialConnect) {
                 // the first connection never opened and the user did not ask to keep trying: say so now
@@ -517,9 +711,11 @@ public final class WsSession implements AutoCloseable {
             synchronized (lock) {
                 opened = everOpened;
             }
+            String where = endpoints != null && endpoints.size() > 1
+                    ? "any of its " + endpoints.size() + " endpoints (last " + hostOnly() + ")" : hostOnly();
             firstOpen.completeExceptionally(!opened && !retryInitialConnect
-                    ? new TransportException("session " + name + " could not connect to " + hostOnly() + ": "
-                            + cause.getMessage(), cause)
+                    ? new TransportException("session " + name + " could not connect to " + where + ": "
+                            + redactor.redact(String.valueOf(cause.getMessage())), cause)
                     : new TransportException("session " + name + " gave up reconnecting after " + (attempt - 1)
                             + " attempt(s)", cause));
             shutdownThreads();
@@ -745,12 +941,13 @@ public final class WsSession implements AutoCloseable {
     private void transition(ConnectionState to, Throwable cause, int attemptNo, Duration delay) {
         ConnectionState from = state;
         state = to;
-        StateChange change = new StateChange(from, to, cause, attemptNo, delay, Instant.now());
+        String endpoint = hostOnly();
+        StateChange change = new StateChange(from, to, cause, attemptNo, delay, Instant.now(), endpoint);
         if (cause != null) {
-            LOG.debug("{}: {} -> {} (attempt {}, next in {} ms): {}", name, from, to, attemptNo, delay.toMillis(),
-                    cause.getMessage());
+            LOG.debug("{}: {} -> {} on {} (attempt {}, next in {} ms): {}", name, from, to, endpoint, attemptNo,
+                    delay.toMillis(), redactor.redact(String.valueOf(cause.getMessage())));
         } else {
-            LOG.debug("{}: {} -> {}", name, from, to);
+            LOG.debug("{}: {} -> {} on {}", name, from, to, endpoint);
         }
         dispatch(() -> {
             for (WsListener l : listeners) {
@@ -825,7 +1022,12 @@ public final class WsSession implements AutoCloseable {
     }
 
     private String hostOnly() {
-        return request.url().scheme() + "://" + request.url().host() + ":" + request.url().port();
+        HttpUrl url = currentUrl;
+        if (url == null) {
+            return "(supplied endpoint)";
+        }
+        // shown as the WebSocket URL it is (OkHttp holds ws:// and wss:// as http:// and https://)
+        return (url.isHttps() ? "wss" : "ws") + "://" + url.host() + ":" + url.port();
     }
 
     /**
@@ -889,7 +1091,7 @@ public final class WsSession implements AutoCloseable {
                 kind = SessionError.Kind.HEARTBEAT_TIMEOUT;
                 what = "no pong before the next ping was due; dropping the connection";
             } else {
-                what = "connection failed: " + t;
+                what = "connection failed: " + redactor.redact(String.valueOf(t));
             }
             onLost(this, kind, new TransportException(what, t));
         }
@@ -936,6 +1138,13 @@ public final class WsSession implements AutoCloseable {
         }
     }
 
+    /** A connection attempt that could not be set up; its message is ours and holds no credential. */
+    private static final class SetupFailure extends RuntimeException {
+        SetupFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private record Outgoing(String text, ByteString bytes, CompletableFuture<Void> future, boolean internal) {
     }
 
@@ -952,7 +1161,11 @@ public final class WsSession implements AutoCloseable {
 
     /** Configures a {@link WsSession}. Not thread-safe; {@link #build()} may be called more than once. */
     public static final class Builder {
-        private final HttpUrl url;
+        private final List<HttpUrl> urls = new ArrayList<>();
+        private Supplier<String> endpointSupplier;
+        private final List<Supplier<Map<String, String>>> headerSuppliers = new ArrayList<>();
+        private final List<Supplier<Map<String, String>>> querySuppliers = new ArrayList<>();
+        private boolean tcpKeepAlive = true;
         private String name;
         private final List<String[]> headers = new ArrayList<>();
         private final List<String[]> queryParams = new ArrayList<>();
@@ -974,7 +1187,13 @@ public final class WsSession implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private WsListener listener;
 
-        private Builder(String url) {
+        private Builder(List<String> urls) {
+            for (String url : urls) {
+                this.urls.add(parse(url));
+            }
+        }
+
+        static HttpUrl parse(String url) {
             Objects.requireNonNull(url, "url");
             String u = url;
             if (u.regionMatches(true, 0, "ws:", 0, 3)) {
@@ -984,9 +1203,10 @@ public final class WsSession implements AutoCloseable {
             }
             HttpUrl parsed = HttpUrl.parse(u);
             if (parsed == null) {
-                throw new IllegalArgumentException("not a ws://, wss://, http:// or https:// URL: " + url);
+                // the URL itself stays out of the message: its query may hold a token
+                throw new IllegalArgumentException("not a ws://, wss://, http:// or https:// URL");
             }
-            this.url = parsed;
+            return parsed;
         }
 
         /**
@@ -1020,6 +1240,61 @@ public final class WsSession implements AutoCloseable {
          */
         public Builder queryParam(String name, String value) {
             queryParams.add(new String[] {Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")});
+            return this;
+        }
+
+        /**
+         * Adds handshake headers produced anew before every connection attempt, the first and each
+         * reconnect: an expiring token is fresh after every reconnect. The values never appear in
+         * logs, exception messages or {@link #toString()}. The supplier is called on the thread that
+         * connects (the caller of {@code connect()}, then the session's timer) and should answer
+         * quickly; an exception or {@code null} fails that attempt like a refused connection.
+         *
+         * <pre>{@code
+         * var token = new java.util.concurrent.atomic.AtomicReference<>("t-1");   // renewed elsewhere before it expires
+         * WsSession s = WsSession.builder("wss://api.example.com/ws")
+         *     .headers(() -> Map.of("Authorization", "Bearer " + token.get()))
+         *     .build();
+         * }</pre>
+         *
+         * @param supplier gives header names and values for one attempt
+         * @return this
+         */
+        public Builder headers(Supplier<Map<String, String>> supplier) {
+            headerSuppliers.add(Objects.requireNonNull(supplier, "supplier"));
+            return this;
+        }
+
+        /**
+         * Adds query parameters produced anew before every connection attempt; see
+         * {@link #headers(Supplier)}. Values are percent-encoded for you and never logged.
+         *
+         * <pre>{@code
+         * var token = new java.util.concurrent.atomic.AtomicReference<>("t-1");
+         * WsSession s = WsSession.builder("wss://api.example.com/ws")
+         *     .queryParams(() -> Map.of("token", token.get()))   // ...?token=t-1, fresh on every connect
+         *     .build();
+         * }</pre>
+         *
+         * @param supplier gives parameter names and values for one attempt
+         * @return this
+         */
+        public Builder queryParams(Supplier<Map<String, String>> supplier) {
+            querySuppliers.add(Objects.requireNonNull(supplier, "supplier"));
+            return this;
+        }
+
+        /**
+         * TCP keep-alive ({@code SO_KEEPALIVE}) on the session's sockets: on by default, so the operating
+         * system finds a half-open connection (a peer that vanished without a close) even without a
+         * {@link #heartbeat heartbeat}. The OS decides the probe timing (on Linux two hours idle by
+         * default, {@code net.ipv4.tcp_keepalive_time}); a heartbeat finds a dead peer far sooner.
+         *
+         * @param enabled {@code false} to leave the socket factory's sockets as they are
+         * @return this
+         */
+        public Builder tcpKeepAlive(boolean enabled) {
+            this.tcpKeepAlive = enabled;
             return this;
         }
 
