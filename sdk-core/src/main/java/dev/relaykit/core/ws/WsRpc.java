@@ -384,7 +384,7 @@ public final class WsRpc<K, A> implements AutoCloseable {
                 taken.add(e);
             }
         }
-        new Taken<>(this, taken).connectionLost(LOST + " (" + session.name() + ")", change.cause());
+        new Taken<>(this, taken).connectionLost(LOST, change.cause());
     }
 
     private void expire(Entry<K, A> e) {
@@ -627,7 +627,7 @@ public final class WsRpc<K, A> implements AutoCloseable {
 
         /**
          * @param message makes the message of the {@link ConnectionLostException} a sent request fails
-         *     with, from the request and what happened ({@code "the connection was lost (name)"},
+         *     with, from the request and what happened ({@code "the connection was lost"},
          *     or what the module passed to {@link #connectionLost}); the type stays the same
          * @return this
          */
