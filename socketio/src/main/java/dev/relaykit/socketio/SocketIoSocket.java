@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.ws.NotConnectedException;
 import dev.relaykit.core.ws.OutgoingQueueFullException;
+import dev.relaykit.core.ws.WsRpc;
 import dev.relaykit.socketio.protocol.SocketPacket;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One namespace of a {@link SocketIoClient}: emit events (with or without acknowledgement), listen to events.
@@ -33,6 +36,7 @@ import java.util.concurrent.TimeoutException;
  * and when no namespace wants a connection any more the client closes its connection.
  */
 public final class SocketIoSocket {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketIoSocket.class);
     private final SocketIoClient client;
     private final String namespace;
     private final JsonNode auth;
@@ -52,10 +56,9 @@ public final class SocketIoSocket {
     private String lastOffset;
     private boolean recovered;
     private DisconnectReason leftOnPurpose; // SERVER_DISCONNECT or CLIENT_DISCONNECT until connect() is called again
-    private long nextAckId;
-    // concurrent: acknowledgements are taken out on the dispatcher without the socket's lock, which emitting
-    // threads hold while they write
-    private final Map<Long, TimedAck> acks = new ConcurrentHashMap<>();
+    // acknowledgements awaited, by ack id (per namespace): lock-free, so acks are matched on the dispatcher
+    // without the socket's lock, which emitting threads hold while they write
+    private final WsRpc<Long, SocketPacket> acks;
     private final ArrayDeque<SocketPacket> buffer = new ArrayDeque<>();
     private CompletableFuture<SocketIoSocket> firstConnect = new CompletableFuture<>();
 
@@ -64,6 +67,13 @@ public final class SocketIoSocket {
         this.namespace = namespace;
         this.auth = auth;
         this.bufferCapacity = bufferCapacity;
+        this.acks = WsRpc.<Long, SocketPacket>builder(SocketPacket::ackId, client.timer())
+                .timeoutError(r -> new TimeoutException("no acknowledgement of " + namespace + " packet " + r.key()
+                        + " within " + r.timeout().toMillis() + " ms"))
+                .lostMessage((r, why) -> why)
+                .onUnmatched(p -> LOG.debug("{}: acknowledgement {} came late or was never asked for", namespace,
+                        p.ackId()))
+                .build();
     }
 
     /** @return the namespace */
@@ -152,7 +162,7 @@ public final class SocketIoSocket {
      *     {@link #disconnect()} and not connected again
      */
     public void emit(String event, Object... args) {
-        send(event, args, null, false);
+        send(event, args, null, null, false);
     }
 
     /**
@@ -163,7 +173,7 @@ public final class SocketIoSocket {
      * @return whether it was sent
      */
     public boolean volatileEmit(String event, Object... args) {
-        return send(event, args, null, true);
+        return send(event, args, null, null, true);
     }
 
     /**
@@ -171,10 +181,13 @@ public final class SocketIoSocket {
      *
      * @param event the event name
      * @param args the arguments
-     * @return the acknowledgement's arguments; fails with {@link TimeoutException}, with
-     *     {@link NotConnectedException} (the connection was lost or the client closed) or, at once, with
+     * @return the acknowledgement's arguments; fails with {@link TimeoutException}, with a
+     *     {@link dev.relaykit.core.ws.ConnectionLostException} (a {@link NotConnectedException}: the connection was
+     *     lost or the client closed, and whether the server got the event is unknown) or, at once, with
      *     {@link NamespaceDisconnectedException} (the namespace was disconnected by the server or by
      *     {@link #disconnect()})
+     * @throws dev.relaykit.core.ws.InFlightLimitException when 10,000 acknowledgements are awaited on this
+     *     namespace already (nothing is sent)
      */
     public CompletableFuture<List<JsonNode>> emitWithAck(String event, Object... args) {
         return emitWithAck(client.ackTimeout(), event, args);
@@ -210,7 +223,7 @@ public final class SocketIoSocket {
     public void emit(String event, AckCallback callback, Duration timeout, Object... args) {
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(timeout, "timeout");
-        send(event, args, new TimedAck(callback, timeout), false);
+        send(event, args, callback, timeout, false);
     }
 
     /**
@@ -256,14 +269,14 @@ public final class SocketIoSocket {
      */
     public void disconnect() {
         boolean send;
-        List<AckCallback> pending;
+        WsRpc.Taken<Long> pending;
         synchronized (this) {
             wanted = false;
             send = connected;
             connected = false;
             leftOnPurpose = DisconnectReason.CLIENT_DISCONNECT;
             buffer.clear();
-            pending = takeAllAcks();
+            pending = acks.takeAll();
         }
         failAcks(pending, DisconnectReason.CLIENT_DISCONNECT);
         if (send) {
@@ -277,16 +290,13 @@ public final class SocketIoSocket {
         client.closeIfUnwanted();
     }
 
-    private void failAcks(List<AckCallback> pending, DisconnectReason why) {
-        for (AckCallback cb : pending) {
-            cb.onAck(null, new NamespaceDisconnectedException(namespace, why,
-                    "the acknowledgement will not arrive"));
-        }
+    private void failAcks(WsRpc.Taken<Long> pending, DisconnectReason why) {
+        pending.fail(r -> new NamespaceDisconnectedException(namespace, why, "the acknowledgement will not arrive"));
     }
 
     // ------------------------------------------------------------------ internals
 
-    private boolean send(String event, Object[] args, TimedAck ack, boolean dropIfDisconnected) {
+    private boolean send(String event, Object[] args, AckCallback ack, Duration timeout, boolean dropIfDisconnected) {
         Objects.requireNonNull(event, "event");
         ArrayNode data = JsonNodeFactory.instance.arrayNode().add(event);
         for (Object a : args == null ? new Object[] {null} : args) {
@@ -309,30 +319,39 @@ public final class SocketIoSocket {
             return false;
         }
         synchronized (this) {
+            if (!connected && dropIfDisconnected) {
+                return false;
+            }
+            if (!connected && buffer.size() >= bufferCapacity) {
+                throw new OutgoingQueueFullException("namespace " + namespace + " is not connected and its emit buffer"
+                        + " is full (" + bufferCapacity + " packets); '" + event + "' not queued");
+            }
             Long id = null;
             if (ack != null) {
-                id = nextAckId++;
-                acks.put(id, ack);
-                ack.arm(id);
+                id = acks.nextId();
+                // the callback is attached before the packet can go out; it runs where the ack is completed
+                acks.expect(id, event, timeout).whenComplete((answer, error) -> deliver(ack, answer, error));
             }
             SocketPacket p = new SocketPacket(SocketPacket.Type.EVENT, namespace, id, data);
             if (connected) {
                 client.send(p);
                 return true;
             }
-            if (dropIfDisconnected) {
-                return false;
-            }
-            if (buffer.size() >= bufferCapacity) {
-                if (id != null) {
-                    acks.remove(id);
-                    ack.cancel();
-                }
-                throw new OutgoingQueueFullException("namespace " + namespace + " is not connected and its emit buffer"
-                        + " is full (" + bufferCapacity + " packets); '" + event + "' not queued");
-            }
             buffer.add(p);
             return false;
+        }
+    }
+
+    private static void deliver(AckCallback ack, SocketPacket answer, Throwable error) {
+        List<JsonNode> args = null;
+        if (answer != null) {
+            args = new ArrayList<>(answer.data().size());
+            answer.data().forEach(args::add);
+        }
+        try {
+            ack.onAck(args, error);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("acknowledgement callback threw", e);
         }
     }
 
@@ -425,7 +444,7 @@ public final class SocketIoSocket {
             case CONNECT -> onConnected(p.data());
             case DISCONNECT -> {
                 boolean was;
-                List<AckCallback> pending;
+                WsRpc.Taken<Long> pending;
                 synchronized (this) {
                     was = connected || wanted;
                     connected = false;
@@ -434,7 +453,7 @@ public final class SocketIoSocket {
                     leftOnPurpose = DisconnectReason.SERVER_DISCONNECT;
                     buffer.clear();
                     // the server answers no acknowledgement on a namespace it closed
-                    pending = takeAllAcks();
+                    pending = acks.takeAll();
                 }
                 failAcks(pending, DisconnectReason.SERVER_DISCONNECT);
                 if (was) {
@@ -443,14 +462,7 @@ public final class SocketIoSocket {
             }
             case CONNECT_ERROR -> onRefused(p.data());
             case EVENT, BINARY_EVENT -> onEvent(p);
-            case ACK, BINARY_ACK -> {
-                TimedAck cb = acks.remove(p.ackId());
-                if (cb != null) {
-                    List<JsonNode> args = new ArrayList<>();
-                    p.data().forEach(args::add);
-                    cb.onAck(args, null);
-                }
-            }
+            case ACK, BINARY_ACK -> acks.answer(p);
         }
     }
 
@@ -544,47 +556,31 @@ public final class SocketIoSocket {
 
     void onTransportLost(DisconnectReason reason, String detail) {
         boolean was;
-        List<AckCallback> pending;
+        WsRpc.Taken<Long> pending;
         synchronized (this) {
             was = connected;
             connected = false;
             // the server answers an ack on the connection the event came in on: that one is gone
-            pending = takeAllAcks();
+            pending = acks.takeAll();
         }
-        for (AckCallback cb : pending) {
-            cb.onAck(null, new NotConnectedException("connection lost before the acknowledgement arrived ("
-                    + reason.wireName() + (detail == null ? "" : ": " + detail)
-                    + "); the event may or may not have reached the server"));
-        }
+        // a ConnectionLostException, a NotConnectedException: the outcome is unknown
+        pending.connectionLost("connection lost before the acknowledgement arrived (" + reason.wireName()
+                + (detail == null ? "" : ": " + detail) + "); the event may or may not have reached the server", null);
         if (was) {
             fireDisconnect(reason, detail);
         }
     }
 
     void closing() {
-        List<AckCallback> pending;
+        WsRpc.Taken<Long> pending;
         synchronized (this) {
             wanted = false;
             connected = false;
-            pending = takeAllAcks();
+            pending = acks.takeAll();
             buffer.clear();
         }
-        for (AckCallback cb : pending) {
-            cb.onAck(null, new NotConnectedException("client closed before the acknowledgement arrived"));
-        }
+        pending.connectionLost("client closed before the acknowledgement arrived", null);
         firstConnect.completeExceptionally(new NotConnectedException("client closed"));
-    }
-
-    /** Removes and returns every pending acknowledgement; each one is taken by exactly one remover. */
-    private List<AckCallback> takeAllAcks() {
-        List<AckCallback> taken = new ArrayList<>();
-        for (Long id : acks.keySet()) {
-            TimedAck cb = acks.remove(id);
-            if (cb != null) {
-                taken.add(cb);
-            }
-        }
-        return taken;
     }
 
     void failed(RuntimeException why) {
@@ -612,45 +608,6 @@ public final class SocketIoSocket {
         String event = ev.name();
         for (EventListener l : listeners.getOrDefault(event, List.of())) {
             l.onEvent(ev);
-        }
-    }
-
-    private final class TimedAck implements AckCallback {
-        private final AckCallback delegate;
-        private final Duration timeout;
-        private java.util.concurrent.ScheduledFuture<?> task;
-        private boolean done;
-
-        TimedAck(AckCallback delegate, Duration timeout) {
-            this.delegate = delegate;
-            this.timeout = timeout;
-        }
-
-        void arm(long id) {
-            task = client.timer().schedule(() -> {
-                if (acks.remove(id) != null) {
-                    onAck(null, new TimeoutException("no acknowledgement of " + namespace + " packet " + id
-                            + " within " + timeout.toMillis() + " ms"));
-                }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        void cancel() {
-            if (task != null) {
-                task.cancel(false);
-            }
-        }
-
-        @Override
-        public void onAck(List<JsonNode> args, Throwable error) {
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
-                done = true;
-            }
-            cancel();
-            delegate.onAck(args, error);
         }
     }
 

@@ -3,13 +3,12 @@ package dev.relaykit.binance.stream;
 import dev.relaykit.core.TransportException;
 import dev.relaykit.core.ws.ConnectionState;
 import dev.relaykit.core.ws.FrameType;
-import dev.relaykit.core.ws.NotConnectedException;
 import dev.relaykit.core.ws.StateChange;
+import dev.relaykit.core.ws.WsRpc;
 import dev.relaykit.core.ws.WsSession;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +27,10 @@ final class ConnectionPool {
         /**
          * Forgets the requests sent on {@code c} and never answered. Called under the lock.
          *
-         * @param lists takes the LIST_SUBSCRIPTIONS futures among them, to fail
+         * @param unanswered takes them, to fail outside the lock
          * @return the SUBSCRIBE/UNSUBSCRIBE operations they carried
          */
-        List<SubscriptionRequests.Op> takeRequestsLocked(StreamConnection c,
-                Consumer<CompletableFuture<List<String>>> lists);
+        List<SubscriptionRequests.Op> takeRequestsLocked(StreamConnection c, Consumer<WsRpc.Taken<Long>> unanswered);
 
         /** A retiring connection closed: its rotation can finish. */
         void retiringClosed(StreamConnection c);
@@ -118,7 +116,9 @@ final class ConnectionPool {
         if (config.httpClient != null) {
             b.httpClient(config.httpClient);
         }
-        StreamConnection c = new StreamConnection(b.build(), events);
+        WsSession session = b.build();
+        StreamConnection c = new StreamConnection(session,
+                SubscriptionRequests.table(session.name(), timer, config.requestTimeout), events);
         conns.add(c);
         return c;
     }
@@ -158,6 +158,7 @@ final class ConnectionPool {
                 + c.session.currentEndpoint() + ": " + (cause == null ? "failed" : cause.getMessage()), cause);
         List<SubscriptionRequests.Op> ops = new ArrayList<>();
         List<Route> dead = new ArrayList<>();
+        List<WsRpc.Taken<Long>> unanswered = new ArrayList<>();
         synchronized (lock) {
             if (c.closed || c.predecessor != null) {
                 return;
@@ -166,7 +167,7 @@ final class ConnectionPool {
             conns.remove(c);
             ops.addAll(c.pending);
             c.pending.clear();
-            ops.addAll(hooks.takeRequestsLocked(c, list -> list.completeExceptionally(error)));
+            ops.addAll(hooks.takeRequestsLocked(c, unanswered::add));
             for (Iterator<Route> it = router.routes.values().iterator(); it.hasNext(); ) {
                 Route r = it.next();
                 if (r.primary == c) {
@@ -175,6 +176,7 @@ final class ConnectionPool {
                 }
             }
         }
+        unanswered.forEach(t -> t.fail(r -> error));
         ops.forEach(op -> op.done().completeExceptionally(error));
         dead.forEach(r -> r.confirmed.completeExceptionally(error));
     }
@@ -185,8 +187,8 @@ final class ConnectionPool {
         conns.remove(c);
         c.drainedOps.addAll(c.pending);
         c.pending.clear();
-        c.drainedOps.addAll(hooks.takeRequestsLocked(c, list -> timer.execute(() -> list.completeExceptionally(
-                new NotConnectedException("the connection closed before Binance answered")))));
+        c.drainedOps.addAll(hooks.takeRequestsLocked(c, unanswered -> timer.execute(
+                () -> unanswered.connectionLost("the connection closed", null))));
         if (c.successor == null && c.predecessor == null) {
             List<SubscriptionRequests.Op> ops = new ArrayList<>(c.drainedOps);
             c.drainedOps.clear();

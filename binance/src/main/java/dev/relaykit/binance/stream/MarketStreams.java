@@ -93,8 +93,8 @@ public final class MarketStreams implements AutoCloseable {
 
                     @Override
                     public List<SubscriptionRequests.Op> takeRequestsLocked(StreamConnection c,
-                            Consumer<CompletableFuture<List<String>>> lists) {
-                        return requests().takeRequestsLocked(c, lists);
+                            Consumer<dev.relaykit.core.ws.WsRpc.Taken<Long>> unanswered) {
+                        return requests().takeRequestsLocked(c, unanswered);
                     }
 
                     @Override
@@ -321,7 +321,7 @@ public final class MarketStreams implements AutoCloseable {
         if (all == null) {
             return;
         }
-        requests.clear();
+        requests.clear(all);
         all.forEach(c -> c.session.close());
         router.routes.clear();
         timer.shutdown();

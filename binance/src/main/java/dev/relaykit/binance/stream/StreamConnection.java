@@ -1,7 +1,9 @@
 package dev.relaykit.binance.stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.ws.StateChange;
 import dev.relaykit.core.ws.WsListener;
+import dev.relaykit.core.ws.WsRpc;
 import dev.relaykit.core.ws.WsSession;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +25,8 @@ final class StreamConnection implements WsListener {
     }
 
     final WsSession session;
+    /** SUBSCRIBE/UNSUBSCRIBE/LIST_SUBSCRIPTIONS requests sent on this connection and not answered yet. */
+    final WsRpc<Long, JsonNode> requests;
     private final Events events;
     // guarded by the pool's lock
     /** The streams this connection should carry (subscribed again on every reconnect). */
@@ -45,8 +49,9 @@ final class StreamConnection implements WsListener {
     /** Routes of a retiring connection not yet switched to its successor. */
     final AtomicInteger unswitched = new AtomicInteger();
 
-    StreamConnection(WsSession session, Events events) {
+    StreamConnection(WsSession session, WsRpc<Long, JsonNode> requests, Events events) {
         this.session = session;
+        this.requests = requests;
         this.events = events;
         long now = System.nanoTime();
         this.nextFlushNanos = now;

@@ -32,6 +32,11 @@ final class StreamTimer {
         this.scheduler.setRemoveOnCancelPolicy(true);
     }
 
+    /** @return the scheduler, for the connections' request tables' timeouts */
+    java.util.concurrent.ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
     /** Runs {@code task} every {@code periodMillis}. */
     void every(long periodMillis, Runnable task) {
         scheduler.scheduleWithFixedDelay(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);

@@ -6,20 +6,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.binance.BinanceApiException;
 import dev.relaykit.core.ws.ConnectionState;
-import dev.relaykit.core.ws.NotConnectedException;
+import dev.relaykit.core.ws.WsRpc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Subscription requests: {@code SUBSCRIBE}/{@code UNSUBSCRIBE} operations merged into as few frames
  * as the per-connection message rate allows, the frame that subscribes everything again on each
- * (re)connect, {@code LIST_SUBSCRIPTIONS}, and Binance's answers matched to them by id. Its table of
- * requests in flight is guarded by the pool's lock; frames are sent outside it.
+ * (re)connect, {@code LIST_SUBSCRIPTIONS}, and Binance's answers matched to them by id, in each
+ * connection's {@link WsRpc} table. Requests are registered under the pool's lock (so that a replay
+ * takes them atomically with the connection's state); frames are sent outside it. A lost connection
+ * does not fail them: subscribing is idempotent, so the (re)connect frame takes their operations over.
  */
 final class SubscriptionRequests {
     private static final Logger LOG = LoggerFactory.getLogger(MarketStreams.class);
@@ -41,8 +40,12 @@ final class SubscriptionRequests {
     record Op(String method, String stream, CompletableFuture<Void> done) {
     }
 
-    /** A frame sent and not yet answered. */
-    private record Request(StreamConnection conn, List<Op> ops, boolean replay, CompletableFuture<List<String>> list) {
+    /** A frame sent and not yet answered: the operations its answer confirms; {@code what} names it in errors. */
+    private record Request(String what, List<Op> ops, boolean replay) {
+        @Override
+        public String toString() {
+            return what;
+        }
     }
 
     private final ConnectionPool pool;
@@ -51,8 +54,6 @@ final class SubscriptionRequests {
     private final int rate;
     private final Duration timeout;
     private final Consumer<StreamConnection> replayAnswered;
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, Request> inflight = new HashMap<>(); // guarded by pool.lock
 
     /**
      * @param rate messages per second per connection
@@ -69,6 +70,36 @@ final class SubscriptionRequests {
         this.replayAnswered = replayAnswered;
     }
 
+    /**
+     * A connection's request table: answers matched by their numeric id; SUBSCRIBE/UNSUBSCRIBE requests
+     * wait without a timeout (a replay or the connection's retirement takes them over; what the user
+     * waits for has its own, {@link #withTimeout}), LIST_SUBSCRIPTIONS for {@code timeout}.
+     */
+    static WsRpc<Long, JsonNode> table(String connection, StreamTimer timer, Duration timeout) {
+        return WsRpc.<Long, JsonNode>builder(SubscriptionRequests::answerId, timer.scheduler())
+                .timeout(timeout)
+                .timeoutError(r -> new TimeoutException("no answer from Binance to " + r.what() + " within "
+                        + timeout.toMillis() + " ms"))
+                .lostMessage((r, why) -> why + " before Binance answered " + r.what())
+                .onUnmatched(m -> {
+                    if (m.has("error")) {
+                        LOG.warn("{}: error answer to an unknown request: {}", connection, m);
+                    }
+                })
+                .build();
+    }
+
+    private static Long answerId(JsonNode m) {
+        JsonNode id = m.get("id");
+        return id != null && id.canConvertToLong() ? id.asLong() : -1L; // -1 is never asked: reported as unknown
+    }
+
+    /** Registers an operations request on {@code c}; the caller holds the pool's lock. */
+    private void registerLocked(StreamConnection c, long id, Request r) {
+        // a failure (taken by a replay or a retirement, or not sent) leaves the ops to whoever took them
+        c.requests.expect(id, r, null).thenAccept(m -> answered(c, r, m));
+    }
+
     /** @return {@code f}, failed if Binance has not answered {@code what} in time */
     <T> CompletableFuture<T> withTimeout(CompletableFuture<T> f, String what) {
         return timer.withTimeout(f, what, timeout);
@@ -78,19 +109,19 @@ final class SubscriptionRequests {
     CompletableFuture<List<String>> listSubscriptions() {
         List<CompletableFuture<List<String>>> answers = new ArrayList<>();
         for (StreamConnection c : pool.connections()) {
-            long id = ids.incrementAndGet();
-            CompletableFuture<List<String>> f = new CompletableFuture<>();
-            synchronized (pool.lock) {
-                inflight.put(id, new Request(c, List.of(), false, f));
+            long id = c.requests.nextId();
+            CompletableFuture<JsonNode> f;
+            try {
+                f = c.requests.expect(id, new Request("LIST_SUBSCRIPTIONS", List.of(), false));
+            } catch (RuntimeException e) {
+                answers.add(CompletableFuture.failedFuture(e));
+                continue;
             }
-            answers.add(withTimeout(f, "LIST_SUBSCRIPTIONS"));
+            answers.add(f.thenApply(SubscriptionRequests::streamNames));
             try {
                 c.session.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":" + id + "}");
             } catch (RuntimeException e) {
-                synchronized (pool.lock) {
-                    inflight.remove(id);
-                }
-                f.completeExceptionally(e);
+                c.requests.fail(id, e);
             }
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(v -> {
@@ -106,50 +137,51 @@ final class SubscriptionRequests {
      * answered by this frame's answer. Runs under the session's lock.
      */
     String replayFrame(StreamConnection c) {
-        List<CompletableFuture<List<String>>> orphans = new ArrayList<>();
+        List<WsRpc.Taken<Long>> orphans = new ArrayList<>();
         String frame;
         synchronized (pool.lock) {
-            long id = ids.incrementAndGet();
+            long id = c.requests.nextId();
             List<Op> ops = new ArrayList<>(c.pending);
             c.pending.clear();
             ops.addAll(takeRequestsLocked(c, orphans::add));
-            inflight.put(id, new Request(c, ops, true, null));
             frame = c.desired.isEmpty()
                     ? "{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":" + id + "}"
                     : frame(SUBSCRIBE, c.desired, id);
+            try {
+                registerLocked(c, id, new Request(c.desired.isEmpty() ? "LIST_SUBSCRIPTIONS" : "SUBSCRIBE "
+                        + c.desired.size() + " streams", ops, true));
+            } catch (RuntimeException e) {
+                c.pending.addAll(ops); // the table is full (or closing): the ops wait for the next flush
+            }
         }
-        if (!orphans.isEmpty()) {
-            timer.execute(() -> orphans.forEach(f -> f.completeExceptionally(
-                    new NotConnectedException("the connection was lost before Binance answered"))));
-        }
+        // the LIST_SUBSCRIPTIONS asked on the lost connection fail; the ops moved to this frame
+        timer.execute(() -> orphans.forEach(t -> t.connectionLost("the connection was lost", null)));
         return frame;
     }
 
     /**
      * Forgets the requests sent on {@code c}; the caller holds the pool's lock.
      *
-     * @param lists takes the LIST_SUBSCRIPTIONS futures among them
+     * @param unanswered takes them, to be failed outside the lock (only LIST_SUBSCRIPTIONS callers hear it)
      * @return the operations they carried
      */
-    List<Op> takeRequestsLocked(StreamConnection c, Consumer<CompletableFuture<List<String>>> lists) {
+    List<Op> takeRequestsLocked(StreamConnection c, Consumer<WsRpc.Taken<Long>> unanswered) {
+        WsRpc.Taken<Long> taken = c.requests.takeAll();
         List<Op> ops = new ArrayList<>();
-        for (Iterator<Request> it = inflight.values().iterator(); it.hasNext(); ) {
-            Request r = it.next();
-            if (r.conn == c) {
-                it.remove();
-                ops.addAll(r.ops);
-                if (r.list != null) {
-                    lists.accept(r.list);
-                }
-            }
+        for (WsRpc.Request<Long> r : taken.requests()) {
+            ops.addAll(((Request) r.what()).ops);
         }
+        unanswered.accept(taken);
         return ops;
     }
 
-    /** Forgets every request (the streams are closing); their futures are left to the timeouts. */
-    void clear() {
-        synchronized (pool.lock) {
-            inflight.clear();
+    /**
+     * Forgets every request of the closing streams' connections: LIST_SUBSCRIPTIONS fail now; the
+     * operations' futures are left to their timeouts.
+     */
+    void clear(List<StreamConnection> connections) {
+        for (StreamConnection c : connections) {
+            c.requests.close();
         }
     }
 
@@ -194,8 +226,15 @@ final class SubscriptionRequests {
                 ops.add(op);
                 names.add(op.stream);
             }
-            id = ids.incrementAndGet();
-            inflight.put(id, new Request(c, ops, false, null));
+            id = c.requests.nextId();
+            try {
+                registerLocked(c, id, new Request(method + " " + names, ops, false));
+            } catch (RuntimeException e) { // the table is full (or closing): try again later
+                c.pending.addAll(0, ops);
+                c.flushScheduled = true;
+                timer.schedule(() -> flush(c), 250, TimeUnit.MILLISECONDS);
+                return;
+            }
             frame = frame(method, names, id);
             c.nextFlushNanos = now + 1_000_000_000L / rate;
             if (!c.pending.isEmpty()) {
@@ -207,7 +246,8 @@ final class SubscriptionRequests {
             c.session.send(frame);
         } catch (RuntimeException e) {
             synchronized (pool.lock) {
-                if (inflight.remove(id) != null) {
+                // failing it runs no code of a user: the request's only dependent ignores failures
+                if (c.requests.fail(id, e)) {
                     c.pending.addAll(0, ops); // not taken by a replay: try again
                 }
             }
@@ -224,25 +264,36 @@ final class SubscriptionRequests {
         return o.toString();
     }
 
-    /** Binance's answer to one of our requests. */
+    /** A message with an id on {@code c}: Binance's answer to one of our requests (or a late or unknown one). */
     void answer(StreamConnection c, JsonNode m) {
-        JsonNode idNode = m.get("id");
-        Request r;
-        synchronized (pool.lock) {
-            r = idNode.canConvertToLong() ? inflight.remove(idNode.asLong()) : null;
-        }
-        if (r == null) {
-            if (m.has("error")) {
-                LOG.warn("{}: error answer to an unknown request: {}", c.session.name(), m);
-            }
-            return;
-        }
+        c.requests.answer(m);
+    }
+
+    /** @return Binance's error in an answer, or {@code null} */
+    private static BinanceApiException errorOf(JsonNode m) {
         JsonNode error = m.get("error");
         if (error == null && m.has("code") && m.has("msg")) {
             error = m; // the flat form the documentation's error table shows
         }
-        if (error != null && !error.isNull()) {
-            BinanceApiException ex = new BinanceApiException(0, error.path("code").asInt(), error.path("msg").asText());
+        return error == null || error.isNull() ? null
+                : new BinanceApiException(0, error.path("code").asInt(), error.path("msg").asText());
+    }
+
+    /** The stream names in a LIST_SUBSCRIPTIONS answer; Binance's error as an exception. */
+    private static List<String> streamNames(JsonNode m) {
+        BinanceApiException ex = errorOf(m);
+        if (ex != null) {
+            throw ex;
+        }
+        List<String> names = new ArrayList<>();
+        m.path("result").forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    /** Binance answered an operations request: confirm (or refuse) its operations. */
+    private void answered(StreamConnection c, Request r, JsonNode m) {
+        BinanceApiException ex = errorOf(m);
+        if (ex != null) {
             List<Route> refused = new ArrayList<>();
             synchronized (pool.lock) {
                 for (Op op : r.ops) {
@@ -258,17 +309,9 @@ final class SubscriptionRequests {
             }
             refused.forEach(route -> route.error(ex)); // listeners hear it before the futures complete
             r.ops.forEach(op -> op.done.completeExceptionally(ex));
-            if (r.list != null) {
-                r.list.completeExceptionally(ex);
-            }
             return;
         }
         r.ops.forEach(op -> op.done.complete(null));
-        if (r.list != null) {
-            List<String> names = new ArrayList<>();
-            m.path("result").forEach(n -> names.add(n.asText()));
-            r.list.complete(names);
-        }
         if (r.replay) {
             replayAnswered.accept(c);
         }

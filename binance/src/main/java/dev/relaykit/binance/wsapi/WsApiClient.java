@@ -36,6 +36,7 @@ import dev.relaykit.core.ws.OutgoingQueueFullException;
 import dev.relaykit.core.ws.ReconnectPolicy;
 import dev.relaykit.core.ws.StateChange;
 import dev.relaykit.core.ws.WsListener;
+import dev.relaykit.core.ws.WsRpc;
 import dev.relaykit.core.ws.WsSession;
 import dev.relaykit.core.ws.WsSubscription;
 import java.math.BigDecimal;
@@ -52,8 +53,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,9 +77,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Matching</b>: every request gets a unique id; the answer with that id completes its future.
  * Each request has a deadline ({@link Builder#requestTimeout}, default 10 s) after which it fails
- * with a {@link TransportException}. When the connection drops, requests still waiting fail at once
- * with a {@link TransportException}; nothing is ever resent automatically — for an order, the
- * message says the outcome is unknown: check with {@code order.status} or the user data stream.
+ * with a {@link TransportException}. When the connection drops, requests sent on it and still waiting
+ * fail at once with a {@link dev.relaykit.core.ws.ConnectionLostException} (a {@link TransportException}:
+ * the outcome is unknown); nothing is ever resent automatically — for an order, check with
+ * {@code order.status} or the user data stream. Requests and answers are matched by sdk-core's
+ * {@link WsRpc}.
  *
  * <p><b>Errors</b>: Binance's errors ({@code {"status":400,"error":{"code":-2010,..}}}) are
  * {@link BinanceApiException}; 429 and 418 are {@link RateLimitedException}. Rate-limit information in
@@ -120,8 +121,7 @@ public final class WsApiClient implements AutoCloseable {
     private final boolean logon;
     private final WsSession session;
     private final ScheduledThreadPoolExecutor timer;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final WsRpc<String, JsonNode> rpc; // ids, requests awaiting answers, their timeouts, failing them on a drop
     private final CompletableFuture<Void> firstLogon = new CompletableFuture<>();
 
     private CompletableFuture<Void> connected; // guarded by this
@@ -129,7 +129,6 @@ public final class WsApiClient implements AutoCloseable {
     private UserDataSub userData; // guarded by this
     private volatile boolean authenticated;
     private volatile boolean closed;
-    private long opens; // OPEN transitions seen, dispatcher thread only
 
     private WsApiClient(Builder b) {
         this.context = b.context;
@@ -153,6 +152,22 @@ public final class WsApiClient implements AutoCloseable {
             sb.httpClient(b.httpClient);
         }
         this.session = sb.build();
+        this.rpc = WsRpc.<String, JsonNode>builder(WsApiClient::answerId, timer)
+                .session(session)
+                .timeout(requestTimeout)
+                .timeoutError(r -> new TransportException(r.sent()
+                        ? "no answer from the Binance WebSocket API to " + r.what() + " (request id " + r.key()
+                        + ") within " + requestTimeout.toMillis() + " ms" + (isOrder(r.what())
+                        ? "; the order may or may not have been placed: check order.status before retrying" : "")
+                        : r.what() + " was not sent within " + requestTimeout.toMillis()
+                        + " ms (not connected, or waiting for the rate limit)"))
+                .lostMessage((r, why) -> "Binance WebSocket API: " + why + " before the answer to " + r.what() + " (request id " + r.key()
+                        + ") arrived" + (isOrder(r.what()) ? ": the order may or may not have been placed. It was NOT"
+                        + " resent; check with order.status or the user data stream before retrying"
+                        : "; it was not resent"))
+                .onUnmatched(m -> LOG.debug("Binance WebSocket API: answer to unknown or expired request id {}",
+                        m.get("id")))
+                .build();
         if (logon) {
             // first subscription: replayed first after every reconnect, built fresh each time
             session.subscribe(this::logonFrame, null);
@@ -234,9 +249,7 @@ public final class WsApiClient implements AutoCloseable {
      */
     public CompletableFuture<JsonNode> requestAsync(String method, Map<String, ?> params, boolean signed) {
         Objects.requireNonNull(method, "method");
-        boolean order = method.startsWith("order.place") || method.startsWith("orderList.place")
-                || method.equals("order.cancelReplace") || method.startsWith("sor.order.place");
-        Security s = !signed ? Security.NONE : order ? Security.ORDER : Security.SIGNED;
+        Security s = !signed ? Security.NONE : isOrder(method) ? Security.ORDER : Security.SIGNED;
         return execute(method, params == null ? Map.of() : params, s, weightOf(method, params), Function.identity());
     }
 
@@ -764,24 +777,44 @@ public final class WsApiClient implements AutoCloseable {
                     + ".key(BinanceKey.ed25519(apiKey, pem)) (or hmac/rsa)");
         }
         ObjectNode p = toParams(params);
-        String id = Long.toString(ids.incrementAndGet());
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        ScheduledFuture<?> deadline = timer.schedule(() -> expire(id, method, security, answer),
-                requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        answer.whenComplete((r, e) -> deadline.cancel(false));
+        String id = Long.toString(rpc.nextId());
+        // the timeout starts now: it covers connecting and waiting for the rate limit too
+        CompletableFuture<JsonNode> answer = rpc.expect(id, method);
         usable().whenComplete((v, e) -> {
             if (e != null) {
-                answer.completeExceptionally(new TransportException("could not connect to the Binance WebSocket API; "
+                rpc.fail(id, new TransportException("could not connect to the Binance WebSocket API; "
                         + method + " was not sent", unwrap(e)));
             } else {
-                acquireThen(security, weight, 0, answer, () -> transmit(id, method, p, security, answer));
+                acquireThen(security, weight, 0, id, answer, () -> transmit(id, method, p, security));
             }
         });
-        return answer.thenApply(decoder);
+        return answer.thenApply(m -> result(method, m)).thenApply(decoder);
+    }
+
+    /** @return whether {@code method} places an order (charged to the order count; its outcome matters on a drop) */
+    private static boolean isOrder(Object method) {
+        String m = method.toString();
+        return m.startsWith("order.place") || m.startsWith("orderList.place") || m.equals("order.cancelReplace")
+                || m.startsWith("sor.order.place");
+    }
+
+    /** The key of an answer: its id; {@code null} for a message that is not one. */
+    private static String answerId(JsonNode msg) {
+        JsonNode id = msg.get("id");
+        return id == null || id.isNull() ? null : id.asText();
+    }
+
+    /** An answer's {@code result}, or Binance's error as an exception. */
+    private JsonNode result(String method, JsonNode msg) {
+        int status = msg.path("status").asInt(0);
+        if (status == 200) {
+            return msg.path("result");
+        }
+        throw error(method, status, msg.path("error"));
     }
 
     /** Charges the local budgets (the REST client's limiters), waiting on the timer, never blocking. */
-    private void acquireThen(Security security, int weight, long waited, CompletableFuture<JsonNode> answer,
+    private void acquireThen(Security security, int weight, long waited, String id, CompletableFuture<JsonNode> answer,
                              Runnable send) {
         if (answer.isDone()) {
             return;
@@ -800,50 +833,36 @@ public final class WsApiClient implements AutoCloseable {
                 send.run();
             } else {
                 long w = wait;
-                timer.schedule(() -> acquireThen(security, remaining, waited + w, answer, send), w,
+                timer.schedule(() -> acquireThen(security, remaining, waited + w, id, answer, send), w,
                         TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
-            answer.completeExceptionally(e);
+            rpc.fail(id, e);
         }
     }
 
-    private void transmit(String id, String method, ObjectNode params, Security security,
-                          CompletableFuture<JsonNode> answer) {
+    private void transmit(String id, String method, ObjectNode params, Security security) {
         if (security != Security.NONE) {
             sign(params, !authenticated);
         }
         String frame = frame(id, method, params);
-        pending.put(id, new Pending(id, method, security == Security.ORDER, answer, session.stats().reconnects()));
-        if (answer.isDone()) { // expired meanwhile
-            pending.remove(id);
+        if (!rpc.markSent(id)) { // expired meanwhile
             return;
         }
         try {
             session.send(frame).whenComplete((v, e) -> {
-                if (e != null && pending.remove(id) != null) {
-                    answer.completeExceptionally(notSent(method, e));
+                if (e != null) {
+                    rpc.fail(id, notSent(method, e));
                 }
             });
         } catch (NotConnectedException | OutgoingQueueFullException | IllegalStateException e) {
-            pending.remove(id);
-            answer.completeExceptionally(notSent(method, e));
+            rpc.fail(id, notSent(method, e));
         }
     }
 
     private static TransportException notSent(String method, Throwable cause) {
         return new TransportException("not connected to the Binance WebSocket API (" + cause.getMessage() + "); "
                 + method + " was not sent", cause);
-    }
-
-    private void expire(String id, String method, Security security, CompletableFuture<JsonNode> answer) {
-        boolean sent = pending.remove(id) != null;
-        answer.completeExceptionally(new TransportException(sent
-                ? "no answer from the Binance WebSocket API to " + method + " (request id " + id + ") within "
-                + requestTimeout.toMillis() + " ms" + (security == Security.ORDER
-                ? "; the order may or may not have been placed: check order.status before retrying" : "")
-                : method + " was not sent within " + requestTimeout.toMillis()
-                + " ms (not connected, or waiting for the rate limit)"));
     }
 
     /** Adds timestamp (and recvWindow), and apiKey plus signature unless the session is logged on. */
@@ -888,22 +907,23 @@ public final class WsApiClient implements AutoCloseable {
     /** The logon frame, built fresh (new timestamp) for every connection. Runs on the session's thread. */
     private String logonFrame() {
         authenticated = false;
-        String id = Long.toString(ids.incrementAndGet());
+        String id = Long.toString(rpc.nextId());
         ObjectNode p = NODES.objectNode();
         sign(p, true);
-        CompletableFuture<JsonNode> f = register(id, "session.logon");
-        f.whenComplete(this::onLogon);
+        register(id, "session.logon").whenComplete(this::onLogon);
         return frame(id, "session.logon", p);
     }
 
-    /** Registers an answer handler for a frame the session sends by itself (logon, subscription). */
+    /** Registers a frame the session sends by itself (logon, subscription) on the connection opening now. */
     private CompletableFuture<JsonNode> register(String id, String method) {
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
-        pending.put(id, new Pending(id, method, false, f, session.stats().reconnects()));
-        ScheduledFuture<?> deadline = timer.schedule(() -> expire(id, method, Security.NONE, f),
-                requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        f.whenComplete((r, e) -> deadline.cancel(false));
-        return f;
+        CompletableFuture<JsonNode> f;
+        try {
+            f = rpc.expect(id, method);
+        } catch (RuntimeException e) { // closing, or the in-flight limit: the frame goes out unanswered
+            return CompletableFuture.failedFuture(e);
+        }
+        rpc.markSent(id);
+        return f.thenApply(m -> result(method, m));
     }
 
     private void onLogon(JsonNode result, Throwable error) {
@@ -953,26 +973,16 @@ public final class WsApiClient implements AutoCloseable {
             return;
         }
         applyRateLimits(msg.get("rateLimits"));
-        JsonNode idNode = msg.get("id");
-        int status = msg.path("status").asInt(0);
-        if (idNode == null || idNode.isNull()) {
+        if (answerId(msg) == null) {
             // e.g. the session's API key was revoked: {"id":null,"status":401,"error":{"code":-2015,..}}
+            int status = msg.path("status").asInt(0);
             LOG.warn("Binance WebSocket API: {} {}", status, msg.path("error").path("msg").asText());
             if (status == 401) {
                 authenticated = false;
             }
             return;
         }
-        Pending p = pending.remove(idNode.asText());
-        if (p == null) {
-            LOG.debug("Binance WebSocket API: answer to unknown or expired request id {}", idNode.asText());
-            return;
-        }
-        if (status == 200) {
-            p.answer.complete(msg.path("result"));
-        } else {
-            p.answer.completeExceptionally(error(p.method, status, msg.path("error")));
-        }
+        rpc.answer(msg);
     }
 
     private RelayKitException error(String method, int status, JsonNode error) {
@@ -1035,19 +1045,9 @@ public final class WsApiClient implements AutoCloseable {
         };
     }
 
-    /** The connection with index {@code lost} is gone: what still waits for an answer from it fails now. */
+    /** The connection is gone (the requests sent on it are failed by {@link #rpc}, never resent). */
     private void onConnectionLost(StateChange change) {
-        long lost = opens - 1;
         authenticated = false;
-        for (Pending p : pending.values()) {
-            if (p.connection <= lost && pending.remove(p.id, p)) {
-                p.answer.completeExceptionally(new TransportException("the connection to the Binance WebSocket API "
-                        + "was lost before the answer to " + p.method + " (request id " + p.id + ") arrived"
-                        + (p.order ? ": the order may or may not have been placed. It was NOT resent; check with "
-                        + "order.status or the user data stream before retrying" : "; it was not resent"),
-                        change.cause()));
-            }
-        }
         UserDataSub sub;
         synchronized (this) {
             sub = userData;
@@ -1065,9 +1065,7 @@ public final class WsApiClient implements AutoCloseable {
 
         @Override
         public void onStateChange(WsSession s, StateChange change) {
-            if (change.to() == ConnectionState.OPEN) {
-                opens++;
-            } else if (change.from() == ConnectionState.OPEN) {
+            if (change.from() == ConnectionState.OPEN) {
                 onConnectionLost(change);
             }
             if (change.to() == ConnectionState.FAILED) {
@@ -1111,7 +1109,7 @@ public final class WsApiClient implements AutoCloseable {
 
         /** Signature mode: the subscription frame, built fresh for every connection. */
         String signatureFrame() {
-            String id = Long.toString(ids.incrementAndGet());
+            String id = Long.toString(rpc.nextId());
             ObjectNode p = NODES.objectNode();
             sign(p, true);
             register(id, "userDataStream.subscribe.signature").whenComplete(this::onSubscribed);
@@ -1123,7 +1121,7 @@ public final class WsApiClient implements AutoCloseable {
             if (subscriptionId >= 0) {
                 p.put("subscriptionId", subscriptionId);
             }
-            return frame(Long.toString(ids.incrementAndGet()), "userDataStream.unsubscribe", p);
+            return frame(Long.toString(rpc.nextId()), "userDataStream.unsubscribe", p);
         }
 
         private void onSubscribed(JsonNode result, Throwable error) {
@@ -1230,10 +1228,6 @@ public final class WsApiClient implements AutoCloseable {
         }
     }
 
-    private record Pending(String id, String method, boolean order, CompletableFuture<JsonNode> answer,
-                           long connection) {
-    }
-
     private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
@@ -1332,13 +1326,8 @@ public final class WsApiClient implements AutoCloseable {
             closed = true;
         }
         session.close();
-        for (Pending p : pending.values()) {
-            if (pending.remove(p.id, p)) {
-                p.answer.completeExceptionally(new TransportException("the WebSocket API client was closed before the "
-                        + "answer to " + p.method + " (request id " + p.id + ") arrived"
-                        + (p.order ? "; the order may or may not have been placed" : "")));
-            }
-        }
+        rpc.connectionLost("the WebSocket API client was closed", null);
+        rpc.close();
         firstLogon.completeExceptionally(new TransportException("the WebSocket API client was closed"));
         timer.shutdownNow();
     }
