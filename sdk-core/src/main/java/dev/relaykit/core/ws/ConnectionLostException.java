@@ -9,8 +9,9 @@ package dev.relaykit.core.ws;
  * {@link NotConnectedException} (not this subtype) means the request was not sent at all.
  *
  * <pre>{@code
- * try {
- *     Order o = ws.placeOrder(order);
+ * try {   // for example an order over Binance's WebSocket API (module binance)
+ *     binance.wsApi().placeOrder(NewOrder.limit("BTCUSDT", OrderSide.BUY,
+ *             new BigDecimal("0.001"), new BigDecimal("50000")).build());
  * } catch (ConnectionLostException e) {
  *     // unknown: look the order up by its client order id before retrying
  * } catch (NotConnectedException e) {
