@@ -21,18 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 11 item 5: bytes on every generation, numbers as Jackson's default, typed disconnect reasons, auth on 1.x/2.x. */
 class ArgumentsAndReasonsTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private static SocketEvent next(BlockingQueue<SocketEvent> q, String name) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            SocketEvent e = q.poll(100, TimeUnit.MILLISECONDS);
-            if (e != null && e.name().equals(name)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no '" + name + "' event within " + WAIT);
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(dev.relaykit.socketio.peer.Generation.class)
@@ -46,12 +34,12 @@ class ArgumentsAndReasonsTest {
             s.connect().get(10, TimeUnit.SECONDS);
 
             s.emit("binary-echo", new byte[] {1, 2, 3}, Map.of("inner", new byte[] {4}));
-            SocketEvent bin = next(events, "binary-echo");
+            SocketEvent bin = Events.next(events, "binary-echo");
             assertThat(bin.bytes(0)).containsExactly(1, 2, 3);
             assertThat(bin.bytes(bin.arg(1).get("inner"))).containsExactly(4);
 
             s.emit("echo", 1.5, 7, 10_000_000_000L, Map.of("p", 0.1), "text");
-            SocketEvent echo = next(events, "echo");
+            SocketEvent echo = Events.next(events, "echo");
             JsonNode expected = plainJackson.readTree("[1.5, 7, 10000000000, {\"p\": 0.1}, \"text\"]");
             for (int i = 0; i < 5; i++) {
                 assertThat(echo.arg(i)).as("argument %d", i).isEqualTo(expected.get(i));
@@ -66,7 +54,7 @@ class ArgumentsAndReasonsTest {
             SocketIoSocket e = exact.socket("/").onAny(exactEvents::add);
             e.connect().get(10, TimeUnit.SECONDS);
             e.emit("echo", new BigDecimal("0.1"), new BigDecimal("2.675"));
-            SocketEvent decimals = next(exactEvents, "echo");
+            SocketEvent decimals = Events.next(exactEvents, "echo");
             assertThat(decimals.arg(0).isBigDecimal()).isTrue();
             assertThat(decimals.arg(0).decimalValue()).isEqualByComparingTo("0.1");
             // the text the server sent, exactly (as a double it would be 2.67499999999999982236431605997495353221893310546875)
@@ -91,27 +79,27 @@ class ArgumentsAndReasonsTest {
             SocketIoSocket m = client.socket("/").on("disconnect", main::add).on("connect", main::add);
             m.connect().get(10, TimeUnit.SECONDS);
             c.connect().get(10, TimeUnit.SECONDS);
-            next(chat, "connect");
-            next(main, "connect");
+            Events.next(chat, "connect");
+            Events.next(main, "connect");
 
             c.emit("crash-connection");
             for (BlockingQueue<SocketEvent> q : List.of(chat, main)) {
-                SocketEvent crash = next(q, "disconnect");
+                SocketEvent crash = Events.next(q, "disconnect");
                 assertThat(crash.disconnectReason()).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
                 assertThat(crash.arg(0).asText()).isEqualTo(DisconnectReason.TRANSPORT_CLOSE.wireName());
             }
             // both rejoined: a namespace still rejoining is not connected, and disconnect() on it reports nothing
-            next(chat, "connect");
-            next(main, "connect");
+            Events.next(chat, "connect");
+            Events.next(main, "connect");
             chat.clear();
             main.clear();
 
             c.emit("disconnect-me");
-            SocketEvent byServer = next(chat, "disconnect");
+            SocketEvent byServer = Events.next(chat, "disconnect");
             assertThat(byServer.disconnectReason()).isEqualTo(DisconnectReason.SERVER_DISCONNECT);
 
             m.disconnect();
-            SocketEvent byClient = next(main, "disconnect");
+            SocketEvent byClient = Events.next(main, "disconnect");
             assertThat(byClient.disconnectReason()).isEqualTo(DisconnectReason.CLIENT_DISCONNECT);
             assertThat(byClient.arg(0).asText()).isEqualTo("io client disconnect");
         }
@@ -128,7 +116,7 @@ class ArgumentsAndReasonsTest {
             SocketIoSocket s = client.socket("/").on("disconnect", events::add);
             s.connect().get(10, TimeUnit.SECONDS);
             peer.close();
-            SocketEvent gone = next(events, "disconnect");
+            SocketEvent gone = Events.next(events, "disconnect");
             assertThat(gone.disconnectReason()).isEqualTo(mode == TransportMode.WEBSOCKET
                     ? DisconnectReason.TRANSPORT_CLOSE : DisconnectReason.TRANSPORT_ERROR);
             if (mode == TransportMode.POLLING) {
@@ -164,7 +152,7 @@ class ArgumentsAndReasonsTest {
                      .query("token", "s3cret").build()) {
             BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
             client.socket("/secure").onAny(events::add).connect().get(10, TimeUnit.SECONDS);
-            assertThat(next(events, "welcome").arg(0).get("nsp").asText()).isEqualTo("/secure");
+            assertThat(Events.next(events, "welcome").arg(0).get("nsp").asText()).isEqualTo("/secure");
             assertThat(client.generation()).isEqualTo(Generation.V1_V2);
         }
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The client against real Node socket.io servers of each supported generation (the peer contract). */
 class RealPeerTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Events.WAIT;
 
     private static SocketIoClient client(NodePeer peer, Generation gen, boolean token) {
         return client(peer, gen, token, TransportMode.WEBSOCKET);
@@ -44,17 +44,6 @@ class RealPeerTest {
         return NodePeer.start(dev.relaykit.socketio.peer.Generation.valueOf(folder.toUpperCase(java.util.Locale.ROOT)));
     }
 
-    private static SocketEvent next(BlockingQueue<SocketEvent> q, String name) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            SocketEvent e = q.poll(100, TimeUnit.MILLISECONDS);
-            if (e != null && e.name().equals(name)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no '" + name + "' event within " + WAIT);
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({"v4,V3_V4,WEBSOCKET", "v3,V3_V4,WEBSOCKET", "v2,V1_V2,WEBSOCKET", "v1,V1_V2,WEBSOCKET",
         "v4,V3_V4,POLLING", "v2,V1_V2,POLLING", "v4,V3_V4,POLLING_THEN_WEBSOCKET", "v1,V1_V2,POLLING_THEN_WEBSOCKET",
@@ -65,12 +54,12 @@ class RealPeerTest {
                 BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
                 SocketIoSocket s = client.socket(nsp).onAny(events::add);
                 s.connect().get(10, TimeUnit.SECONDS);
-                SocketEvent welcome = next(events, "welcome");
+                SocketEvent welcome = Events.next(events, "welcome");
                 assertThat(welcome.arg(0).get("gen").asText()).isEqualTo(folder);
                 assertThat(welcome.arg(0).get("nsp").asText()).isEqualTo(nsp);
 
                 s.emit("echo", "a", 1, Map.of("k", List.of(true)));
-                SocketEvent echo = next(events, "echo");
+                SocketEvent echo = Events.next(events, "echo");
                 assertThat(echo.args()).hasSize(3);
                 assertThat(echo.arg(0).asText()).isEqualTo("a");
                 assertThat(echo.arg(2).get("k").get(0).asBoolean()).isTrue();
@@ -81,25 +70,25 @@ class RealPeerTest {
 
                 // server -> client ack
                 s.emit("request-ack", "p");
-                SocketEvent asked = next(events, "server-ack");
+                SocketEvent asked = Events.next(events, "server-ack");
                 assertThat(asked.hasAck()).isTrue();
                 asked.ack("answer", new byte[] {5});
-                SocketEvent got = next(events, "ack-received");
+                SocketEvent got = Events.next(events, "ack-received");
                 assertThat(got.arg(0).asText()).isEqualTo("answer");
                 // 0.9 has no binary (base64 strings on the wire): SocketEvent.bytes reads both
                 assertThat(got.bytes(1)).containsExactly(5);
 
                 // binary both ways, nested too
                 s.emit("binary-echo", new byte[] {1, 2, 3}, Map.of("inner", new byte[] {4}));
-                SocketEvent bin = next(events, "binary-echo");
+                SocketEvent bin = Events.next(events, "binary-echo");
                 assertThat(bin.bytes(0)).containsExactly(1, 2, 3);
                 assertThat(bin.bytes(bin.arg(1).get("inner"))).containsExactly(4);
 
                 // rooms
                 s.emit("join", "r1");
-                assertThat(next(events, "joined").arg(0).asText()).isEqualTo("r1");
+                assertThat(Events.next(events, "joined").arg(0).asText()).isEqualTo("r1");
                 s.emit("room-msg", Map.of("room", "r1", "msg", "hi"));
-                assertThat(next(events, "room-msg").arg(0).asText()).isEqualTo("hi");
+                assertThat(Events.next(events, "room-msg").arg(0).asText()).isEqualTo("hi");
             }
             assertThat(client.isWebSocket()).isEqualTo(mode != TransportMode.POLLING);
         }
@@ -112,7 +101,7 @@ class RealPeerTest {
             try (SocketIoClient ok = client(peer, gen, true)) {
                 BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
                 ok.socket("/secure").onAny(events::add).connect().get(10, TimeUnit.SECONDS);
-                assertThat(next(events, "welcome").arg(0).get("nsp").asText()).isEqualTo("/secure");
+                assertThat(Events.next(events, "welcome").arg(0).get("nsp").asText()).isEqualTo("/secure");
             }
             try (SocketIoClient refused = client(peer, gen, false)) {
                 assertThatThrownBy(() -> refused.socket("/secure").connect().get(10, TimeUnit.SECONDS))
@@ -134,13 +123,13 @@ class RealPeerTest {
             BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
             SocketIoSocket s = client.socket("/").onAny(events::add).on("disconnect", events::add);
             s.connect().get(10, TimeUnit.SECONDS);
-            next(events, "welcome");
+            Events.next(events, "welcome");
             Thread.sleep(500); // time for the probe to be refused
             for (int i = 0; i < 20; i++) {
                 s.emit("echo", i);
             }
             for (int i = 0; i < 20; i++) {
-                assertThat(next(events, "echo").arg(0).asInt()).isEqualTo(i);
+                assertThat(Events.next(events, "echo").arg(0).asInt()).isEqualTo(i);
             }
             assertThat(s.emitWithAck("ack", "still here").get(10, TimeUnit.SECONDS).get(0).asText())
                     .isEqualTo("still here");
@@ -161,27 +150,27 @@ class RealPeerTest {
             SocketIoSocket m = client.socket("/").onAny(main::add).on("disconnect", main::add);
             m.connect().get(10, TimeUnit.SECONDS);
             c.connect().get(10, TimeUnit.SECONDS);
-            next(chat, "welcome");
+            Events.next(chat, "welcome");
 
             // the connection dies: both namespaces are rejoined on the new connection
             String firstSid = client.engineSessionId();
             c.emit("crash-connection");
-            assertThat(next(chat, "disconnect").arg(0).asText()).isEqualTo("transport close");
-            next(chat, "connect");
+            assertThat(Events.next(chat, "disconnect").arg(0).asText()).isEqualTo("transport close");
+            Events.next(chat, "connect");
             assertThat(client.engineSessionId()).isNotEqualTo(firstSid);
             c.emit("echo", "after");
-            assertThat(next(chat, "echo").arg(0).asText()).isEqualTo("after");
+            assertThat(Events.next(chat, "echo").arg(0).asText()).isEqualTo("after");
             if (gen == Generation.V3_V4 && folder.equals("v4")) {
                 assertThat(c.recovered()).isTrue();
             }
 
             // the server disconnects one namespace: it stays down, the other keeps working
             c.emit("disconnect-me");
-            assertThat(next(chat, "disconnect").arg(0).asText()).isEqualTo("io server disconnect");
+            assertThat(Events.next(chat, "disconnect").arg(0).asText()).isEqualTo("io server disconnect");
             assertThat(c.isConnected()).isFalse();
             assertThat(c.volatileEmit("echo", "dropped")).isFalse();
             m.emit("echo", "main");
-            assertThat(next(main, "echo").arg(0).asText()).isEqualTo("main");
+            assertThat(Events.next(main, "echo").arg(0).asText()).isEqualTo("main");
         }
     }
 
@@ -200,8 +189,8 @@ class RealPeerTest {
             s.emit("echo", "early-2");
             assertThat(s.volatileEmit("echo", "volatile")).isFalse();
             s.connect().get(10, TimeUnit.SECONDS);
-            assertThat(next(events, "echo").arg(0).asText()).isEqualTo("early-1");
-            assertThat(next(events, "echo").arg(0).asText()).isEqualTo("early-2");
+            assertThat(Events.next(events, "echo").arg(0).asText()).isEqualTo("early-1");
+            assertThat(Events.next(events, "echo").arg(0).asText()).isEqualTo("early-2");
             assertThat(raw.poll(5, TimeUnit.SECONDS)).startsWith(gen == Generation.V0_9 ? "1::" : "0{\"sid\"");
 
             // the peers ping every 1 s with a 1 s timeout (0.9: heartbeat every 2 s, timeout 3 s): 3.5 s later the same Engine.IO session is still up only
@@ -216,12 +205,12 @@ class RealPeerTest {
             assertThatThrownBy(() -> s.emitWithAck(Duration.ofMillis(300), "echo", "no-ack").get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
-            assertThat(next(events, "echo").arg(0).asText()).isEqualTo("no-ack"); // echoed, never acked
+            assertThat(Events.next(events, "echo").arg(0).asText()).isEqualTo("no-ack"); // echoed, never acked
 
             // raw packet channel: a hand-written Socket.IO event on /chat
             client.sendRaw(gen == Generation.V0_9 ? "5::/chat:{\"name\":\"echo\",\"args\":[\"raw\"]}"
                     : "42/chat,[\"echo\",\"raw\"]").get(5, TimeUnit.SECONDS);
-            assertThat(next(events, "echo").arg(0).asText()).isEqualTo("raw");
+            assertThat(Events.next(events, "echo").arg(0).asText()).isEqualTo("raw");
         }
     }
 

@@ -24,18 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * emits fail at once, and {@code connect()} rejoins.
  */
 class ServerDisconnectTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private static SocketEvent next(BlockingQueue<SocketEvent> q, String name) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            SocketEvent e = q.poll(100, TimeUnit.MILLISECONDS);
-            if (e != null && e.name().equals(name)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no '" + name + "' event within " + WAIT);
-    }
 
     @ParameterizedTest(name = "{0} {1}")
     // not 0.9 over xhr-polling: there its server ends the session without the "0::" frame unless a poll happens to be
@@ -61,13 +49,13 @@ class ServerDisconnectTest {
             SocketIoSocket c = client.socket("/chat").onAny(chat::add).on("disconnect", chat::add);
             m.connect().get(10, TimeUnit.SECONDS);
             c.connect().get(10, TimeUnit.SECONDS);
-            next(chat, "welcome");
+            Events.next(chat, "welcome");
             // pending when the server disconnects: it will never be answered, so it must not wait 30 s
             CompletableFuture<?> pending = c.emitWithAck("echo", "echo never acks");
 
             c.emit("disconnect-all");
             for (BlockingQueue<SocketEvent> q : List.of(main, chat)) {
-                SocketEvent d = next(q, "disconnect");
+                SocketEvent d = Events.next(q, "disconnect");
                 assertThat(d.disconnectReason()).isEqualTo(DisconnectReason.SERVER_DISCONNECT);
                 assertThat(d.arg(0).asText()).isEqualTo("io server disconnect");
             }
@@ -101,7 +89,7 @@ class ServerDisconnectTest {
 
             // connect() rejoins on a new connection; the other namespace stays down
             c.connect().get(10, TimeUnit.SECONDS);
-            assertThat(next(chat, "welcome").arg(0).get("nsp").asText()).isEqualTo("/chat");
+            assertThat(Events.next(chat, "welcome").arg(0).get("nsp").asText()).isEqualTo("/chat");
             assertThat(c.emitWithAck("ack", "back").get(10, TimeUnit.SECONDS).get(0).asText()).isEqualTo("back");
             assertThat(handshakes.get()).isEqualTo(2);
             assertThat(m.isConnected()).isFalse();
