@@ -539,7 +539,12 @@ class MarketStreamsTest {
                     .hasMessageContaining("could not connect to the Binance market streams");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(s.connectionCount()).isZero();
-            Thread.sleep(300);
+            // the failed session's timer thread ends; one that kept reconnecting would keep it alive past the bound
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                    .anyMatch(n -> n.matches("relaykit-binance-streams-.*-c\\d+-timer")) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
                     .as("no session keeps reconnecting").noneMatch(n -> n.matches("relaykit-binance-streams-.*-c\\d+-timer"));
         }

@@ -68,8 +68,9 @@ class SocketIoChatTest {
             assertThat(lines.readLine()).startsWith("socket.io v4 server on http://127.0.0.1:");
             String ready = lines.readLine();
             assertThat(ready).startsWith("READY ");
-            Thread.sleep(1000);
-            assertThat(server.isAlive()).as("the server exited when its stdin closed").isTrue();
+            // an exit (what the old server did when its stdin closed) ends this wait at once and fails
+            assertThat(server.waitFor(1, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the server exited when its stdin closed").isFalse();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (SocketIoChat.Chat chat = SocketIoChat.Chat.open("http://127.0.0.1:" + ready.substring(6).trim(), "lobby",
                     "carol", new PrintStream(out, true, StandardCharsets.UTF_8))) {
