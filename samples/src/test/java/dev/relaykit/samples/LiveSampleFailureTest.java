@@ -1,5 +1,6 @@
 package dev.relaykit.samples;
 
+import dev.relaykit.testkit.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -22,12 +23,6 @@ import org.junit.jupiter.api.Test;
 class LiveSampleFailureTest {
 
     private record Ran(int exit, String out, String err, long millis) {
-    }
-
-    private static int refusedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();   // closed again: connections to it are refused
-        }
     }
 
     private static Ran runMain(String mainClass, Map<String, String> env, String... args) throws Exception {
@@ -58,7 +53,7 @@ class LiveSampleFailureTest {
 
     @Test
     void theOrderBookSampleSaysItIsConnectingAndWhyItFailed() throws Exception {
-        int port = refusedPort();
+        int port = Loopback.refusedPort();
         String url = "http://127.0.0.1:" + port;
         Ran ran = runMain("dev.relaykit.samples.binance.LiveOrderBook", Map.of("BINANCE_ENV", "custom",
                 "BINANCE_REST_URL", url, "BINANCE_STREAM_URL", "ws://127.0.0.1:" + port));
@@ -72,7 +67,7 @@ class LiveSampleFailureTest {
 
     @Test
     void theOrderSampleSaysItIsConnectingAndWhyItFailed() throws Exception {
-        int port = refusedPort();
+        int port = Loopback.refusedPort();
         String url = "http://127.0.0.1:" + port;
         Ran ran = runMain("dev.relaykit.samples.binance.PlaceAndCancelOrder", Map.of("BINANCE_ENV", "custom",
                 "BINANCE_REST_URL", url, "BINANCE_STREAM_URL", "ws://127.0.0.1:" + port,
@@ -96,7 +91,7 @@ class LiveSampleFailureTest {
 
     @Test
     void theChatSampleSaysItIsConnectingAndWhyItFailed() throws Exception {
-        int port = refusedPort();
+        int port = Loopback.refusedPort();
         String url = "http://127.0.0.1:" + port;
         Ran ran = runMain("dev.relaykit.samples.socketio.SocketIoChat", Map.of(), url, "lobby", "dave");
         assertThat(ran.exit()).isEqualTo(1);

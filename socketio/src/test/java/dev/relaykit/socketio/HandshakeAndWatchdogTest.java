@@ -1,5 +1,6 @@
 package dev.relaykit.socketio;
 
+import dev.relaykit.testkit.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relaykit.core.ws.ReconnectPolicy;
@@ -141,25 +142,10 @@ class HandshakeAndWatchdogTest {
     }
     // ------------------------------------------------------------------ the first connect (issue 10 item 4)
 
-    private static int refusedPort() throws Exception {
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return free.getLocalPort();
-        }
-    }
-
-    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void aFirstConnectToARefusedPortFailsAtOnceWithTheCauseOverEveryTransport() throws Exception {
         for (TransportMode mode : TransportMode.values()) {
-            try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + refusedPort())
+            try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + Loopback.refusedPort())
                     .transport(mode)
                     .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50))
                             .withUnlimitedAttempts())
@@ -169,7 +155,7 @@ class HandshakeAndWatchdogTest {
                 var chat = client.socket("/chat").connect();
                 for (var f : java.util.List.of(root, chat)) {
                     org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).as(mode.name())
-                            .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
+                            .satisfies(e -> assertThat(Loopback.causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
                             .hasCauseInstanceOf(dev.relaykit.core.TransportException.class)
                             .hasMessageContaining("could not connect to 127.0.0.1:");
                 }
@@ -181,23 +167,23 @@ class HandshakeAndWatchdogTest {
 
     @Test
     void aNamespaceConnectedAfterTheClientFailedFailsAtOnceWithTheSameCause() throws Exception {
-        try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + refusedPort())
+        try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + Loopback.refusedPort())
                 .transport(TransportMode.POLLING).build()) {
             var root = client.socket("/").connect();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> root.get(5, TimeUnit.SECONDS))
-                    .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).isTrue());
+                    .satisfies(e -> assertThat(Loopback.causedBy(e, java.net.ConnectException.class)).isTrue());
             assertThat(client.state()).isEqualTo(dev.relaykit.core.ws.ConnectionState.FAILED);
             // joined after the failure: nothing will ever connect it, so it must not wait forever
             var late = client.socket("/late").connect();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> late.get(1, TimeUnit.SECONDS))
-                    .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
+                    .satisfies(e -> assertThat(Loopback.causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
                     .hasMessageContaining("could not connect to 127.0.0.1:");
         }
     }
 
     @Test
     void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
-        int port = refusedPort();
+        int port = Loopback.refusedPort();
         try (SocketIoClient client = SocketIoClient.builder("http://127.0.0.1:" + port)
                 .generation(Generation.V3_V4).transport(TransportMode.WEBSOCKET)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))

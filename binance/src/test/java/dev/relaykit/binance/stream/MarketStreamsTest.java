@@ -1,5 +1,6 @@
 package dev.relaykit.binance.stream;
 
+import dev.relaykit.testkit.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -505,21 +506,6 @@ class MarketStreamsTest {
     }
     // ------------------------------------------------------------------ the first connect (issue 10 item 4)
 
-    private static int refusedPort() throws Exception {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return probe.getLocalPort();
-        }
-    }
-
-    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static BinanceSpot spotWithStreamsAt(int port) {
         return BinanceSpot.builder().environment(BinanceEnvironment.custom("http://127.0.0.1:1",
                 "ws://127.0.0.1:" + port, "ws://127.0.0.1:1/ws-api/v3")).build();
@@ -527,7 +513,7 @@ class MarketStreamsTest {
 
     @Test
     void aFirstConnectToARefusedPortFailsReadyWithTheCauseAndNothingKeepsTrying() throws Exception {
-        try (BinanceSpot refused = spotWithStreamsAt(refusedPort());
+        try (BinanceSpot refused = spotWithStreamsAt(Loopback.refusedPort());
              MarketStreams s = MarketStreams.builder(refused)
                      .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50))
                              .withUnlimitedAttempts())
@@ -535,7 +521,7 @@ class MarketStreamsTest {
             long start = System.nanoTime();
             StreamSubscription sub = s.subscribe(MarketStream.trade("BTCUSDT"), t -> { });
             assertThatThrownBy(() -> sub.ready().get(5, TimeUnit.SECONDS))
-                    .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
+                    .satisfies(e -> assertThat(Loopback.causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue())
                     .hasMessageContaining("could not connect to the Binance market streams");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(s.connectionCount()).isZero();
@@ -552,7 +538,7 @@ class MarketStreamsTest {
 
     @Test
     void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
-        int port = refusedPort();
+        int port = Loopback.refusedPort();
         try (BinanceSpot later = spotWithStreamsAt(port);
              MarketStreams s = MarketStreams.builder(later)
                      .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))

@@ -1,5 +1,6 @@
 package dev.relaykit.binance.wsapi;
 
+import dev.relaykit.testkit.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -609,37 +610,22 @@ class WsApiClientTest {
     }
     // ------------------------------------------------------------------ the first connect (issue 10 item 4)
 
-    private static int refusedPort() throws Exception {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return probe.getLocalPort();
-        }
-    }
-
-    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void connectToARefusedPortFailsAtOnceWithTheCauseAndNothingKeepsTrying() throws Exception {
         BinanceSpot refused = BinanceSpot.builder().environment(BinanceEnvironment.custom("http://127.0.0.1:1",
-                "ws://127.0.0.1:1", "ws://127.0.0.1:" + refusedPort() + "/ws-api/v3")).build();
+                "ws://127.0.0.1:1", "ws://127.0.0.1:" + Loopback.refusedPort() + "/ws-api/v3")).build();
         closeables.add(refused);
         long start = System.nanoTime();
         WsApiClient first = refused.wsApi();
         CompletableFuture<Void> connect = first.connect();
         assertThatThrownBy(() -> connect.get(5, java.util.concurrent.TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue());
+                .satisfies(e -> assertThat(Loopback.causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(refused.wsApi().state()).as("a failed client is replaced").isEqualTo(ConnectionState.NEW);
         // a request fails at once too, with the same cause, instead of waiting for its timeout
         long requestStart = System.nanoTime();
         assertThatThrownBy(() -> refused.wsApi().ping()).isInstanceOf(TransportException.class)
-                .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue());
+                .satisfies(e -> assertThat(Loopback.causedBy(e, java.net.ConnectException.class)).as(e.toString()).isTrue());
         assertThat(Duration.ofNanos(System.nanoTime() - requestStart)).isLessThan(Duration.ofSeconds(3));
         // FAILED is terminal: the first client's session has stopped for good, no reconnect is scheduled
         assertThat(first.state()).isEqualTo(ConnectionState.FAILED);
@@ -647,7 +633,7 @@ class WsApiClientTest {
 
     @Test
     void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
-        int port = refusedPort();
+        int port = Loopback.refusedPort();
         BinanceSpot later = BinanceSpot.builder().environment(BinanceEnvironment.custom("http://127.0.0.1:1",
                 "ws://127.0.0.1:1", "ws://127.0.0.1:" + port + "/ws-api/v3")).build();
         closeables.add(later);

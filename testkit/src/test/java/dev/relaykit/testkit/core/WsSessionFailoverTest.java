@@ -1,5 +1,6 @@
 package dev.relaykit.testkit.core;
 
+import dev.relaykit.testkit.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +67,7 @@ class WsSessionFailoverTest {
 
     @Test
     void aDeadFirstEndpointIsSkippedAndTheSessionConnectsToTheSecondAndSaysSo() throws Exception {
-        int dead = WsSessionTest.refusedPort();
+        int dead = Loopback.refusedPort();
         Recorder rec = new Recorder();
         WsSession s = track(WsSession.builder(List.of("ws://127.0.0.1:" + dead + "/ws", server.uri().toString()))
                 .name("failover").listener(rec).build());
@@ -89,8 +90,8 @@ class WsSessionFailoverTest {
 
     @Test
     void connectFailsOnlyWhenEveryEndpointFailedOnceAndNamesHowMany() throws Exception {
-        int dead1 = WsSessionTest.refusedPort();
-        int dead2 = WsSessionTest.refusedPort();
+        int dead1 = Loopback.refusedPort();
+        int dead2 = Loopback.refusedPort();
         Recorder rec = new Recorder();
         WsSession s = track(WsSession.builder(List.of("ws://127.0.0.1:" + dead1 + "/ws", "ws://127.0.0.1:" + dead2 + "/ws"))
                 .name("alldead").listener(rec).build());
@@ -132,7 +133,7 @@ class WsSessionFailoverTest {
 
     @Test
     void anEndpointSupplierIsAskedBeforeEveryAttempt() throws Exception {
-        int dead = WsSessionTest.refusedPort();
+        int dead = Loopback.refusedPort();
         AtomicInteger asked = new AtomicInteger();
         Iterator<String> rotation = List.of("ws://127.0.0.1:" + dead + "/ws", server.uri().toString()).iterator();
         WsSession s = track(WsSession.builder(() -> {
@@ -176,7 +177,7 @@ class WsSessionFailoverTest {
         String querySecret = "qry-sekrit-91bc";
         // the server refuses the handshakes: every failure message is produced while the secrets are in use
         server.refuseConnectionsFor(Duration.ofMinutes(1));
-        int dead = WsSessionTest.refusedPort();
+        int dead = Loopback.refusedPort();
         Recorder rec = new Recorder();
         WsSession s = track(WsSession.builder(List.of("ws://127.0.0.1:" + dead + "/ws?static=" + querySecret,
                         server.uri().toString()))

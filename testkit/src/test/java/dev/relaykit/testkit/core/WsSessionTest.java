@@ -1,5 +1,6 @@
 package dev.relaykit.testkit.core;
 
+import dev.relaykit.testkit.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -541,32 +542,17 @@ class WsSessionTest {
     }
     // ------------------------------------------------------------------ the first connect (issue 10 item 4)
 
-    static int refusedPort() throws Exception {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return probe.getLocalPort(); // closed again: connecting to it is refused
-        }
-    }
-
-    static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void aFirstConnectToARefusedPortFailsAtOnceWithTheCauseAndNothingKeepsTrying() throws Exception {
         Recorder rec = new Recorder();
-        WsSession s = track(WsSession.builder("ws://127.0.0.1:" + refusedPort() + "/ws").name("refused").listener(rec)
+        WsSession s = track(WsSession.builder("ws://127.0.0.1:" + Loopback.refusedPort() + "/ws").name("refused").listener(rec)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50))
                         .withUnlimitedAttempts())
                 .build());
         long start = System.nanoTime();
         CompletableFuture<Void> connect = s.connect();
         assertThatThrownBy(() -> connect.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .satisfies(e -> assertThat(causedBy(e, java.net.ConnectException.class)).as("ConnectException in " + e).isTrue())
+                .satisfies(e -> assertThat(Loopback.causedBy(e, java.net.ConnectException.class)).as("ConnectException in " + e).isTrue())
                 .cause().isInstanceOf(dev.relaykit.core.TransportException.class).hasMessageContaining("could not connect");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(s.state()).isEqualTo(ConnectionState.FAILED);
@@ -579,7 +565,7 @@ class WsSessionTest {
 
     @Test
     void withRetryInitialConnectAServerThatComesUpLaterIsReached() throws Exception {
-        int port = refusedPort();
+        int port = Loopback.refusedPort();
         Recorder rec = new Recorder();
         WsSession s = track(WsSession.builder("ws://127.0.0.1:" + port + "/ws").name("patient").listener(rec)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(100))
@@ -631,7 +617,7 @@ class WsSessionTest {
             long start = System.nanoTime();
             CompletableFuture<Void> connect = s.connect();
             assertThatThrownBy(() -> connect.get(5, TimeUnit.SECONDS))
-                    .satisfies(e -> assertThat(causedBy(e, java.net.SocketTimeoutException.class)).as(e.toString()).isTrue())
+                    .satisfies(e -> assertThat(Loopback.causedBy(e, java.net.SocketTimeoutException.class)).as(e.toString()).isTrue())
                     .hasMessageContaining("within 500 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(450), Duration.ofSeconds(3));
             assertThat(s.state()).isEqualTo(ConnectionState.FAILED);
