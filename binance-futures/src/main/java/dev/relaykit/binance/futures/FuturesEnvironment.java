@@ -9,22 +9,17 @@ import java.util.Objects;
  *
  * <p>The built-in environments follow Binance's derivatives documentation (General Info, WebSocket Market
  * Streams, WebSocket API General Info of each product, checked 2026-12):
- * <table>
- *   <caption>Built-in environments</caption>
- *   <tr><th></th><th>REST</th><th>streams</th><th>WebSocket API</th></tr>
- *   <tr><td>{@link #USDM_PRODUCTION}</td><td>{@code https://fapi.binance.com}</td>
- *       <td>{@code wss://fstream.binance.com} (split paths: {@code /public}, {@code /market}, {@code /private})</td>
- *       <td>{@code wss://ws-fapi.binance.com/ws-fapi/v1}</td></tr>
- *   <tr><td>{@link #USDM_TESTNET}</td><td>{@code https://demo-fapi.binance.com}</td>
- *       <td>{@code wss://fstream.binancefuture.com}</td>
- *       <td>{@code wss://testnet.binancefuture.com/ws-fapi/v1}</td></tr>
- *   <tr><td>{@link #COINM_PRODUCTION}</td><td>{@code https://dapi.binance.com}</td>
- *       <td>{@code wss://dstream.binance.com} (no split: {@code /ws}, {@code /stream})</td>
- *       <td>{@code wss://ws-dapi.binance.com/ws-dapi/v1}</td></tr>
- *   <tr><td>{@link #COINM_TESTNET}</td><td>{@code https://testnet.binancefuture.com}</td>
- *       <td>{@code wss://dstream.binancefuture.com}</td>
- *       <td>{@code wss://testnet.binancefuture.com/ws-dapi/v1}</td></tr>
- * </table>
+ * <ul>
+ *   <li>{@link #USDM_PRODUCTION}: REST {@code https://fapi.binance.com}, streams {@code wss://fstream.binance.com}
+ *       on the split paths {@code /public}, {@code /market}, {@code /private}, WebSocket API
+ *       {@code wss://ws-fapi.binance.com/ws-fapi/v1};</li>
+ *   <li>{@link #USDM_TESTNET}: REST {@code https://demo-fapi.binance.com}, streams
+ *       {@code wss://fstream.binancefuture.com}, WebSocket API {@code wss://testnet.binancefuture.com/ws-fapi/v1};</li>
+ *   <li>{@link #COINM_PRODUCTION}: REST {@code https://dapi.binance.com}, streams {@code wss://dstream.binance.com}
+ *       (no split: {@code /ws}, {@code /stream}), WebSocket API {@code wss://ws-dapi.binance.com/ws-dapi/v1};</li>
+ *   <li>{@link #COINM_TESTNET}: REST {@code https://testnet.binancefuture.com}, streams
+ *       {@code wss://dstream.binancefuture.com}, WebSocket API {@code wss://testnet.binancefuture.com/ws-dapi/v1}.</li>
+ * </ul>
  *
  * <pre>{@code
  * FuturesEnvironment live = FuturesEnvironment.USDM_PRODUCTION;
