@@ -3,11 +3,7 @@ package dev.relaykit.testkit;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
-import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +57,7 @@ public final class FakeBinance implements AutoCloseable {
     private final FakeBinanceOrders orders = new FakeBinanceOrders();
 
     private FakeBinance() {
-        this.rest = RestFake.start(new SignatureFilter(), orders, RestFake.responder(SERVER_TIME,
+        this.rest = RestFake.start(new BinanceSignatureFilter(keys, signedPaths, rejected), orders, RestFake.responder(SERVER_TIME,
                 // GET /api/v3/time: the current time, in the documented shape
                 e -> RestFake.json(200, "{\"serverTime\":" + System.currentTimeMillis() + "}")));
         for (String index : INDEXES) {
@@ -219,69 +215,4 @@ public final class FakeBinance implements AutoCloseable {
     static ResponseDefinition error(int status, int code, String msg) {
         return RestFake.json(status, "{\"code\":" + code + ",\"msg\":\"" + msg + "\"}");
     }
-
-    /** Checks signatures the way Binance does, before any stub answers. */
-    private final class SignatureFilter implements StubRequestFilterV2 {
-        @Override
-        public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-            String url = request.getUrl();
-            int q = url.indexOf('?');
-            String path = q < 0 ? url : url.substring(0, q);
-            String query = q < 0 ? "" : url.substring(q + 1);
-            String body = request.getBodyAsString() == null ? "" : request.getBodyAsString();
-            String signature = null;
-            StringBuilder payload = new StringBuilder();
-            for (String part : (query + (query.isEmpty() || body.isEmpty() ? "" : "&") + body).split("&")) {
-                if (part.startsWith("signature=")) {
-                    signature = java.net.URLDecoder.decode(part.substring(10), StandardCharsets.UTF_8);
-                }
-            }
-            // totalParams: the query string as sent, then the body, without the signature parameter
-            payload.append(stripSignature(query)).append(stripSignature(body));
-            String method = request.getMethod().getName();
-            if (signature == null) {
-                if (signedPaths.contains(method + " " + path)) {
-                    rejected.add("-1102 " + method + " " + path);
-                    return RequestFilterAction.stopWith(error(400, -1102,
-                            "Mandatory parameter 'signature' was not sent, was empty/null, or malformed."));
-                }
-                return RequestFilterAction.continueWith(request);
-            }
-            String apiKey = request.getHeader("X-MBX-APIKEY");
-            switch (keys.check(apiKey, payload.toString(), signature)) {
-                case UNKNOWN_KEY -> {
-                    rejected.add("-2015 " + method + " " + path);
-                    return RequestFilterAction.stopWith(error(401, -2015,
-                            "Invalid API-key, IP, or permissions for action."));
-                }
-                case BAD_SIGNATURE -> {
-                    rejected.add("-1022 " + method + " " + path);
-                    return RequestFilterAction.stopWith(error(400, -1022, "Signature for this request is not valid."));
-                }
-                default -> {
-                }
-            }
-            return RequestFilterAction.continueWith(request);
-        }
-
-        @Override
-        public String getName() {
-            return "relaykit-binance-signature";
-        }
-    }
-
-    private static String stripSignature(String params) {
-        if (params.isEmpty()) {
-            return params;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String part : params.split("&")) {
-            if (!part.startsWith("signature=")) {
-                out.append(out.length() == 0 ? "" : "&").append(part);
-            }
-        }
-        return out.toString();
-    }
-
-
 }
