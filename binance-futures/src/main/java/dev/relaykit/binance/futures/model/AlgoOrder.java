@@ -41,7 +41,7 @@ import java.time.Instant;
  * @param actualQty that order's quantity
  * @param createTime creation time
  * @param updateTime last update
- * @param triggerTime trigger time ({@code null} until triggered)
+ * @param triggerTime trigger time (the epoch until triggered: Binance sends 0)
  * @param goodTillDate GTD cancel time, epoch ms (0 if none)
  */
 public record AlgoOrder(
