@@ -2,6 +2,9 @@ package dev.relaykit.samples.javadoc;
 
 import dev.relaykit.binance.BinanceSpot;
 import dev.relaykit.binance.MarketData;
+import dev.relaykit.binance.futures.CoinmFutures;
+import dev.relaykit.binance.futures.UsdmFutures;
+import dev.relaykit.binance.futures.model.BatchOrderResult;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.whatsapp.WhatsAppClient;
@@ -22,6 +25,10 @@ public abstract class SnippetGivens {
     protected BinanceSpot binance;
     protected MarketData market;
     protected MarketStreams streams;
+    /** Built Binance futures clients, and a batch answer. */
+    protected UsdmFutures usdm;
+    protected CoinmFutures coinm;
+    protected java.util.List<BatchOrderResult> results;
     /** A built WhatsApp client. */
     protected WhatsAppClient client;
     /** A built WhatsApp webhook handler. */

@@ -38,6 +38,6 @@ public record FuturesAccountInfo(
         Boolean canDeposit,
         Boolean canTrade,
         Boolean canWithdraw,
-        List<AccountAsset> assets,
-        List<AccountPosition> positions) {
+        List<FuturesAccountAsset> assets,
+        List<FuturesAccountPosition> positions) {
 }

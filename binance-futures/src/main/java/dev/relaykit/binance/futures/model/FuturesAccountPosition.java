@@ -22,7 +22,7 @@ import java.time.Instant;
  * @param entryPrice COIN-M: entry price
  * @param updateTime last update
  */
-public record AccountPosition(
+public record FuturesAccountPosition(
         String symbol,
         PositionSide positionSide,
         BigDecimal positionAmt,

@@ -22,7 +22,7 @@ import java.time.Instant;
  * @param maxWithdrawAmount most that can be transferred out
  * @param updateTime last update
  */
-public record AccountAsset(
+public record FuturesAccountAsset(
         String asset,
         BigDecimal walletBalance,
         BigDecimal unrealizedProfit,
