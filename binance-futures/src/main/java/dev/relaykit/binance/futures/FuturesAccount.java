@@ -2,6 +2,13 @@ package dev.relaykit.binance.futures;
 
 import dev.relaykit.binance.futures.model.BinanceResult;
 import dev.relaykit.binance.futures.model.CommissionRate;
+import dev.relaykit.binance.futures.model.FuturesAccountTrade;
+import dev.relaykit.binance.futures.model.FuturesOrder;
+import dev.relaykit.binance.futures.model.LeverageBracket;
+import dev.relaykit.binance.futures.model.MarginChangeResult;
+import dev.relaykit.binance.futures.model.PositionMarginChange;
+import dev.relaykit.binance.futures.model.PositionSide;
+import java.math.BigDecimal;
 import dev.relaykit.binance.futures.model.FuturesAccountInfo;
 import dev.relaykit.binance.futures.model.FuturesBalance;
 import dev.relaykit.binance.futures.model.IncomeRecord;
@@ -246,5 +253,104 @@ public final class FuturesAccount {
     public CompletableFuture<CommissionRate> commissionRateAsync(String symbol) {
         return e.sendAsync(() -> Call.query(e.get("/v1/commissionRate").param("symbol", e.rules.symbol(symbol)).signed()
                 .weight(20).build(), Call.as(CommissionRate.class)));
+    }
+    /**
+     * Your fills ({@code GET /fapi/v1/userTrades}, weight 5; a window of at most 7 days, the last 3 months).
+     *
+     * @param symbol the contract
+     * @param startTime from, or {@code null}
+     * @param endTime to, or {@code null}
+     * @param limit how many, 1 to 1000, or {@code null} for 500
+     * @return the fills
+     */
+    public List<FuturesAccountTrade> accountTrades(String symbol, Instant startTime, Instant endTime, Integer limit) {
+        Params.window(startTime, endTime, java.time.Duration.ofDays(7), "7 days");
+        return e.send(Call.query(e.get("/v1/userTrades").param("symbol", e.rules.symbol(symbol))
+                .param("startTime", Params.millis(startTime)).param("endTime", Params.millis(endTime))
+                .param("limit", Params.limit(limit, 1000)).signed().weight(5).build(), Call.listOf(FuturesAccountTrade.class)));
+    }
+
+    /**
+     * Your liquidation and ADL orders ({@code GET /fapi/v1/forceOrders}, weight 20 with a symbol, 50 without).
+     *
+     * @param symbol a contract, or {@code null}
+     * @param autoCloseType {@code LIQUIDATION}, {@code ADL}, or {@code null} for both
+     * @param limit how many, 1 to 100, or {@code null} for 50
+     * @return the orders
+     */
+    public List<FuturesOrder> forceOrders(String symbol, String autoCloseType, Integer limit) {
+        if (autoCloseType != null && !autoCloseType.equals("LIQUIDATION") && !autoCloseType.equals("ADL")) {
+            throw new IllegalArgumentException("autoCloseType must be LIQUIDATION or ADL, was " + autoCloseType);
+        }
+        return e.send(Call.query(e.get("/v1/forceOrders").param("symbol", symbol == null ? null : e.rules.symbol(symbol))
+                .param("autoCloseType", autoCloseType).param("limit", Params.limit(limit, 100)).signed()
+                .weight(symbol == null ? 50 : 20).build(), Call.listOf(FuturesOrder.class)));
+    }
+
+    /**
+     * Adds margin to or removes it from an isolated position ({@code POST /fapi/v1/positionMargin}, weight 1).
+     *
+     * @param symbol the contract
+     * @param positionSide the position side (BOTH in one-way mode), or {@code null}
+     * @param amount a positive amount
+     * @param add {@code true} to add (type 1), {@code false} to reduce (type 2)
+     * @return Binance's answer
+     */
+    public MarginChangeResult changePositionMargin(String symbol, PositionSide positionSide, BigDecimal amount, boolean add) {
+        return e.send(Call.query(RestRequest.post(e.path("/v1/positionMargin")).param("symbol", e.rules.symbol(symbol))
+                .param("positionSide", positionSide).param("amount", Params.positive("amount", amount))
+                .param("type", add ? 1 : 2).signed().idempotent(false).weight(1).build(), Call.as(MarginChangeResult.class)));
+    }
+
+    /**
+     * Isolated-margin changes of a contract ({@code GET /fapi/v1/positionMargin/history}, weight 1).
+     *
+     * @param symbol the contract
+     * @param limit how many, or {@code null} for 500
+     * @return the changes
+     */
+    public List<PositionMarginChange> positionMarginHistory(String symbol, Integer limit) {
+        return e.send(Call.query(e.get("/v1/positionMargin/history").param("symbol", e.rules.symbol(symbol))
+                .param("limit", Params.limit(limit, 1000)).signed().weight(1).build(), Call.listOf(PositionMarginChange.class)));
+    }
+
+    /**
+     * Notional and leverage brackets ({@code GET /fapi/v1/leverageBracket}, weight 1), USD-M's shape.
+     *
+     * @param symbol a contract, or {@code null} for all
+     * @return the brackets per symbol
+     * @throws UnsupportedOperationException on COIN-M, whose brackets are per pair ({@code call(..)} reaches them)
+     */
+    public List<LeverageBracket> leverageBrackets(String symbol) {
+        requireUsdm("leverage brackets by symbol");
+        return e.send(Call.query(e.get("/v1/leverageBracket").param("symbol", symbol == null ? null : e.rules.symbol(symbol))
+                .signed().weight(1).build(), node -> Call.listOf(LeverageBracket.class)
+                .apply(node.isArray() ? node : dev.relaykit.core.json.Json.mapper().createArrayNode().add(node))));
+    }
+
+    /** @return whether multi-assets mode is on ({@code GET /fapi/v1/multiAssetsMargin}, weight 30, USD-M) */
+    public boolean multiAssetsMode() {
+        requireUsdm("multi-assets mode");
+        return e.send(Call.query(e.get("/v1/multiAssetsMargin").signed().weight(30).build(),
+                node -> node.path("multiAssetsMargin").asBoolean()));
+    }
+
+    /**
+     * Turns multi-assets mode on or off for every symbol ({@code POST /fapi/v1/multiAssetsMargin}, weight 1, USD-M):
+     * sends {@code multiAssetsMargin=true|false}.
+     *
+     * @param on {@code true} for multi-assets mode, {@code false} for single-asset mode
+     * @return Binance's acknowledgement
+     */
+    public BinanceResult changeMultiAssetsMode(boolean on) {
+        requireUsdm("multi-assets mode");
+        return e.send(Call.query(RestRequest.post(e.path("/v1/multiAssetsMargin")).param("multiAssetsMargin", on).signed()
+                .weight(1).build(), Call.as(BinanceResult.class)));
+    }
+
+    private void requireUsdm(String what) {
+        if (!e.usdm()) {
+            throw new UnsupportedOperationException("COIN-M documents no " + what + " in this form; use call(RestRequest)");
+        }
     }
 }

@@ -1,7 +1,12 @@
 package dev.relaykit.binance.futures;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaykit.binance.futures.model.Basis;
 import dev.relaykit.binance.futures.model.ContractType;
+import dev.relaykit.binance.futures.model.LongShortRatio;
+import dev.relaykit.binance.futures.model.OpenInterestStat;
+import dev.relaykit.binance.futures.model.StatsPeriod;
+import dev.relaykit.binance.futures.model.TakerVolume;
 import dev.relaykit.binance.futures.model.FundingRate;
 import dev.relaykit.binance.futures.model.FuturesAggTrade;
 import dev.relaykit.binance.futures.model.FuturesBookTicker;
@@ -385,6 +390,118 @@ public final class FuturesMarketData {
 
     private <T> Call<T> tickerCall(String path, String symbol, int weight, Class<T> type) {
         return Call.query(e.get(path).param("symbol", e.rules.symbol(symbol)).weight(weight).build(), first(type));
+    }
+
+    // ------------------------------------------------------------------ statistics (USD-M, /futures/data)
+
+    /**
+     * Open interest over time ({@code GET /futures/data/openInterestHist}; the last 30 days).
+     *
+     * @param symbol the contract
+     * @param period the sampling period
+     * @param limit how many, 1 to 500, or {@code null} for 30
+     * @return the samples, oldest first
+     * @throws UnsupportedOperationException on COIN-M, whose statistics take a pair and a contract type
+     *     (reach them with {@code call(..)})
+     */
+    public List<OpenInterestStat> openInterestHistory(String symbol, StatsPeriod period, Integer limit) {
+        return e.send(statsCall("/futures/data/openInterestHist", symbol, period, limit, OpenInterestStat.class));
+    }
+
+    /**
+     * @param symbol the contract
+     * @param period the sampling period
+     * @param limit how many, or {@code null}
+     * @return see {@link #openInterestHistory(String, StatsPeriod, Integer)}
+     */
+    public CompletableFuture<List<OpenInterestStat>> openInterestHistoryAsync(String symbol, StatsPeriod period,
+                                                                             Integer limit) {
+        return e.sendAsync(() -> statsCall("/futures/data/openInterestHist", symbol, period, limit, OpenInterestStat.class));
+    }
+
+    /**
+     * Long/short account ratio of the top 20% traders by margin ({@code GET /futures/data/topLongShortAccountRatio}).
+     *
+     * @param symbol the contract
+     * @param period the sampling period
+     * @param limit how many, 1 to 500, or {@code null} for 30
+     * @return the samples, oldest first
+     */
+    public List<LongShortRatio> topTraderAccountRatio(String symbol, StatsPeriod period, Integer limit) {
+        return e.send(statsCall("/futures/data/topLongShortAccountRatio", symbol, period, limit, LongShortRatio.class));
+    }
+
+    /**
+     * Long/short position ratio of the top 20% traders ({@code GET /futures/data/topLongShortPositionRatio}).
+     *
+     * @param symbol the contract
+     * @param period the sampling period
+     * @param limit how many, 1 to 500, or {@code null} for 30
+     * @return the samples, oldest first
+     */
+    public List<LongShortRatio> topTraderPositionRatio(String symbol, StatsPeriod period, Integer limit) {
+        return e.send(statsCall("/futures/data/topLongShortPositionRatio", symbol, period, limit, LongShortRatio.class));
+    }
+
+    /**
+     * Long/short account ratio of all traders ({@code GET /futures/data/globalLongShortAccountRatio}).
+     *
+     * @param symbol the contract
+     * @param period the sampling period
+     * @param limit how many, 1 to 500, or {@code null} for 30
+     * @return the samples, oldest first
+     */
+    public List<LongShortRatio> globalAccountRatio(String symbol, StatsPeriod period, Integer limit) {
+        return e.send(statsCall("/futures/data/globalLongShortAccountRatio", symbol, period, limit, LongShortRatio.class));
+    }
+
+    /**
+     * Taker buy/sell volume ({@code GET /futures/data/takerlongshortRatio}).
+     *
+     * @param symbol the contract
+     * @param period the sampling period
+     * @param limit how many, 1 to 500, or {@code null} for 30
+     * @return the samples, oldest first
+     */
+    public List<TakerVolume> takerBuySellVolume(String symbol, StatsPeriod period, Integer limit) {
+        return e.send(statsCall("/futures/data/takerlongshortRatio", symbol, period, limit, TakerVolume.class));
+    }
+
+    /**
+     * Basis of a pair's contract ({@code GET /futures/data/basis}).
+     *
+     * @param pair the pair, e.g. {@code BTCUSDT}
+     * @param contractType PERPETUAL, CURRENT_QUARTER or NEXT_QUARTER
+     * @param period the sampling period
+     * @param limit how many, 1 to 500, or {@code null} for 30
+     * @return the samples, oldest first
+     */
+    public List<Basis> basis(String pair, ContractType contractType, StatsPeriod period, Integer limit) {
+        if (contractType == null || !CONTINUOUS.contains(contractType)) {
+            throw new IllegalArgumentException("contractType must be one of " + CONTINUOUS + " for basis, was " + contractType);
+        }
+        return e.send(statsCall("/futures/data/basis", null, period, limit, Basis.class, "pair", ContractRules.pair(pair),
+                "contractType", contractType.name()));
+    }
+
+    private <T> Call<List<T>> statsCall(String path, String symbol, StatsPeriod period, Integer limit, Class<T> type,
+                                        String... extra) {
+        if (!e.usdm()) {
+            throw new UnsupportedOperationException("COIN-M's statistics take a pair and a contract type: call "
+                    + path + " with call(RestRequest)");
+        }
+        if (period == null) {
+            throw new IllegalArgumentException("period is required");
+        }
+        dev.relaykit.core.rest.RestRequest.Builder b = dev.relaykit.core.rest.RestRequest.get(path);
+        if (symbol != null || extra.length == 0) {
+            b.param("symbol", e.rules.symbol(symbol));
+        }
+        for (int i = 0; i < extra.length; i += 2) {
+            b.param(extra[i], extra[i + 1]);
+        }
+        return Call.query(b.param("period", period.code()).param("limit", Params.limit(limit, 500)).weight(1).build(),
+                Call.listOf(type));
     }
 
     /** COIN-M answers some one-symbol queries with a one-element list; USD-M with the object. */
