@@ -7,6 +7,7 @@ import dev.relaykit.binance.futures.model.LongShortRatio;
 import dev.relaykit.binance.futures.model.OpenInterestStat;
 import dev.relaykit.binance.futures.model.StatsPeriod;
 import dev.relaykit.binance.futures.model.TakerVolume;
+import dev.relaykit.binance.futures.model.FundingInfo;
 import dev.relaykit.binance.futures.model.FundingRate;
 import dev.relaykit.binance.futures.model.FuturesAggTrade;
 import dev.relaykit.binance.futures.model.FuturesBookTicker;
@@ -159,6 +160,33 @@ public final class FuturesMarketData {
         return Call.query(e.get("/v1/aggTrades").param("symbol", e.rules.symbol(symbol))
                 .param("startTime", Params.millis(startTime)).param("endTime", Params.millis(endTime))
                 .param("limit", Params.limit(limit, 1000)).weight(20).build(), Call.listOf(FuturesAggTrade.class));
+    }
+
+    /**
+     * Older trades ({@code GET /fapi/v1/historicalTrades}, weight 20; needs the API key, no signature).
+     *
+     * @param symbol the contract
+     * @param fromId the trade id to start from, or {@code null} for the most recent
+     * @param limit how many, 1 to 500, or {@code null} for 100
+     * @return the trades, oldest first
+     */
+    public List<FuturesTrade> historicalTrades(String symbol, Long fromId, Integer limit) {
+        return e.send(Call.query(e.get("/v1/historicalTrades").param("symbol", e.rules.symbol(symbol)).param("fromId", fromId)
+                .param("limit", Params.limit(limit, 500)).security(dev.relaykit.core.rest.RestRequest.Security.API_KEY)
+                .weight(20).build(), Call.listOf(FuturesTrade.class)));
+    }
+
+    /**
+     * Funding settings of the contracts whose cap, floor or interval were adjusted ({@code GET /fapi/v1/fundingInfo},
+     * USD-M; it shares the 500-per-5-minutes budget of funding rate history).
+     *
+     * @return the adjusted contracts
+     */
+    public List<FundingInfo> fundingInfo() {
+        if (!e.usdm()) {
+            throw new UnsupportedOperationException("COIN-M: reach /dapi/v1/fundingInfo with call(RestRequest)");
+        }
+        return e.send(Call.query(e.get("/v1/fundingInfo").weight(1).build(), Call.listOf(FundingInfo.class)));
     }
 
     // ------------------------------------------------------------------ klines

@@ -64,6 +64,17 @@ class MoreEndpointsTest {
     }
 
     @Test
+    void historicalTradesSendTheKeyAndFundingInfo() {
+        assertThat(s.usdm.market().historicalTrades("BTCUSDT", 28457L, 10).get(0).quoteQty()).isEqualByComparingTo("8000");
+        assertThat(s.last("GET", "/fapi/v1/historicalTrades")).containsExactly(entry("symbol", "BTCUSDT"),
+                entry("fromId", "28457"), entry("limit", "10"));
+        assertThat(s.fake.rest().requests().get(0).getHeader("X-MBX-APIKEY")).isEqualTo(Sent.KEY);
+        var info = s.usdm.market().fundingInfo().get(0);
+        assertThat(info.fundingIntervalHours()).isEqualTo(8);
+        assertThat(info.adjustedFundingRateCap()).isEqualByComparingTo("0.025");
+    }
+
+    @Test
     void statistics() {
         List<OpenInterestStat> oi = s.usdm.market().openInterestHistory("BTCUSDT", StatsPeriod.HOUR_1, 30);
         assertThat(s.last("GET", "/futures/data/openInterestHist")).containsExactly(entry("symbol", "BTCUSDT"),
