@@ -6,6 +6,7 @@ import dev.relaykit.binance.futures.model.BatchOrderResult;
 import dev.relaykit.binance.futures.model.BinanceResult;
 import dev.relaykit.binance.futures.model.CountdownCancel;
 import dev.relaykit.binance.futures.model.FuturesOrder;
+import dev.relaykit.binance.futures.model.OrderAmendment;
 import dev.relaykit.binance.futures.model.PlacedOrder;
 import dev.relaykit.binance.internal.Call;
 import dev.relaykit.binance.internal.Params;
@@ -213,6 +214,17 @@ public final class FuturesTrading {
                 .param("side", side).param("quantity", Params.positive("quantity", quantity))
                 .param("price", Params.positive("price", price)).signed().idempotent(false).weight(1).build(),
                 Call.as(FuturesOrder.class));
+    }
+
+    /**
+     * The modifications of an order ({@code GET /fapi/v1/orderAmendment}, weight 1; the last 3 months).
+     *
+     * @param symbol the contract
+     * @param orderId the order
+     * @return its modifications, newest first
+     */
+    public List<OrderAmendment> orderModifyHistory(String symbol, long orderId) {
+        return e.send(orderQuery(e.get("/v1/orderAmendment"), symbol, orderId, 1, Call.listOf(OrderAmendment.class)));
     }
 
     // ------------------------------------------------------------------ cancel

@@ -195,6 +195,17 @@ class UsdmTradingTest {
     }
 
     @Test
+    void orderModifyHistory() {
+        var history = trading.orderModifyHistory("BTCUSDT", 20072994037L);
+        assertThat(s.signed("GET", "/fapi/v1/orderAmendment")).containsExactly(entry("symbol", "BTCUSDT"),
+                entry("orderId", "20072994037"));
+        assertThat(history.get(0).amendmentId()).isEqualTo(5363L);
+        assertThat(history.get(0).amendment().price().before()).isEqualByComparingTo("30004");
+        assertThat(history.get(0).amendment().price().after()).isEqualByComparingTo("30003.2");
+        assertThat(history.get(0).amendment().count()).isEqualTo(3);
+    }
+
+    @Test
     void anOrderIsNeverRetried() {
         s.fake.rest().stubJson("POST", "/fapi/v1/order", 503, "{\"code\":-1001,\"msg\":\"Internal error; unable to process your request. Please try again.\"}");
         s.reset();
