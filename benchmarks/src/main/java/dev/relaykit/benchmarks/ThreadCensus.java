@@ -136,7 +136,9 @@ public final class ThreadCensus {
             }
         }
         out.println("  live threads in the JVM: " + all.size() + " (baseline " + baseline.size() + ")");
-        out.println("  new on the clients' side: " + clients.size());
+        long relaykit = clients.stream().filter(t -> t.getName().startsWith("relaykit-")).count();
+        out.println("  new on the clients' side: " + clients.size() + " (" + relaykit + " named relaykit-*, "
+                + (clients.size() - relaykit) + " others)");
         print(out, clients);
         out.println("  new on the fakes' side (not counted): " + fakes.size());
         print(out, fakes);
