@@ -52,9 +52,11 @@ import java.util.stream.Collectors;
  *       caused it.</li>
  * </ol>
  * Names are grouped by prefix (the name with trailing digits and separators removed). The census is printed once
- * with the clients open, and once more after they are closed. OkHttp's own idle threads ({@code OkHttp TaskRunner},
- * {@code OkHttp Dispatcher}, {@code Okio Watchdog}) are shared by every OkHttp client in the JVM and end on their own
- * after OkHttp's 60 s keep-alive, so they may still be listed right after a close.
+ * with the clients open, and once more after they are closed. The pooled threads under OkHttp's calls
+ * ({@code OkHttp TaskRunner}, {@code Okio Watchdog}, and {@code OkHttp Dispatcher (shared)}: the dispatcher pool of
+ * sdk-core's shared OkHttp client) serve every client in the JVM and end on their own after 60 s idle, so they may
+ * still be listed right after a close; {@code OkHttp TaskRunner} threads come and go, so their number varies by one
+ * or two between runs.
  *
  * <p>Run from the repository root (the Node server needs {@code socketio/src/test/node/install-peers.sh} once):
  * <pre>
