@@ -1,10 +1,5 @@
 package dev.relaykit.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
 /**
  * Loopback addresses for tests of what a client does when the far side is not there.
  *
@@ -13,6 +8,9 @@ import java.net.ServerSocket;
  * WsSession s = WsSession.builder("ws://127.0.0.1:" + port + "/ws").build();
  * s.connect();   // fails at once: the connection is refused
  * }</pre>
+ *
+ * <p>The testkit's name for {@link dev.relaykit.testsupport.Loopback} (module {@code test-support}, which sdk-core's
+ * own tests use too); each method forwards to it.
  */
 public final class Loopback {
     private Loopback() {
@@ -25,28 +23,17 @@ public final class Loopback {
      * @return the port
      */
     public static int refusedPort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
+        return dev.relaykit.testsupport.Loopback.refusedPort();
     }
 
     /**
-     * Whether {@code type} is anywhere in the cause chain of {@code failure}, the failure itself included:
-     * what a test asks of an error that wraps the network's own (a {@code ConnectException} inside a
-     * {@code TransportException} inside an {@code ExecutionException}).
+     * Whether {@code type} is anywhere in {@code failure}'s cause chain.
      *
-     * @param failure the failure
-     * @param type the type looked for
-     * @return whether the chain holds one
+     * @param failure what a call threw or a future failed with
+     * @param type the cause looked for
+     * @return {@code true} if {@code failure} or one of its causes is a {@code type}
      */
     public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable c = failure; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
+        return dev.relaykit.testsupport.Loopback.causedBy(failure, type);
     }
 }

@@ -1,17 +1,13 @@
-package dev.relaykit.testkit.core;
+package dev.relaykit.core.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.relaykit.core.net.ProxyConfig;
 import dev.relaykit.core.net.TlsConfig;
-import dev.relaykit.core.ws.ConnectionState;
-import dev.relaykit.core.ws.ReconnectPolicy;
-import dev.relaykit.core.ws.SessionError;
-import dev.relaykit.core.ws.WsSession;
-import dev.relaykit.testkit.HttpProxyServer;
-import dev.relaykit.testkit.ScriptedWsServer;
-import dev.relaykit.testkit.Socks5ProxyServer;
+import dev.relaykit.testsupport.HttpProxyServer;
+import dev.relaykit.testsupport.ScriptedWsServer;
+import dev.relaykit.testsupport.Socks5ProxyServer;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,11 @@
-package dev.relaykit.testkit.core;
+package dev.relaykit.core.ws;
 
-import dev.relaykit.testkit.Loopback;
+import dev.relaykit.testsupport.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.relaykit.core.TransportException;
-import dev.relaykit.core.ws.ConnectionState;
-import dev.relaykit.core.ws.ReconnectPolicy;
-import dev.relaykit.core.ws.StateChange;
-import dev.relaykit.core.ws.WsSession;
-import dev.relaykit.testkit.ScriptedWsServer;
+import dev.relaykit.testsupport.ScriptedWsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,10 +1,5 @@
-package dev.relaykit.testkit.core;
+package dev.relaykit.core.ws;
 
-import dev.relaykit.core.ws.ConnectionState;
-import dev.relaykit.core.ws.SessionError;
-import dev.relaykit.core.ws.StateChange;
-import dev.relaykit.core.ws.WsListener;
-import dev.relaykit.core.ws.WsSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package dev.relaykit.testkit.core;
+package dev.relaykit.core.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,11 @@
-package dev.relaykit.testkit.core;
+package dev.relaykit.core.ws;
 
-import dev.relaykit.testkit.Loopback;
+import dev.relaykit.testsupport.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.relaykit.core.json.Json;
-import dev.relaykit.core.ws.ConnectionState;
-import dev.relaykit.core.ws.FrameType;
-import dev.relaykit.core.ws.NotConnectedException;
-import dev.relaykit.core.ws.OutgoingQueueFullException;
-import dev.relaykit.core.ws.ReconnectPolicy;
-import dev.relaykit.core.ws.SessionError;
-import dev.relaykit.core.ws.StateChange;
-import dev.relaykit.core.ws.WsListener;
-import dev.relaykit.core.ws.WsSession;
-import dev.relaykit.core.ws.WsSubscription;
-import dev.relaykit.testkit.ScriptedWsServer;
+import dev.relaykit.testsupport.ScriptedWsServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

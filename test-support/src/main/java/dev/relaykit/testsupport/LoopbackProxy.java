@@ -1,4 +1,4 @@
-package dev.relaykit.testkit;
+package dev.relaykit.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
