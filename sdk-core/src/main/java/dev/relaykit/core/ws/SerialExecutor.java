@@ -60,6 +60,9 @@ public final class SerialExecutor implements Executor {
      * ({@code 0}: never spin).
      */
     static final long SPIN_MAX_NANOS = Long.getLong("relaykit.dispatch.spinMicros", 50) * 1000;
+    /** At most this many shared-pool threads spin at once: half the cores, at least one. */
+    private static final int MAX_SPINNERS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private static final java.util.concurrent.atomic.AtomicInteger SPINNERS = new java.util.concurrent.atomic.AtomicInteger();
     /** Tasks one turn runs before a shared-pool thread checks whether other executors wait for it. */
     private static final int BATCH = 256;
 
@@ -220,19 +223,31 @@ public final class SerialExecutor implements Executor {
         }
     }
 
-    /** Waits briefly for the next task; true if one came. Never while other executors wait for a thread. */
+    /**
+     * Waits briefly for the next task; true if one came. Never while other executors wait for a thread,
+     * and on no more than {@link #MAX_SPINNERS} threads at once (spinning threads must leave the socket
+     * readers and the rest of the process their cores).
+     */
     private boolean spin() {
-        long start = System.nanoTime();
-        int i = 0;
-        while (queue.isEmpty()) {
-            Thread.onSpinWait();
-            if ((++i & 63) == 0 && (System.nanoTime() - start > spinNanos || DispatchPool.othersWaiting())) {
-                spinNanos = spinNanos < 2_000 ? 0 : spinNanos >> 1;
-                return false;
-            }
+        if (SPINNERS.incrementAndGet() > MAX_SPINNERS) {
+            SPINNERS.decrementAndGet();
+            return false;
         }
-        spinNanos = SPIN_MAX_NANOS;
-        return true;
+        try {
+            long start = System.nanoTime();
+            int i = 0;
+            while (queue.isEmpty()) {
+                Thread.onSpinWait();
+                if ((++i & 63) == 0 && (System.nanoTime() - start > spinNanos || DispatchPool.othersWaiting())) {
+                    spinNanos = spinNanos < 2_000 ? 0 : spinNanos >> 1;
+                    return false;
+                }
+            }
+            spinNanos = SPIN_MAX_NANOS;
+            return true;
+        } finally {
+            SPINNERS.decrementAndGet();
+        }
     }
 
     private void run(Object item) {
