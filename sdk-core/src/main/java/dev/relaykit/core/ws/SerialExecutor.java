@@ -92,9 +92,11 @@ public final class SerialExecutor implements Executor {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.shared = shared;
         this.handler = handler;
-        // a session's message queue uses larger chunks (fewer chunk allocations on a busy socket);
-        // no pooled chunks, so an idle executor holds one small chunk only
-        this.queue = new MpscUnboundedXaddArrayQueue<>(handler != null ? 1024 : 64, 0);
+        // a session's message queue: the JCTools queue as measured for the old per-session dispatcher
+        // thread (1,024-slot chunks, two kept for reuse: a busy socket allocates none); other executors
+        // hold one small chunk and keep none
+        this.queue = handler != null ? new MpscUnboundedXaddArrayQueue<>(1024, 2)
+                : new MpscUnboundedXaddArrayQueue<>(64, 0);
     }
 
     /**
