@@ -139,6 +139,15 @@ public final class BlastServer implements AutoCloseable {
                     out.flush();
                     return;
                 }
+                if (opcode == 0x9 && data.length < 126) { // ping: pong, so heartbeats keep a session up
+                    synchronized (s) {
+                        out.write(0x8A);
+                        out.write(data.length);
+                        out.write(data);
+                        out.flush();
+                    }
+                    continue;
+                }
                 String text = new String(data, StandardCharsets.UTF_8);
                 if (opcode == 0x1 && text.startsWith("go ")) {
                     synchronized (s) {

@@ -27,7 +27,7 @@ import okhttp3.WebSocketListener;
  *
  * <p>Run from the repository root, one client per JVM (alternate them to judge noise):
  * {@code java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.relaykit.benchmarks.SocketIoFirehose
- * relaykit|iosocket|bare [events per round, default 1000000] [batch, default 1000] [rounds, default 3]}
+ * relaykit|iosocket|bare|relaykit-inline [events per round, default 1000000] [batch, default 1000] [rounds, default 3]}
  */
 public final class SocketIoFirehose {
     private SocketIoFirehose() {
@@ -133,9 +133,15 @@ public final class SocketIoFirehose {
     private static Client connect(String which, String url) throws Exception {
         WsThroughputBenchmark.Counter seen = new WsThroughputBenchmark.Counter();
         switch (which) {
-            case "relaykit" -> {
-                SocketIoClient c = SocketIoClient.builder(url).generation(Generation.V3_V4)
-                        .transport(TransportMode.WEBSOCKET).build();
+            case "relaykit", "relaykit-inline" -> {
+                SocketIoClient.Builder b = SocketIoClient.builder(url).generation(Generation.V3_V4)
+                        .transport(TransportMode.WEBSOCKET);
+                if (which.equals("relaykit-inline")) {
+                    // an experiment, not a setting to use: everything (decode and listener) on OkHttp's reader thread,
+                    // no hand-off at all; it shows what the hand-off costs on this pattern
+                    b.dispatcher(Runnable::run);
+                }
+                SocketIoClient c = b.build();
                 SocketIoSocket s = c.socket("/").on("f", e -> seen.increment());
                 s.connect().get(10, TimeUnit.SECONDS);
                 return new Client() {

@@ -48,7 +48,8 @@ import java.util.function.Consumer;
  *
  * <p>The connection reconnects by itself (the {@link ReconnectPolicy}) and rejoins every namespace that was not
  * disconnected on purpose; on 4.x servers with connection-state recovery, a namespace reports
- * {@link SocketIoSocket#recovered()}. Listeners run on one dispatcher thread (or the executor given).
+ * {@link SocketIoSocket#recovered()}. Listeners run one at a time, in order, on sdk-core's shared dispatch pool (or the
+ * executor given).
  */
 public final class SocketIoClient implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SocketIoClient.class);
@@ -103,9 +104,10 @@ public final class SocketIoClient implements AutoCloseable {
         if (configured != Generation.AUTO) {
             resolve(configured);
         }
-        // callbacks run one at a time, in order, per client; by default on a pool shared by every
-        // client whose idle threads end after a second, so a client costs no thread of its own
-        this.executor = new dev.relaykit.core.ws.SerialExecutor(b.dispatcher != null ? b.dispatcher : SHARED_DISPATCH);
+        // callbacks run one at a time, in order, per client; by default on sdk-core's shared dispatch
+        // pool (the one every WsSession uses), so a client costs no thread of its own
+        this.executor = b.dispatcher != null ? new dev.relaykit.core.ws.SerialExecutor(b.dispatcher)
+                : dev.relaykit.core.ws.SerialExecutor.onSharedPool();
     }
 
     /**
@@ -126,14 +128,6 @@ public final class SocketIoClient implements AutoCloseable {
         t.allowCoreThreadTimeOut(true);
         return t;
     }
-
-    /** The default dispatcher: shared, grows on demand, idle threads end after one second. */
-    private static final java.util.concurrent.ExecutorService SHARED_DISPATCH = new java.util.concurrent.ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "relaykit-socketio-dispatch");
-                t.setDaemon(true);
-                return t;
-            });
 
     /** Fixes the generation spoken (once: at build, or when an AUTO client found the server's). */
     private void resolve(Generation g) {
@@ -1164,8 +1158,9 @@ public final class SocketIoClient implements AutoCloseable {
         }
 
         /**
-         * @param executor where listeners run, one at a time and in order (default: a pool shared by
-         *     every client, whose idle threads end by themselves)
+         * @param executor where listeners run, one at a time and in order (default: sdk-core's shared
+         *     dispatch pool, a few daemon threads for every client and session of the process, whose idle
+         *     threads end by themselves; listeners on it must not block for long)
          * @return this
          */
         public Builder dispatcher(Executor executor) {

@@ -42,7 +42,12 @@ import org.slf4j.LoggerFactory;
  * A WebSocket connection that stays connected: it reconnects by its {@link ReconnectPolicy},
  * replays its subscriptions after every reconnect, detects dead peers (heartbeat) and stale
  * streams (watchdog), bounds and rate-limits what it sends, and delivers everything to listeners
- * on a dispatcher, never on the socket's reader thread.
+ * on a dispatcher, never on the socket's reader thread. By default the dispatcher is a
+ * {@link SerialExecutor} on the SDK's shared dispatch pool (a few daemon threads named
+ * {@code relaykit-dispatch-N} for every session of the process): each session's callbacks still
+ * run one at a time, in order, but a session holds no dispatcher thread of its own, so listeners
+ * must not block for long (give a session that must {@link Builder#dispatcher(Executor) an executor
+ * of its own}).
  *
  * <pre>{@code
  * WsSession session = WsSession.builder("wss://stream.example.com/ws")
@@ -92,7 +97,7 @@ public final class WsSession implements AutoCloseable {
     private final long maxIncomingBytes;
     private final FrameType expected;
     private final Executor dispatcher;
-    private final EventLoop loop; // the default dispatcher; null when the user gave an executor
+    private final SerialExecutor loop; // the default dispatcher (on the shared pool); null when the user gave an executor
     private final ScheduledExecutorService timer;
     private final boolean ownTimer;
     private final List<WsListener> listeners = new CopyOnWriteArrayList<>();
@@ -206,7 +211,8 @@ public final class WsSession implements AutoCloseable {
             // an executor that is already serial keeps the order by itself: no second queue in front of it
             this.dispatcher = b.dispatcher instanceof SerialExecutor serial ? serial : new SerialExecutor(b.dispatcher);
         } else {
-            this.loop = new EventLoop("relaykit-" + name + "-dispatch", this::handleIncoming);
+            // ordered on the SDK's shared dispatch pool: no thread of the session's own
+            this.loop = SerialExecutor.forSession(this::handleIncoming);
             this.dispatcher = loop;
         }
         if (b.scheduler != null) {
@@ -1504,7 +1510,7 @@ public final class WsSession implements AutoCloseable {
         }
 
         /**
-         * Runs listener callbacks on this executor instead of the session's own thread. Callbacks
+         * Runs listener callbacks on this executor instead of the SDK's shared dispatch pool. Callbacks
          * still run one at a time, in order. The session never shuts this executor down. A
          * {@link SerialExecutor} is used as it is (it keeps the order already), so callbacks of
          * several sessions can share one ordered queue.

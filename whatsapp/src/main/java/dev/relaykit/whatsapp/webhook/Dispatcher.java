@@ -1,28 +1,25 @@
 package dev.relaykit.whatsapp.webhook;
 
-import java.util.ArrayDeque;
+import dev.relaykit.core.ws.KeyedExecutor;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs tasks on an executor, in submission order per key: a key always maps to the same lane, and a
- * lane runs one task at a time. At most {@code maxPending} tasks wait or run at once.
+ * Runs tasks on an executor, in submission order per key (sdk-core's {@link KeyedExecutor}: a key
+ * always maps to the same lane, and a lane runs one task at a time), and bounds how many wait: at
+ * most {@code maxPending} tasks wait or run at once.
  */
 final class Dispatcher {
     private static final int LANES = 64;
 
-    private final Executor executor;
+    private final KeyedExecutor lanes;
     private final int maxPending;
     private final AtomicInteger pending = new AtomicInteger();
-    private final Lane[] lanes = new Lane[LANES];
 
     Dispatcher(Executor executor, int maxPending) {
-        this.executor = executor;
+        this.lanes = new KeyedExecutor(executor, LANES);
         this.maxPending = maxPending;
-        for (int i = 0; i < LANES; i++) {
-            lanes[i] = new Lane();
-        }
     }
 
     /**
@@ -34,67 +31,21 @@ final class Dispatcher {
             pending.decrementAndGet();
             throw new RejectedExecutionException(maxPending + " events are already waiting for the listener");
         }
-        Runnable counted = () -> {
-            try {
-                task.run();
-            } finally {
-                pending.decrementAndGet();
-            }
-        };
-        int h = key == null ? 0 : key.hashCode();
         try {
-            lanes[(h ^ (h >>> 16)) & (LANES - 1)].add(counted);
+            lanes.execute(key, () -> {
+                try {
+                    task.run();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
         } catch (RuntimeException e) {
-            pending.decrementAndGet();
+            pending.decrementAndGet(); // refused: this task never runs (tasks queued beside it still do)
             throw e;
         }
     }
 
     int pending() {
         return pending.get();
-    }
-
-    private final class Lane implements Runnable {
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-        private boolean running;
-
-        void add(Runnable task) {
-            synchronized (this) {
-                tasks.add(task);
-                if (running) {
-                    return;
-                }
-                running = true;
-            }
-            try {
-                executor.execute(this);
-            } catch (RuntimeException e) {
-                boolean others;
-                synchronized (this) {
-                    tasks.remove(task);
-                    others = !tasks.isEmpty();
-                    running = others;
-                }
-                if (others) {
-                    run(); // tasks another thread queued meanwhile were accepted: run them here rather than lose them
-                }
-                throw e;
-            }
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                Runnable next;
-                synchronized (this) {
-                    next = tasks.poll();
-                    if (next == null) {
-                        running = false;
-                        return;
-                    }
-                }
-                next.run(); // never throws: the handler's tasks catch everything themselves
-            }
-        }
     }
 }
