@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The SDK's one timer thread: every client's delays, timeouts and periodic checks (WebSocket
@@ -47,7 +48,34 @@ public final class SharedTimer {
      * @return a new scope; {@link TimerScope#shutdownNow()} cancels what it scheduled
      */
     public static TimerScope scope(ScheduledExecutorService supplied, Executor handOff) {
-        return new TimerScope(supplied != null ? supplied : executor(), handOff);
+        return new TimerScope(supplied != null ? supplied : executor(), handOff, null);
+    }
+
+    /**
+     * A scope for a client that must answer every call, even one whose next step is scheduled in the
+     * moment it closes: a one-shot task scheduled after {@link TimerScope#shutdownNow()} is given to
+     * {@code afterClose} at once (for example {@code Runnable::run}, so that it finds the client closed
+     * and fails its call) instead of being rejected.
+     *
+     * @param supplied the user's own scheduler, or {@code null} for the shared thread
+     * @param handOff where due one-shot tasks run, or {@code null} for the timer thread
+     * @param afterClose takes one-shot tasks scheduled after close
+     * @return a new scope
+     */
+    public static TimerScope scope(ScheduledExecutorService supplied, Executor handOff, Consumer<Runnable> afterClose) {
+        return new TimerScope(supplied != null ? supplied : executor(), handOff,
+                java.util.Objects.requireNonNull(afterClose, "afterClose"));
+    }
+
+    /**
+     * Where RelayKit hands timer work off to: the shared OkHttp client's dispatcher pool (daemon
+     * threads made on demand that end after 60 s idle), which every process using the SDK has already.
+     * Wrap it in a {@code SerialExecutor} for tasks that must run one at a time.
+     *
+     * @return the shared worker pool
+     */
+    public static Executor workers() {
+        return dev.relaykit.core.net.HttpClients.shared().dispatcher().executorService();
     }
 
     /** @return tasks waiting on the shared thread (cancelled ones are removed at once); 0 before first use */

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,21 +26,24 @@ import org.slf4j.LoggerFactory;
  * here) cancels them and refuses new ones, leaving the scheduler itself and other clients' tasks
  * alone. A task whose client closed never runs, even if it was already due.
  *
- * <p>With a hand-off executor, a due one-shot task runs there and the timer thread only hands it
- * over. Periodic tasks always run on the timer thread (they are checks, and must stay short), so
- * two runs of one never overlap.
+ * <p>With a hand-off executor, a due task runs there and the timer thread only hands it over. Give
+ * a {@code SerialExecutor} when the client's tasks rely on running one at a time (as they did on a
+ * timer thread of their own): runs of a periodic task, and tasks due together, then never overlap.
+ * Without one, tasks run on the timer thread itself and must be short and never block.
  *
  * <p>No lock: a concurrent set of pending tasks and a volatile flag.
  */
 public final class TimerScope extends AbstractExecutorService implements ScheduledExecutorService {
     private final ScheduledExecutorService scheduler;
     private final Executor handOff;
+    private final Consumer<Runnable> afterClose; // null: a task scheduled after close is rejected
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    TimerScope(ScheduledExecutorService scheduler, Executor handOff) {
+    TimerScope(ScheduledExecutorService scheduler, Executor handOff, Consumer<Runnable> afterClose) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.handOff = handOff;
+        this.afterClose = afterClose;
     }
 
     /** @return how many of this scope's tasks are scheduled and not yet done or cancelled */
@@ -68,6 +72,11 @@ public final class TimerScope extends AbstractExecutorService implements Schedul
     }
 
     private <V> ScheduledFuture<V> schedule(OneShot<V> task, long delay, TimeUnit unit) {
+        if (closed && afterClose != null) {
+            afterClose.accept(task.command); // the client wants it now, to find itself closed and say so
+            task.cancel(false);
+            return task;
+        }
         admit(task);
         try {
             task.timer = scheduler.schedule(task::fire, delay, unit);
@@ -249,16 +258,30 @@ public final class TimerScope extends AbstractExecutorService implements Schedul
             this.command = command;
         }
 
+        /** On the timer thread: runs the check or hands it over. */
         void tick() {
             if (closed || cancelled) {
                 cancel(false);
+            } else if (handOff == null) {
+                runOnce();
+            } else {
+                try {
+                    handOff.execute(this::runOnce);
+                } catch (RejectedExecutionException e) {
+                    cancel(false); // the hand-off executor is shut down: the check cannot run any more
+                }
+            }
+        }
+
+        private void runOnce() {
+            if (closed || cancelled) {
                 return;
             }
             try {
                 command.run();
             } catch (RuntimeException | Error e) {
-                pending.remove(this);
                 LoggerFactory.getLogger(TimerScope.class).warn("a periodic task threw and stops", e);
+                cancel(false);
                 throw e;
             }
         }
