@@ -1,5 +1,6 @@
 package dev.relaykit.core.ws;
 
+import dev.relaykit.core.internal.SharedTimer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import okio.ByteString;
  * session's own subscription frames are not counted against the bound), the outgoing rate limit
  * (at most N messages in any one-second window), and back-pressure when OkHttp's own buffer is
  * deep. While the rate limit or the buffer holds messages back, one task on the session's timer
- * sends them when there is room.
+ * sends them when there is room; the futures of what it sent are completed off the timer thread.
  *
  * <p>One lock, its own. The session calls {@link #open}, {@link #close} and {@link #sendInternal}
  * while holding its state lock (so the order is always session lock, then this one); this class
@@ -36,6 +37,8 @@ final class OutgoingQueue {
     private final long[] sendTimes; // ring of the last N send times (nanos); null = no rate limit
     private final ScheduledExecutorService timer;
     private final Supplier<ConnectionState> state; // for messages only
+    // completes the futures of messages the timer sent, in order, off the timer thread (a caller may have chained onto them)
+    private final SerialExecutor completions = new SerialExecutor(SharedTimer.workers());
     final AtomicLong messagesOut = new AtomicLong();
     final AtomicLong bytesOut = new AtomicLong();
 
@@ -65,7 +68,7 @@ final class OutgoingQueue {
             for (String frame : firstFrames) {
                 queue.add(new Message(frame, null, null, true));
             }
-            drainLocked();
+            drainLocked(null);
         }
     }
 
@@ -99,7 +102,7 @@ final class OutgoingQueue {
             }
             userQueued++;
             queue.add(m);
-            drainLocked();
+            drainLocked(null);
         }
         return m.future();
     }
@@ -111,19 +114,27 @@ final class OutgoingQueue {
                 return;
             }
             queue.add(new Message(text, null, null, true));
-            drainLocked();
+            drainLocked(null);
         }
     }
 
     private void drainFromTimer() {
+        List<Runnable> done = new ArrayList<>();
         synchronized (lock) {
             drainScheduled = false;
-            drainLocked();
+            drainLocked(done);
+        }
+        if (!done.isEmpty()) {
+            completions.execute(() -> done.forEach(Runnable::run));
         }
     }
 
-    /** Hands queued frames to the socket as fast as the rate limit allows. Caller holds the lock. */
-    private void drainLocked() {
+    /**
+     * Hands queued frames to the socket as fast as the rate limit allows. Caller holds the lock.
+     *
+     * @param deferred null to complete the senders' futures here; else where to put their completions
+     */
+    private void drainLocked(List<Runnable> deferred) {
         WebSocket s = socket;
         if (s == null || drainScheduled) {
             return;
@@ -161,13 +172,23 @@ final class OutgoingQueue {
             if (accepted) {
                 messagesOut.incrementAndGet();
                 bytesOut.addAndGet(o.text() != null ? WsSession.utf8Length(o.text()) : o.bytes().size());
-                if (o.future() != null) {
-                    o.future().complete(null);
-                }
-            } else if (o.future() != null) {
-                o.future().completeExceptionally(new NotConnectedException(
-                        "the socket refused the message (it is closing); not sent"));
             }
+            CompletableFuture<Void> f = o.future();
+            if (f != null) {
+                if (deferred != null) {
+                    deferred.add(() -> complete(f, accepted));
+                } else {
+                    complete(f, accepted);
+                }
+            }
+        }
+    }
+
+    private static void complete(CompletableFuture<Void> f, boolean accepted) {
+        if (accepted) {
+            f.complete(null);
+        } else {
+            f.completeExceptionally(new NotConnectedException("the socket refused the message (it is closing); not sent"));
         }
     }
 

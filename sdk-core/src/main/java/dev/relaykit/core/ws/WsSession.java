@@ -101,8 +101,8 @@ public final class WsSession implements AutoCloseable {
         this.reconnection = new Reconnection(config);
         this.currentUrl = reconnection.firstEndpoint();
         this.inbound = new InboundDispatch(this, config, b.dispatcher, b.listener);
-        // the timer thread only keeps time: everything scheduled here is short and never blocks, and the one
-        // task that calls user code (a reconnect asks the endpoint and credential suppliers) is handed off
+        // the timer thread only keeps time: the checks scheduled here are short and never block; what calls user
+        // code (a reconnect asks the suppliers) or completes users' futures (a loss, a rate-limited send) is handed off
         this.timer = SharedTimer.scope(b.scheduler, null);
         this.outgoing = new OutgoingQueue(config, timer, () -> state);
     }
@@ -407,11 +407,7 @@ public final class WsSession implements AutoCloseable {
             TransportException failure = new TransportException("session " + name
                     + ": could not prepare the connection attempt: "
                     + (e instanceof SetupFailure ? e.getMessage() : e.getClass().getName()), e);
-            try {
-                timer.execute(() -> onLost(c, SessionError.Kind.TRANSPORT, failure));
-            } catch (RejectedExecutionException closing) {
-                // the session is closing: nothing left to fail
-            }
+            offTimer(() -> onLost(c, SessionError.Kind.TRANSPORT, failure)); // off the caller's lock and thread
             return;
         }
         transition(ConnectionState.CONNECTING, cause, reconnection.attempt(), Duration.ZERO);
@@ -419,7 +415,7 @@ public final class WsSession implements AutoCloseable {
         c.socket = config.client.newWebSocket(request, c);
         if (config.connectDeadline != null) {
             try {
-                c.deadline = timer.schedule(() -> connectTimedOut(c), config.connectDeadline.toNanos(),
+                c.deadline = timer.schedule(() -> offTimer(() -> connectTimedOut(c)), config.connectDeadline.toNanos(),
                         TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 // the user's scheduler was shut down: OkHttp's own timeouts still bound the attempt
@@ -454,7 +450,7 @@ public final class WsSession implements AutoCloseable {
             if (reconnect) {
                 reconnects.incrementAndGet();
             }
-            c.liveness = Liveness.start(config, c.socket, timer, (kind, why) -> onLost(c, kind, why));
+            c.liveness = Liveness.start(config, c.socket, timer, (kind, why) -> offTimer(() -> onLost(c, kind, why)));
             transition(ConnectionState.OPEN, null, reconnect ? Math.max(reconnection.attempt(), 1) : 0, Duration.ZERO);
             // subscriptions first, in order: we hold the lock, so nothing a listener sends can get ahead
             List<String> frames = new ArrayList<>(subscriptions.size());
@@ -542,6 +538,14 @@ public final class WsSession implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             reconnectNow(); // the user's OkHttp client was shut down: the attempt fails fast on it
         }
+    }
+
+    /**
+     * Runs a loss off the timer thread: it fails the senders' futures and maybe {@code connect()}'s, and a
+     * caller may have chained work of its own onto those.
+     */
+    private static void offTimer(Runnable task) {
+        SharedTimer.workers().execute(task);
     }
 
     private void reconnectNow() {
