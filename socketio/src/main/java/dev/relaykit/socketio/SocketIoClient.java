@@ -1,6 +1,8 @@
 package dev.relaykit.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaykit.core.internal.SharedTimer;
+import dev.relaykit.core.internal.TimerScope;
 import dev.relaykit.core.ws.NotConnectedException;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.ws.ConnectionState;
@@ -21,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -111,23 +113,12 @@ public final class SocketIoClient implements AutoCloseable {
     }
 
     /**
-     * One timer thread for every client (heartbeats, reconnect delays, ack timeouts, the WebSocket
-     * sessions' own timers); a client cancels its tasks on close, and the thread ends by itself one
-     * second after the last task.
+     * This client's timers (heartbeats, reconnect delays, ack timeouts, the WebSocket sessions' own timers) on
+     * the SDK's one shared timer thread. Due tasks run one at a time off that thread (they complete users' ack
+     * futures); close() cancels them all, and a task scheduled after close is dropped.
      */
-    private static final ScheduledThreadPoolExecutor SHARED_TIMER = sharedTimer();
-
-    private static ScheduledThreadPoolExecutor sharedTimer() {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "relaykit-socketio-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        t.setRemoveOnCancelPolicy(true);
-        t.setKeepAliveTime(1, TimeUnit.SECONDS);
-        t.allowCoreThreadTimeOut(true);
-        return t;
-    }
+    private final TimerScope timer = SharedTimer.scope(null, new dev.relaykit.core.ws.SerialExecutor(SharedTimer.workers()),
+            dropped -> { });
 
     /** Fixes the generation spoken (once: at build, or when an AUTO client found the server's). */
     private void resolve(Generation g) {
@@ -175,7 +166,7 @@ public final class SocketIoClient implements AutoCloseable {
         Map<String, String> query = new LinkedHashMap<>();
         if (generation == Generation.V0_9) {
             query.putAll(config.query);
-            Transport t = new Handshake09Transport(engineUrl, query, config.headers, executor, SHARED_TIMER,
+            Transport t = new Handshake09Transport(engineUrl, query, config.headers, executor, timer,
                     config.transport, sink);
             current = t;
             t.start();
@@ -189,10 +180,10 @@ public final class SocketIoClient implements AutoCloseable {
         Transport t;
         if (config.transport == TransportMode.WEBSOCKET) {
             query.put("transport", "websocket");
-            t = new WsTransport(engineUrl, query, config.headers, executor, SHARED_TIMER, sink);
+            t = new WsTransport(engineUrl, query, config.headers, executor, timer, sink);
         } else {
             t = new PollingTransport(engineUrl, query, config.headers, engine,
-                    config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, SHARED_TIMER, sink);
+                    config.transport == TransportMode.POLLING_THEN_WEBSOCKET, executor, timer, sink);
         }
         current = t;
         t.start();
@@ -218,10 +209,10 @@ public final class SocketIoClient implements AutoCloseable {
         cancelDeadline();
         long seq = ++attemptSeq;
         long ms = config.connectTimeout.toMillis();
-        deadlineTask = SHARED_TIMER.schedule(() -> executor.execute(() -> handshakeTimedOut(seq)), ms,
+        deadlineTask = timer.schedule(() -> executor.execute(() -> handshakeTimedOut(seq)), ms,
                 TimeUnit.MILLISECONDS);
         if (configured != Generation.AUTO && !everHandshaken && config.handshakeUrl == null) {
-            probeTask = SHARED_TIMER.schedule(() -> earlyGenerationCheck(seq), Math.min(1000, ms / 2),
+            probeTask = timer.schedule(() -> earlyGenerationCheck(seq), Math.min(1000, ms / 2),
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -590,7 +581,8 @@ public final class SocketIoClient implements AutoCloseable {
         if (t != null) {
             t.close();
         }
-        stopHeartbeat(); // the timer is shared: cancel this client's tasks, never shut it down
+        stopHeartbeat();
+        timer.shutdownNow(); // this client's tasks only: the timer thread is shared
     }
 
     // ------------------------------------------------------------------ internals used by SocketIoSocket
@@ -618,8 +610,8 @@ public final class SocketIoClient implements AutoCloseable {
         return handshaken;
     }
 
-    ScheduledThreadPoolExecutor timer() {
-        return SHARED_TIMER;
+    ScheduledExecutorService timer() {
+        return timer;
     }
 
     /** Sends one Socket.IO packet (header + attachments contiguously). */
@@ -790,7 +782,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
         lastHeard = System.nanoTime();
         long tick = Math.max(20, Math.min(250, pingIntervalMs / 4));
-        heartbeatTask = SHARED_TIMER.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
+        heartbeatTask = timer.scheduleAtFixedRate(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     private synchronized void stopHeartbeat() {
@@ -934,7 +926,7 @@ public final class SocketIoClient implements AutoCloseable {
                     return;
                 }
                 state = ConnectionState.RECONNECTING;
-                reconnectTask = SHARED_TIMER.schedule(() -> openTransport(),
+                reconnectTask = timer.schedule(() -> openTransport(),
                         config.policy.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
             }
         }

@@ -1,35 +1,35 @@
 package dev.relaykit.binance.stream;
 
+import dev.relaykit.core.internal.SharedTimer;
+import dev.relaykit.core.internal.TimerScope;
+import dev.relaykit.core.ws.SerialExecutor;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streams' one timer thread: delayed work of the pool, the requests and the rotation, and the
- * requests' answer timeouts. A task that throws is logged, never kills the timer; after
- * {@link #shutdown()} tasks are dropped. No lock.
+ * The streams' timer: delayed work of the pool, the requests and the rotation, and the requests'
+ * answer timeouts. It keeps time on the SDK's shared timer thread and runs the tasks one at a time,
+ * in order, on the shared workers (they complete users' futures, so they stay off the timer thread);
+ * they never overlap, as on the thread of its own it had before. A task that throws is logged, never
+ * stops the others; after {@link #shutdown()} the streams' pending tasks are cancelled and new ones
+ * dropped. No lock.
  */
 final class StreamTimer {
     private static final Logger LOG = LoggerFactory.getLogger(MarketStreams.class);
 
     private final String name;
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final TimerScope scheduler;
 
     StreamTimer(String name) {
         this.name = name;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "relaykit-" + name + "-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        this.scheduler.setRemoveOnCancelPolicy(true);
+        this.scheduler = SharedTimer.scope(null, new SerialExecutor(SharedTimer.workers()));
     }
 
     /** @return the scheduler, for the connections' request tables' timeouts */
@@ -42,7 +42,7 @@ final class StreamTimer {
         scheduler.scheduleWithFixedDelay(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code task} on the timer thread now (off the caller's lock and thread). */
+    /** Runs {@code task} now, after the timer's earlier tasks (off the caller's lock and thread). */
     void execute(Runnable task) {
         schedule(task, 0, TimeUnit.MILLISECONDS);
     }

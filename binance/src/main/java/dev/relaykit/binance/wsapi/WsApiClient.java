@@ -27,6 +27,8 @@ import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.RateLimitedException;
 import dev.relaykit.core.RelayKitException;
 import dev.relaykit.core.TransportException;
+import dev.relaykit.core.internal.SharedTimer;
+import dev.relaykit.core.internal.TimerScope;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.limit.RateLimit;
 import dev.relaykit.core.limit.RateLimiter;
@@ -34,6 +36,7 @@ import dev.relaykit.core.ws.ConnectionState;
 import dev.relaykit.core.ws.NotConnectedException;
 import dev.relaykit.core.ws.OutgoingQueueFullException;
 import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.core.ws.SerialExecutor;
 import dev.relaykit.core.ws.StateChange;
 import dev.relaykit.core.ws.WsListener;
 import dev.relaykit.core.ws.WsRpc;
@@ -53,7 +56,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -120,7 +122,7 @@ public final class WsApiClient implements AutoCloseable {
     private final Long recvWindowMillis;
     private final boolean logon;
     private final WsSession session;
-    private final ScheduledThreadPoolExecutor timer;
+    private final TimerScope timer; // budget waits and answer timeouts: the shared timer, run one at a time off it
     private final WsRpc<String, JsonNode> rpc; // ids, requests awaiting answers, their timeouts, failing them on a drop
     private final CompletableFuture<Void> firstLogon = new CompletableFuture<>();
 
@@ -136,12 +138,9 @@ public final class WsApiClient implements AutoCloseable {
         this.requestTimeout = b.requestTimeout;
         this.recvWindowMillis = b.recvWindow == null ? null : b.recvWindow.toMillis();
         this.logon = b.logon && key != null && key.type() == BinanceKey.Type.ED25519;
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "relaykit-binance-wsapi-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
+        // due tasks sign and send requests or fail a caller's future: handed off the shared timer thread,
+        // one at a time as on the thread of its own this client had before
+        this.timer = SharedTimer.scope(null, new SerialExecutor(SharedTimer.workers()));
         WsSession.Builder sb = WsSession.builder(context.environment().wsApiUrl())
                 .name("binance-wsapi")
                 .reconnect(b.reconnect)

@@ -9,6 +9,8 @@ import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.RateLimitedException;
 import dev.relaykit.core.RelayKitException;
 import dev.relaykit.core.TransportException;
+import dev.relaykit.core.internal.SharedTimer;
+import dev.relaykit.core.internal.TimerScope;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.limit.RateLimiter;
 import dev.relaykit.core.net.HttpClients;
@@ -31,7 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -102,9 +103,10 @@ import org.slf4j.LoggerFactory;
  * messages and {@code toString()}: by name (see {@link Redactor}), by the signer's
  * {@link RequestSigner#sensitiveNames()}, and by value, whatever a response body echoes.
  *
- * <p>Thread-safe. The client owns one daemon timer thread, started on demand to delay async retries
- * and budget waits, that ends by itself when idle; the shared OkHttp connection pool and dispatcher
- * are left to OkHttp.
+ * <p>Thread-safe. Async retries and budget waits wait on the SDK's one shared timer thread (no
+ * thread of the client's own); when they are due, the attempt (signing, sending) runs on OkHttp's
+ * dispatcher threads, never on the timer. The shared OkHttp connection pool and dispatcher are left
+ * to OkHttp.
  */
 public final class RestClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RestClient.class);
@@ -122,7 +124,7 @@ public final class RestClient implements AutoCloseable {
     private final Predicate<? super RelayKitException> retryRejected;
     private final Redactor redactor;
     private final Retry retry;
-    private final ScheduledThreadPoolExecutor timer;
+    private final TimerScope timer; // this client's delayed attempts on the shared timer, handed off to OkHttp's threads
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Clock wallClock = Clock.systemUTC();
 
@@ -148,14 +150,9 @@ public final class RestClient implements AutoCloseable {
         }
         this.redactor = r.withValues(secretHeaderValues);
         this.retry = Retry.of("relaykit-" + service, retryConfig(retryPolicy));
-        this.timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread t = new Thread(task, "relaykit-rest-" + service);
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
-        timer.allowCoreThreadTimeOut(true);
-        timer.setRemoveOnCancelPolicy(true);
+        // a retry or budget wait scheduled in the moment the client closes runs at once and fails its call:
+        // resilience4j would drop a rejected retry without completing the caller's future
+        this.timer = SharedTimer.scope(null, http.dispatcher().executorService(), Runnable::run);
     }
 
     /** @return a new builder */
@@ -320,15 +317,18 @@ public final class RestClient implements AutoCloseable {
     }
 
     /**
-     * Stops the client: later calls fail with {@link IllegalStateException}, and so does the next
-     * attempt of a call in progress (a pending retry or budget wait). Idempotent.
-     *
-     * <p>The timer is not shut down forcibly, so no pending async call is left without an answer;
-     * its only thread is a daemon that ends by itself one second after its last task.
+     * Stops the client: later calls fail with {@link IllegalStateException}, and so does a call in
+     * progress at its next step. An async call waiting for a retry or a budget fails at once: its
+     * timer task is cancelled and run here, where it finds the client closed. The client leaves no
+     * task on the shared timer. Idempotent.
      */
     @Override
     public void close() {
-        closed.set(true);
+        if (closed.compareAndSet(false, true)) {
+            for (Runnable waiting : timer.shutdownNow()) {
+                waiting.run(); // fails its call with "closed" now rather than leave its future unanswered
+            }
+        }
     }
 
     /** @return service and base URL (redacted), never credentials */

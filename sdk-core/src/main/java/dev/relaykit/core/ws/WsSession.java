@@ -1,33 +1,28 @@
 package dev.relaykit.core.ws;
 
-import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.TransportException;
 import dev.relaykit.core.internal.OkHttpSupport;
-import dev.relaykit.core.net.HttpClients;
-import dev.relaykit.core.net.KeepAliveSocketFactory;
+import dev.relaykit.core.internal.SharedTimer;
+import dev.relaykit.core.internal.TimerScope;
 import dev.relaykit.core.secret.Redactor;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -73,163 +68,48 @@ import org.slf4j.LoggerFactory;
 public final class WsSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    /** Stop handing frames to OkHttp while its own buffer holds more than this (it closes the socket at 16 MiB). */
-    private static final long SOCKET_HIGH_WATER_BYTES = 1 << 20;
 
+    // The session is a facade over its parts, each with one concern and one lock or none:
+    //   WsConfig        the builder's values, the session's OkHttp client, each attempt's handshake (immutable)
+    //   Reconnection    policy, backoff, attempt count, failover over endpoints (guarded by this.lock)
+    //   Liveness        heartbeat and silence watchdog of one open connection (no lock; a periodic check)
+    //   OutgoingQueue   bounded queue, send rate limit, socket back-pressure (its own lock, taken after this.lock)
+    //   InboundDispatch incoming messages, state changes and errors to the listeners, on the dispatcher (no lock)
+    // What stays here: the state machine (connect, open, lost, close) and the subscriptions it replays.
     private final String name;
-    // --- where and how each attempt connects (read under the lock, in openSocket) ---
-    private final List<HttpUrl> endpoints; // null when endpointSupplier is set
-    private final Supplier<String> endpointSupplier;
-    private final List<String[]> headers;
-    private final List<String[]> queryParams;
-    private final List<Supplier<Map<String, String>>> headerSuppliers;
-    private final List<Supplier<Map<String, String>>> querySuppliers;
-    private final List<String> subprotocols;
-    private final OkHttpClient client;
-    private final ReconnectPolicy policy;
-    private final boolean retryInitialConnect;
-    private final Duration connectDeadline; // null: OkHttp's own timeouts bound an attempt
-    private final Duration pingInterval;
-    private final Duration pongTimeout;
-    private final Duration silenceTimeout;
-    private final int queueCapacity;
-    private final long[] sendTimes; // ring of the last N send times (nanos); null = no rate limit
-    private final long maxIncomingBytes;
-    private final FrameType expected;
-    private final Executor dispatcher;
-    private final SerialExecutor loop; // the default dispatcher (on the shared pool); null when the user gave an executor
-    private final ScheduledExecutorService timer;
-    private final boolean ownTimer;
-    private final List<WsListener> listeners = new CopyOnWriteArrayList<>();
+    private final WsConfig config;
+    private final Reconnection reconnection; // guarded by lock
+    private final OutgoingQueue outgoing;
+    private final InboundDispatch inbound;
+    private final TimerScope timer; // this session's tasks on the shared timer (or the user's scheduler)
 
     private final Object lock = new Object();
     // --- guarded by lock ---
-    private ConnectionState state = ConnectionState.NEW;
-    private int attempt;
-    private int endpointIndex; // into endpoints: the one the next attempt uses
-    private int firstPassFailures; // endpoints that failed before the first open
-    private boolean everOpened;
-    private long openedAtNanos;
+    private volatile ConnectionState state = ConnectionState.NEW; // written under lock; read freely for messages
     private ScheduledFuture<?> reconnectTask;
-    private ScheduledFuture<?> monitorTask;
-    private boolean drainScheduled;
     private final Map<Long, Sub> subscriptions = new LinkedHashMap<>();
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
-    private int userQueued;
-    private int sendIndex;
     private long nextSubscriptionId = 1;
     private CloseReason lastClose;
     private String subprotocol;
-    private int pingsSeen;
-    private long pingOutstandingSince = -1;
     // --- end guarded ---
 
     private volatile Connection current;
     private volatile HttpUrl currentUrl; // the endpoint of the current or last attempt
     private volatile Redactor redactor = Redactor.standard(); // knows the current attempt's credential values
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
-
-    private final AtomicLong bytesIn = new AtomicLong();
-    private final AtomicLong bytesOut = new AtomicLong();
-    private final AtomicLong messagesIn = new AtomicLong();
-    private final AtomicLong messagesOut = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
-    private final AtomicLong framesRead = new AtomicLong(); // written by the reader thread only
-    private volatile long lastMessageAtMillis;
-    // watchdog bookkeeping, timer thread
-    private volatile long watchdogSeenFrames;
-    private volatile long watchdogActivityNanos;
 
     private WsSession(Builder b) {
         OkHttpSupport.check();
         this.name = b.name != null ? b.name : "ws-" + SEQUENCE.incrementAndGet();
-        this.endpoints = b.endpointSupplier != null ? null : List.copyOf(b.urls);
-        this.endpointSupplier = b.endpointSupplier;
-        this.currentUrl = endpoints != null ? endpoints.get(0) : null;
-        this.headers = List.copyOf(b.headers);
-        this.queryParams = List.copyOf(b.queryParams);
-        this.headerSuppliers = List.copyOf(b.headerSuppliers);
-        this.querySuppliers = List.copyOf(b.querySuppliers);
-        this.subprotocols = List.copyOf(b.subprotocols);
-
-        OkHttpClient base = b.httpClient != null ? b.httpClient : HttpClients.shared();
-        OkHttpClient.Builder cb = base.newBuilder();
-        // An open WebSocket holds one of the dispatcher's running-call slots for its whole life, and
-        // OkHttp allows 64 by default: the 65th session would wait forever without a word. Sessions get
-        // a dispatcher of their own, unlimited, on the same threads.
-        Dispatcher sockets = new Dispatcher(base.dispatcher().executorService());
-        sockets.setMaxRequests(Integer.MAX_VALUE);
-        sockets.setMaxRequestsPerHost(Integer.MAX_VALUE);
-        cb.dispatcher(sockets);
-        // No read or write timeout on the open socket: Okio enforces them by waking its watchdog thread for every
-        // frame written and every read that refills a frame (a thread hand-off per message). The handshake keeps a
-        // bound (the call timeout, which OkHttp ends at the upgrade); an open socket's peer that goes quiet or stops
-        // reading is found by the heartbeat or silence watchdog (a stuck write holds back the pings too) or when the
-        // outgoing queue is full.
-        long connectMillis = b.connectTimeout != null ? b.connectTimeout.toMillis() : base.connectTimeoutMillis();
-        if (base.callTimeoutMillis() == 0 && base.readTimeoutMillis() > 0) {
-            // the handshake as bounded before: connecting, then reading the upgrade response
-            cb.callTimeout(Duration.ofMillis(connectMillis + base.readTimeoutMillis()));
-        }
-        cb.readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO);
-        if (b.connectTimeout != null) {
-            cb.connectTimeout(b.connectTimeout);
-        }
-        if (b.pingInterval != null) {
-            cb.pingInterval(b.pingInterval);
-        }
-        if (!b.compression) {
-            // OkHttp always offers permessage-deflate; strip the offer so the server cannot accept it.
-            // (An application interceptor: OkHttp runs no network interceptors for WebSocket calls.)
-            cb.addInterceptor(chain -> chain.proceed(
-                    chain.request().newBuilder().removeHeader("Sec-WebSocket-Extensions").build()));
-        }
-        for (ClientCustomizer c : b.customizers) {
-            c.customize(cb);
-        }
-        OkHttpClient built = cb.build();
-        if (b.tcpKeepAlive) {
-            // after the customizers: the SOCKS5 proxy brings a socket factory of its own, which is wrapped too
-            built = built.newBuilder().socketFactory(KeepAliveSocketFactory.wrap(built.socketFactory())).build();
-        }
-        this.client = built;
-        this.policy = b.policy;
-        this.retryInitialConnect = b.retryInitialConnect;
-        this.connectDeadline = b.connectTimeout;
-        this.pingInterval = b.pingInterval;
-        this.pongTimeout = b.pongTimeout;
-        this.silenceTimeout = b.silence;
-        this.queueCapacity = b.queueCapacity;
-        this.sendTimes = b.messagesPerSecond > 0 ? new long[b.messagesPerSecond] : null;
-        this.maxIncomingBytes = b.maxIncomingBytes;
-        this.expected = b.expected;
-        if (b.listener != null) {
-            listeners.add(b.listener);
-        }
-        if (b.dispatcher != null) {
-            this.loop = null;
-            // an executor that is already serial keeps the order by itself: no second queue in front of it
-            this.dispatcher = b.dispatcher instanceof SerialExecutor serial ? serial : new SerialExecutor(b.dispatcher);
-        } else {
-            // ordered on the SDK's shared dispatch pool: no thread of the session's own
-            this.loop = SerialExecutor.forSession(this::handleIncoming);
-            this.dispatcher = loop;
-        }
-        if (b.scheduler != null) {
-            this.timer = b.scheduler;
-            this.ownTimer = false;
-        } else {
-            ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, r -> thread(r, "timer"));
-            own.setRemoveOnCancelPolicy(true);
-            this.timer = own;
-            this.ownTimer = true;
-        }
-    }
-
-    private Thread thread(Runnable r, String role) {
-        Thread t = new Thread(r, "relaykit-" + name + "-" + role);
-        t.setDaemon(true);
-        return t;
+        this.config = new WsConfig(b, name);
+        this.reconnection = new Reconnection(config);
+        this.currentUrl = reconnection.firstEndpoint();
+        this.inbound = new InboundDispatch(this, config, b.dispatcher, b.listener);
+        // the timer thread only keeps time: the checks scheduled here are short and never block; what calls user
+        // code (a reconnect asks the suppliers) or completes users' futures (a loss, a rate-limited send) is handed off
+        this.timer = SharedTimer.scope(b.scheduler, null);
+        this.outgoing = new OutgoingQueue(config, timer, () -> state);
     }
 
     /**
@@ -353,7 +233,7 @@ public final class WsSession implements AutoCloseable {
             Sub sub = new Sub(nextSubscriptionId++, subscribeFrame, unsubscribeFrame);
             subscriptions.put(sub.id, sub);
             if (state == ConnectionState.OPEN) {
-                enqueueInternal(subscribeFrame.get());
+                outgoing.sendInternal(subscribeFrame.get());
             }
             return sub;
         }
@@ -390,7 +270,7 @@ public final class WsSession implements AutoCloseable {
      */
     public CompletableFuture<Void> send(String text) {
         Objects.requireNonNull(text, "text");
-        return enqueueUser(new Outgoing(text, null, new CompletableFuture<>(), false));
+        return outgoing.send(new OutgoingQueue.Message(text, null, new CompletableFuture<>(), false));
     }
 
     /**
@@ -403,7 +283,7 @@ public final class WsSession implements AutoCloseable {
      */
     public CompletableFuture<Void> send(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        return enqueueUser(new Outgoing(null, ByteString.of(bytes), new CompletableFuture<>(), false));
+        return outgoing.send(new OutgoingQueue.Message(null, ByteString.of(bytes), new CompletableFuture<>(), false));
     }
 
     /**
@@ -412,7 +292,7 @@ public final class WsSession implements AutoCloseable {
      * @param listener the listener
      */
     public void addListener(WsListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        inbound.listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -421,7 +301,7 @@ public final class WsSession implements AutoCloseable {
      * @param listener the listener
      */
     public void removeListener(WsListener listener) {
-        listeners.remove(listener);
+        inbound.listeners.remove(listener);
     }
 
     /** @return the current state */
@@ -463,39 +343,46 @@ public final class WsSession implements AutoCloseable {
 
     /** @return a snapshot of the counters */
     public SessionStats stats() {
-        long last = lastMessageAtMillis;
-        return new SessionStats(bytesIn.get(), bytesOut.get(), messagesIn.get(), messagesOut.get(), reconnects.get(),
+        long last = inbound.lastMessageAtMillis;
+        return new SessionStats(inbound.bytesIn.get(), outgoing.bytesOut.get(), inbound.messagesIn.get(),
+                outgoing.messagesOut.get(), reconnects.get(),
                 last == 0 ? null : Instant.ofEpochMilli(last));
     }
 
     /**
      * Closes the session: sends a normal close (1000) to the server, stops reconnecting, fails
      * messages still queued with {@link NotConnectedException}, delivers the CLOSED state change, and
-     * stops the session's threads (waiting briefly for the dispatcher to deliver what it holds).
-     * Never triggers a reconnect. Calling it again does nothing.
+     * stops the session's threads and timers (waiting briefly for the dispatcher to deliver what it
+     * holds). Never triggers a reconnect. Calling it again does nothing.
      */
     @Override
     public void close() {
-        List<Outgoing> unsent;
+        List<OutgoingQueue.Message> unsent;
         synchronized (lock) {
             if (state.isTerminal()) {
                 return;
             }
             Connection c = current;
             current = null;
-            cancelTimers();
+            if (reconnectTask != null) {
+                reconnectTask.cancel(false);
+                reconnectTask = null;
+            }
             if (c != null) {
-                if (state == ConnectionState.OPEN) {
-                    c.socket.close(1000, "client closed");
-                } else {
-                    c.socket.cancel();
+                c.ended();
+                if (c.socket != null) {
+                    if (state == ConnectionState.OPEN) {
+                        c.socket.close(1000, "client closed");
+                    } else {
+                        c.socket.cancel();
+                    }
                 }
             }
             lastClose = new CloseReason(1000, "client closed", false);
-            unsent = takeQueue();
             transition(ConnectionState.CLOSED, null, 0, Duration.ZERO);
+            unsent = outgoing.close();
         }
-        failAll(unsent, "session closed before the message was sent");
+        OutgoingQueue.failAll(unsent, "session closed before the message was sent");
         firstOpen.completeExceptionally(new NotConnectedException("session " + name + " was closed"));
         shutdownThreads();
     }
@@ -513,106 +400,33 @@ public final class WsSession implements AutoCloseable {
         Connection c = new Connection();
         Request request;
         try {
-            request = handshakeRequest();
+            currentUrl = reconnection.nextEndpoint();
+            WsConfig.Handshake handshake = config.handshake(currentUrl);
+            redactor = handshake.redactor();
+            request = handshake.request();
         } catch (RuntimeException e) {
             // a supplier failed or gave a bad URL: this attempt fails like a refused one (class name only:
             // the message is the supplier's and could hold a credential)
-            transition(ConnectionState.CONNECTING, cause, attempt, Duration.ZERO);
+            transition(ConnectionState.CONNECTING, cause, reconnection.attempt(), Duration.ZERO);
             current = c;
             TransportException failure = new TransportException("session " + name
                     + ": could not prepare the connection attempt: "
                     + (e instanceof SetupFailure ? e.getMessage() : e.getClass().getName()), e);
-            try {
-                timer.execute(() -> onLost(c, SessionError.Kind.TRANSPORT, failure));
-            } catch (RejectedExecutionException closing) {
-                // the shared scheduler was shut down: nothing left to fail
-            }
+            offTimer(() -> onLost(c, SessionError.Kind.TRANSPORT, failure)); // off the caller's lock and thread
             return;
         }
-        transition(ConnectionState.CONNECTING, cause, attempt, Duration.ZERO);
+        transition(ConnectionState.CONNECTING, cause, reconnection.attempt(), Duration.ZERO);
         current = c;
-        c.socket = client.newWebSocket(request, c);
-        if (connectDeadline != null) {
+        c.socket = config.client.newWebSocket(request, c);
+        if (config.connectDeadline != null) {
             try {
-                c.deadline = timer.schedule(() -> connectTimedOut(c), connectDeadline.toNanos(), TimeUnit.NANOSECONDS);
+                c.deadline = timer.schedule(() -> offTimer(() -> connectTimedOut(c)), config.connectDeadline.toNanos(),
+                        TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                // the shared scheduler was shut down: OkHttp's own timeouts still bound the attempt
+                // the user's scheduler was shut down: OkHttp's own timeouts still bound the attempt
             }
         }
         LOG.debug("{}: connecting to {}", name, hostOnly());
-    }
-
-    /**
-     * The handshake of the next attempt: its endpoint, the fixed headers and query parameters and the
-     * suppliers' fresh ones. Remembers the values for redaction. Caller holds the lock.
-     */
-    private Request handshakeRequest() {
-        HttpUrl url;
-        if (endpoints != null) {
-            url = endpoints.get(endpointIndex);
-        } else {
-            String supplied = endpointSupplier.get();
-            if (supplied == null) {
-                throw new SetupFailure("the endpoint supplier returned null");
-            }
-            try {
-                url = Builder.parse(supplied);
-            } catch (IllegalArgumentException e) {
-                throw new SetupFailure("the endpoint supplier's answer is " + e.getMessage());
-            }
-        }
-        currentUrl = url;
-        List<String> secrets = new ArrayList<>();
-        HttpUrl.Builder ub = url.newBuilder();
-        for (String[] p : queryParams) {
-            ub.addQueryParameter(p[0], p[1]);
-            secrets.add(p[1]);
-        }
-        for (Supplier<Map<String, String>> supplier : querySuppliers) {
-            for (Map.Entry<String, String> p : supplied(supplier, "query parameter").entrySet()) {
-                ub.addQueryParameter(p.getKey(), p.getValue());
-                secrets.add(p.getValue());
-            }
-        }
-        Request.Builder rb = new Request.Builder().url(ub.build());
-        for (String[] h : headers) {
-            addHeader(rb, h[0], h[1]);
-            secrets.add(h[1]);
-        }
-        for (Supplier<Map<String, String>> supplier : headerSuppliers) {
-            for (Map.Entry<String, String> h : supplied(supplier, "header").entrySet()) {
-                addHeader(rb, h.getKey(), h.getValue());
-                secrets.add(h.getValue());
-            }
-        }
-        if (!subprotocols.isEmpty()) {
-            rb.header("Sec-WebSocket-Protocol", String.join(", ", subprotocols));
-        }
-        secrets.removeIf(v -> v.length() < 4); // "1", "true": too short to be a secret, too common to mask
-        redactor = Redactor.standard().withValues(secrets);
-        return rb.build();
-    }
-
-    private static void addHeader(Request.Builder rb, String name, String value) {
-        try {
-            rb.addHeader(name, value);
-        } catch (IllegalArgumentException e) {
-            // OkHttp's message quotes the offending value (a token with a stray newline, say): not passed on
-            throw new SetupFailure("handshake header " + name + ": invalid name or value (value withheld)");
-        }
-    }
-
-    private static Map<String, String> supplied(Supplier<Map<String, String>> supplier, String what) {
-        Map<String, String> values = supplier.get();
-        if (values == null) {
-            throw new SetupFailure("a " + what + " supplier returned null");
-        }
-        values.forEach((k, v) -> {
-            if (k == null || v == null) {
-                throw new SetupFailure("a " + what + " supplier returned a null name or value");
-            }
-        });
-        return values;
     }
 
     /** The attempt on {@code c} is not open within the connect timeout: it fails as a whole. */
@@ -623,7 +437,7 @@ public final class WsSession implements AutoCloseable {
             }
         }
         onLost(c, SessionError.Kind.TRANSPORT, new TransportException("no connection to " + hostOnly() + " within "
-                + connectDeadline.toMillis() + " ms (TCP, TLS and WebSocket handshake)",
+                + config.connectDeadline.toMillis() + " ms (TCP, TLS and WebSocket handshake)",
                 new SocketTimeoutException("connect timed out")));
     }
 
@@ -636,90 +450,80 @@ public final class WsSession implements AutoCloseable {
             if (c.deadline != null) {
                 c.deadline.cancel(false);
             }
-            boolean reconnect = everOpened;
-            everOpened = true;
-            openedAtNanos = System.nanoTime();
-            watchdogActivityNanos = openedAtNanos;
-            watchdogSeenFrames = framesRead.get();
-            pingsSeen = 0;
-            pingOutstandingSince = -1;
+            boolean reconnect = reconnection.opened();
             subprotocol = response.header("Sec-WebSocket-Protocol");
             if (reconnect) {
                 reconnects.incrementAndGet();
             }
-            transition(ConnectionState.OPEN, null, reconnect ? Math.max(attempt, 1) : 0, Duration.ZERO);
+            c.liveness = Liveness.start(config, c.socket, timer, (kind, why) -> offTimer(() -> onLost(c, kind, why)));
+            transition(ConnectionState.OPEN, null, reconnect ? Math.max(reconnection.attempt(), 1) : 0, Duration.ZERO);
             // subscriptions first, in order: we hold the lock, so nothing a listener sends can get ahead
+            List<String> frames = new ArrayList<>(subscriptions.size());
             for (Sub s : subscriptions.values()) {
-                enqueueInternal(s.subscribe.get());
+                frames.add(s.subscribe.get());
             }
-            scheduleMonitor();
+            outgoing.open(c.socket, frames);
         }
         firstOpen.complete(null);
     }
 
     /** The connection {@code c} is gone; reconnect or fail. */
     private void onLost(Connection c, SessionError.Kind kind, Throwable cause) {
-        List<Outgoing> unsent;
+        List<OutgoingQueue.Message> unsent;
         boolean failed = false;
         synchronized (lock) {
             if (c != current) {
                 return;
             }
             current = null;
+            c.ended();
             if (c.socket != null) {
                 c.socket.cancel();
             }
-            if (c.deadline != null) {
-                c.deadline.cancel(false);
-            }
-            cancelTimers(); // the monitor's; no reconnect is scheduled while a connection is current
-            unsent = takeQueue();
-            report(kind, cause.getMessage(), cause);
-            boolean wasOpen = openedAtNanos != 0;
-            if (wasOpen && System.nanoTime() - openedAtNanos >= policy.stableAfter().toNanos()) {
-                attempt = 0;
-            }
-            openedAtNanos = 0;
-            if (!wasOpen && endpoints != null) {
-                // failover: an attempt that never opened moves on to the next endpoint (a drop of an open
-                // connection retries the same one first)
-                endpointIndex = (endpointIndex + 1) % endpoints.size();
-            }
-            if (!everOpened && endpoints != null && ++firstPassFailures < endpoints.size()) {
-                // the first connection gets one pass over the list, at once: connect() is decided by all of them
-                LOG.debug("{}: trying the next endpoint after: {}", name, redactor.redact(cause.getMessage()));
-                openSocket(cause);
-                failAll(unsent, "connection lost before the message was sent");
-                return;
-            }
-            attempt++;
-            if (!everOpened && !retryInitialConnect) {
-                // the first connection never opened and the user did not ask to keep trying: say so now
-                transition(ConnectionState.FAILED, cause, 0, Duration.ZERO);
-                failed = true;
-            } else if (!policy.allows(attempt)) {
-                transition(ConnectionState.FAILED, cause, attempt - 1, Duration.ZERO);
-                failed = true;
-            } else {
-                Duration delay = policy.delay(attempt);
-                transition(ConnectionState.RECONNECTING, cause, attempt, delay);
-                try {
-                    reconnectTask = timer.schedule(this::reconnectNow, delay.toNanos(), TimeUnit.NANOSECONDS);
-                } catch (RejectedExecutionException e) {
-                    transition(ConnectionState.FAILED, e, attempt, Duration.ZERO); // the shared scheduler was shut down
+            inbound.report(kind, cause.getMessage(), cause);
+            Reconnection.Verdict next = reconnection.lost();
+            int attempt = reconnection.attempt();
+            switch (next) {
+                case NEXT_ENDPOINT_NOW -> {
+                    LOG.debug("{}: trying the next endpoint after: {}", name, redactor.redact(cause.getMessage()));
+                    unsent = outgoing.close();
+                    openSocket(cause);
+                }
+                case FAIL_FIRST_CONNECT -> {
+                    // the first connection never opened and the user did not ask to keep trying: say so now
+                    transition(ConnectionState.FAILED, cause, 0, Duration.ZERO);
                     failed = true;
+                    unsent = outgoing.close();
+                }
+                case GIVE_UP -> {
+                    transition(ConnectionState.FAILED, cause, attempt - 1, Duration.ZERO);
+                    failed = true;
+                    unsent = outgoing.close();
+                }
+                default -> {
+                    Duration delay = reconnection.delay();
+                    transition(ConnectionState.RECONNECTING, cause, attempt, delay);
+                    unsent = outgoing.close();
+                    try {
+                        reconnectTask = timer.schedule(this::reconnectSoon, delay.toNanos(), TimeUnit.NANOSECONDS);
+                    } catch (RejectedExecutionException e) {
+                        transition(ConnectionState.FAILED, e, attempt, Duration.ZERO); // the user's scheduler was shut down
+                        failed = true;
+                    }
                 }
             }
         }
-        failAll(unsent, "connection lost before the message was sent");
+        OutgoingQueue.failAll(unsent, "connection lost before the message was sent");
         if (failed) {
             boolean opened;
+            int attempt;
             synchronized (lock) {
-                opened = everOpened;
+                opened = reconnection.everOpened();
+                attempt = reconnection.attempt();
             }
-            String where = endpoints != null && endpoints.size() > 1
-                    ? "any of its " + endpoints.size() + " endpoints (last " + hostOnly() + ")" : hostOnly();
-            firstOpen.completeExceptionally(!opened && !retryInitialConnect
+            int endpoints = reconnection.endpointCount(); // final after construction
+            String where = endpoints > 1 ? "any of its " + endpoints + " endpoints (last " + hostOnly() + ")" : hostOnly();
+            firstOpen.completeExceptionally(!opened && !reconnection.retriesInitialConnect()
                     ? new TransportException("session " + name + " could not connect to " + where + ": "
                             + redactor.redact(String.valueOf(cause.getMessage())), cause)
                     : new TransportException("session " + name + " gave up reconnecting after " + (attempt - 1)
@@ -728,216 +532,33 @@ public final class WsSession implements AutoCloseable {
         }
     }
 
+    /**
+     * On the timer: the reconnect delay is over. The attempt asks the endpoint and credential suppliers,
+     * user code that may take a while, so it runs on the OkHttp client's executor (where the connection
+     * is made anyway), never on the shared timer thread.
+     */
+    private void reconnectSoon() {
+        try {
+            config.client.dispatcher().executorService().execute(this::reconnectNow);
+        } catch (RejectedExecutionException e) {
+            reconnectNow(); // the user's OkHttp client was shut down: the attempt fails fast on it
+        }
+    }
+
+    /**
+     * Runs a loss off the timer thread: it fails the senders' futures and maybe {@code connect()}'s, and a
+     * caller may have chained work of its own onto those.
+     */
+    private static void offTimer(Runnable task) {
+        SharedTimer.workers().execute(task);
+    }
+
     private void reconnectNow() {
         synchronized (lock) {
             reconnectTask = null;
             if (state == ConnectionState.RECONNECTING) {
                 openSocket(null);
             }
-        }
-    }
-
-    // ------------------------------------------------------------------ heartbeat and watchdog
-
-    private void scheduleMonitor() {
-        if (pongTimeout == null && silenceTimeout == null) {
-            return;
-        }
-        long shortest = Math.min(pongTimeout != null ? pongTimeout.toMillis() : Long.MAX_VALUE,
-                silenceTimeout != null ? silenceTimeout.toMillis() : Long.MAX_VALUE);
-        long tick = Math.max(10, Math.min(250, shortest / 10));
-        monitorTask = timer.scheduleAtFixedRate(this::checkLiveness, tick, tick, TimeUnit.MILLISECONDS);
-    }
-
-    private void checkLiveness() {
-        Connection c = current;
-        if (c == null) {
-            return;
-        }
-        long now = System.nanoTime();
-        long frames = framesRead.get();
-        if (frames != watchdogSeenFrames) {
-            watchdogSeenFrames = frames;
-            watchdogActivityNanos = now;
-        } else if (silenceTimeout != null && now - watchdogActivityNanos > silenceTimeout.toNanos()) {
-            onLost(c, SessionError.Kind.SILENCE, new TransportException(
-                    "no message for " + silenceTimeout.toMillis() + " ms (watchdog); dropping the connection"));
-            return;
-        }
-        int[] counts = pongTimeout != null ? OkHttpSupport.pingCounts(c.socket) : null;
-        if (counts != null) {
-            int sent = counts[0];
-            int received = counts[1];
-            boolean dead = false;
-            synchronized (lock) {
-                if (received >= sent) {
-                    pingOutstandingSince = -1;
-                } else if (pingOutstandingSince < 0 || sent != pingsSeen) {
-                    if (pingOutstandingSince < 0) {
-                        pingOutstandingSince = now;
-                    }
-                    pingsSeen = sent;
-                } else if (now - pingOutstandingSince > pongTimeout.toNanos()) {
-                    dead = true;
-                }
-            }
-            if (dead) {
-                onLost(c, SessionError.Kind.HEARTBEAT_TIMEOUT, new TransportException(
-                        "no pong within " + pongTimeout.toMillis() + " ms of a ping; dropping the connection",
-                        new SocketTimeoutException("pong timeout")));
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ outgoing
-
-    private CompletableFuture<Void> enqueueUser(Outgoing o) {
-        synchronized (lock) {
-            if (state != ConnectionState.OPEN) {
-                throw new NotConnectedException("cannot send: session " + name + " is " + state);
-            }
-            if (userQueued >= queueCapacity) {
-                throw new OutgoingQueueFullException("outgoing queue of session " + name + " is full ("
-                        + queueCapacity + " messages waiting" + (sendTimes != null
-                        ? ", rate limit " + sendTimes.length + "/s" : "") + "); message not queued");
-            }
-            userQueued++;
-            queue.add(o);
-            drainLocked();
-        }
-        return o.future;
-    }
-
-    /** Queues a frame of the session's own (a subscription); caller holds the lock. */
-    private void enqueueInternal(String text) {
-        queue.add(new Outgoing(text, null, null, true));
-        drainLocked();
-    }
-
-    private void drainFromTimer() {
-        synchronized (lock) {
-            drainScheduled = false;
-            drainLocked();
-        }
-    }
-
-    /** Hands queued frames to the socket as fast as the rate limit allows. Caller holds the lock. */
-    private void drainLocked() {
-        Connection c = current;
-        if (c == null || state != ConnectionState.OPEN || drainScheduled) {
-            return;
-        }
-        while (!queue.isEmpty()) {
-            long now = System.nanoTime();
-            long waitNanos = 0;
-            if (sendTimes != null) {
-                long oldest = sendTimes[sendIndex];
-                if (oldest != 0 && now - oldest < 1_000_000_000L) {
-                    waitNanos = 1_000_000_000L - (now - oldest);
-                }
-            }
-            if (waitNanos == 0 && c.socket.queueSize() > SOCKET_HIGH_WATER_BYTES) {
-                waitNanos = TimeUnit.MILLISECONDS.toNanos(5);
-            }
-            if (waitNanos > 0) {
-                drainScheduled = true;
-                try {
-                    timer.schedule(this::drainFromTimer, waitNanos, TimeUnit.NANOSECONDS);
-                } catch (RejectedExecutionException e) {
-                    drainScheduled = false; // closing
-                }
-                return;
-            }
-            Outgoing o = queue.poll();
-            if (!o.internal) {
-                userQueued--;
-            }
-            boolean accepted = o.text != null ? c.socket.send(o.text) : c.socket.send(o.bytes);
-            if (sendTimes != null) {
-                sendTimes[sendIndex] = now == 0 ? 1 : now;
-                sendIndex = (sendIndex + 1) % sendTimes.length;
-            }
-            if (accepted) {
-                messagesOut.incrementAndGet();
-                bytesOut.addAndGet(o.text != null ? utf8Length(o.text) : o.bytes.size());
-                if (o.future != null) {
-                    o.future.complete(null);
-                }
-            } else if (o.future != null) {
-                o.future.completeExceptionally(new NotConnectedException(
-                        "the socket refused the message (it is closing); not sent"));
-            }
-        }
-    }
-
-    private List<Outgoing> takeQueue() {
-        List<Outgoing> unsent = new ArrayList<>(queue);
-        queue.clear();
-        userQueued = 0;
-        drainScheduled = false;
-        return unsent;
-    }
-
-    private static void failAll(List<Outgoing> unsent, String why) {
-        for (Outgoing o : unsent) {
-            if (o.future != null) {
-                o.future.completeExceptionally(new NotConnectedException(why));
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ incoming
-
-    /** On the socket's reader thread: as little as possible, then hand over to the dispatcher. */
-    private void onIncoming(Connection c, Object payload) {
-        if (c != current) {
-            return;
-        }
-        framesRead.lazySet(framesRead.get() + 1); // single writer
-        if (loop != null) {
-            loop.submit(payload);
-        } else {
-            dispatch(() -> handleIncoming(payload));
-        }
-    }
-
-    /** On the dispatcher: count, check, deliver a text ({@code String}) or binary ({@code ByteString}) message. */
-    private void handleIncoming(Object payload) {
-        String text = payload instanceof String t ? t : null;
-        ByteString bytes = text == null ? (ByteString) payload : null;
-        long size = text != null ? utf8Length(text) : bytes.size();
-        lastMessageAtMillis = System.currentTimeMillis();
-        messagesIn.lazySet(messagesIn.get() + 1); // the dispatcher is the only writer
-        bytesIn.lazySet(bytesIn.get() + size);
-        if (size > maxIncomingBytes) {
-            notifyError(SessionError.Kind.OVERSIZED_MESSAGE, "discarded a " + size
-                    + "-byte message; the limit is " + maxIncomingBytes + " bytes", null);
-            return;
-        }
-        if ((text != null && expected == FrameType.BINARY) || (bytes != null && expected == FrameType.TEXT)) {
-            notifyError(SessionError.Kind.UNEXPECTED_FRAME_TYPE, "discarded a " + (text != null ? "text" : "binary")
-                    + " message; this session expects " + expected, null);
-            return;
-        }
-        byte[] array = bytes != null ? bytes.toByteArray() : null;
-        for (WsListener l : listeners) {
-            try {
-                if (text != null) {
-                    l.onText(this, text);
-                } else {
-                    l.onBinary(this, listeners.size() == 1 ? array : array.clone());
-                }
-            } catch (RuntimeException | Error e) {
-                listenerFailed(e);
-            }
-        }
-    }
-
-    private void listenerFailed(Throwable e) {
-        if (e instanceof DecodeException) {
-            notifyError(SessionError.Kind.MALFORMED_MESSAGE, e.getMessage(), e);
-        } else {
-            notifyError(SessionError.Kind.LISTENER, "listener threw " + e, e);
         }
     }
 
@@ -955,76 +576,15 @@ public final class WsSession implements AutoCloseable {
         } else {
             LOG.debug("{}: {} -> {} on {}", name, from, to, endpoint);
         }
-        dispatch(() -> {
-            for (WsListener l : listeners) {
-                try {
-                    l.onStateChange(this, change);
-                } catch (RuntimeException | Error e) {
-                    listenerFailed(e);
-                }
-            }
-        });
-    }
-
-    /** Reports an error from any thread, through the dispatcher. */
-    private void report(SessionError.Kind kind, String message, Throwable cause) {
-        SessionError error = new SessionError(kind, message, cause, Instant.now());
-        dispatch(() -> notifyError(error));
-    }
-
-    /** Delivers an error to the listeners; on the dispatcher. */
-    private void notifyError(SessionError.Kind kind, String message, Throwable cause) {
-        notifyError(new SessionError(kind, message, cause, Instant.now()));
-    }
-
-    private void notifyError(SessionError error) {
-        LOG.debug("{}: {}: {}", name, error.kind(), error.message());
-        for (WsListener l : listeners) {
-            try {
-                l.onError(this, error);
-            } catch (RuntimeException | Error e) {
-                LOG.warn("{}: onError listener threw while handling {}", name, error.kind(), e);
-            }
-        }
-    }
-
-    private void dispatch(Runnable task) {
-        try {
-            dispatcher.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("{}: event after shutdown dropped", name);
-        }
+        inbound.stateChanged(change);
     }
 
     // ------------------------------------------------------------------ shutdown
 
-    private void cancelTimers() {
-        if (reconnectTask != null) {
-            reconnectTask.cancel(false);
-            reconnectTask = null;
-        }
-        if (monitorTask != null) {
-            monitorTask.cancel(false);
-            monitorTask = null;
-        }
-    }
-
+    /** Cancels this session's timers (never the shared thread, nor a user's scheduler) and ends its dispatcher. */
     private void shutdownThreads() {
-        if (ownTimer) {
-            timer.shutdownNow();
-        }
-        if (loop != null) {
-            loop.shutdown();
-            if (!loop.isLoopThread()) {
-                try {
-                    if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
-                        LOG.warn("{}: a listener is still running 5 s after close()", name);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        timer.shutdownNow();
+        inbound.shutdown();
     }
 
     private String hostOnly() {
@@ -1047,9 +607,22 @@ public final class WsSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ inner types
 
+    /** One connection attempt and, once it opens, the connection: OkHttp's listener for it. */
     private final class Connection extends WebSocketListener {
         WebSocket socket;
         ScheduledFuture<?> deadline; // the connect timeout's task; guarded by lock
+        volatile Liveness liveness; // set when it opens, if a heartbeat or watchdog is configured
+
+        /** It is no longer the session's connection: its timers stop. Caller holds the lock. */
+        void ended() {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            Liveness l = liveness;
+            if (l != null) {
+                l.stop();
+            }
+        }
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
@@ -1058,12 +631,24 @@ public final class WsSession implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
-            onIncoming(this, text);
+            onIncoming(text);
         }
 
         @Override
         public void onMessage(WebSocket webSocket, ByteString bytes) {
-            onIncoming(this, bytes);
+            onIncoming(bytes);
+        }
+
+        /** On the socket's reader thread: count the frame for the watchdog, hand the rest to the dispatcher. */
+        private void onIncoming(Object payload) {
+            if (this != current) {
+                return;
+            }
+            Liveness l = liveness;
+            if (l != null) {
+                l.frameRead();
+            }
+            inbound.incoming(payload);
         }
 
         @Override
@@ -1133,7 +718,7 @@ public final class WsSession implements AutoCloseable {
                     return;
                 }
                 if (state == ConnectionState.OPEN && unsubscribe != null) {
-                    enqueueInternal(unsubscribe.get());
+                    outgoing.sendInternal(unsubscribe.get());
                 }
             }
         }
@@ -1142,16 +727,6 @@ public final class WsSession implements AutoCloseable {
         public String toString() {
             return "WsSubscription[" + id + "]";
         }
-    }
-
-    /** A connection attempt that could not be set up; its message is ours and holds no credential. */
-    private static final class SetupFailure extends RuntimeException {
-        SetupFailure(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private record Outgoing(String text, ByteString bytes, CompletableFuture<Void> future, boolean internal) {
     }
 
     /** Adjusts the OkHttp client a session builds (proxy, TLS, timeouts); used by network options. */
@@ -1167,31 +742,31 @@ public final class WsSession implements AutoCloseable {
 
     /** Configures a {@link WsSession}. Not thread-safe; {@link #build()} may be called more than once. */
     public static final class Builder {
-        private final List<HttpUrl> urls = new ArrayList<>();
-        private Supplier<String> endpointSupplier;
-        private final List<Supplier<Map<String, String>>> headerSuppliers = new ArrayList<>();
-        private final List<Supplier<Map<String, String>>> querySuppliers = new ArrayList<>();
-        private boolean tcpKeepAlive = true;
-        private String name;
-        private final List<String[]> headers = new ArrayList<>();
-        private final List<String[]> queryParams = new ArrayList<>();
-        private final List<String> subprotocols = new ArrayList<>();
-        private final List<ClientCustomizer> customizers = new ArrayList<>();
-        private boolean compression = true;
-        private OkHttpClient httpClient;
-        private Duration connectTimeout;
-        private Duration pingInterval;
-        private Duration pongTimeout;
-        private Duration silence;
-        private ReconnectPolicy policy = ReconnectPolicy.defaults();
-        private boolean retryInitialConnect;
-        private int queueCapacity = 1024;
-        private int messagesPerSecond;
-        private long maxIncomingBytes = 16L << 20;
-        private FrameType expected = FrameType.ANY;
-        private Executor dispatcher;
-        private ScheduledExecutorService scheduler;
-        private WsListener listener;
+        final List<HttpUrl> urls = new ArrayList<>();
+        Supplier<String> endpointSupplier;
+        final List<Supplier<Map<String, String>>> headerSuppliers = new ArrayList<>();
+        final List<Supplier<Map<String, String>>> querySuppliers = new ArrayList<>();
+        boolean tcpKeepAlive = true;
+        String name;
+        final List<String[]> headers = new ArrayList<>();
+        final List<String[]> queryParams = new ArrayList<>();
+        final List<String> subprotocols = new ArrayList<>();
+        final List<ClientCustomizer> customizers = new ArrayList<>();
+        boolean compression = true;
+        OkHttpClient httpClient;
+        Duration connectTimeout;
+        Duration pingInterval;
+        Duration pongTimeout;
+        Duration silence;
+        ReconnectPolicy policy = ReconnectPolicy.defaults();
+        boolean retryInitialConnect;
+        int queueCapacity = 1024;
+        int messagesPerSecond;
+        long maxIncomingBytes = 16L << 20;
+        FrameType expected = FrameType.ANY;
+        Executor dispatcher;
+        ScheduledExecutorService scheduler;
+        WsListener listener;
 
         private Builder(List<String> urls) {
             for (String url : urls) {
@@ -1253,8 +828,8 @@ public final class WsSession implements AutoCloseable {
          * Adds handshake headers produced anew before every connection attempt, the first and each
          * reconnect: an expiring token is fresh after every reconnect. The values never appear in
          * logs, exception messages or {@link #toString()}. The supplier is called on the thread that
-         * connects (the caller of {@code connect()}, then the session's timer) and should answer
-         * quickly; an exception or {@code null} fails that attempt like a refused connection.
+         * connects (the caller of {@code connect()}, then a thread of the OkHttp client's executor, never
+         * the shared timer thread) and should answer quickly; an exception or {@code null} fails that attempt like a refused connection.
          *
          * <pre>{@code
          * var token = new java.util.concurrent.atomic.AtomicReference<>("t-1");   // renewed elsewhere before it expires
@@ -1525,8 +1100,9 @@ public final class WsSession implements AutoCloseable {
 
         /**
          * Runs the session's timers (reconnect delays, heartbeat and watchdog checks, rate-limited
-         * sends) on this scheduler instead of a thread of its own: many sessions can share one. The
-         * session cancels its tasks on close and never shuts the scheduler down.
+         * sends) on this scheduler instead of the SDK's one shared timer thread (which every session,
+         * REST client and service client uses by default). The session cancels its tasks on close and
+         * never shuts the scheduler down. Its tasks are short and never block.
          *
          * @param scheduler the scheduler
          * @return this
