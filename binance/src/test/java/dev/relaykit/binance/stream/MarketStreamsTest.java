@@ -22,6 +22,7 @@ import dev.relaykit.binance.model.RollingWindowTickerEvent;
 import dev.relaykit.binance.model.TickerEvent;
 import dev.relaykit.binance.model.TradeEvent;
 import dev.relaykit.core.json.Json;
+import dev.relaykit.core.internal.SharedTimer;
 import dev.relaykit.core.ws.ReconnectPolicy;
 import dev.relaykit.testkit.FakeBinanceStreams;
 import java.math.BigDecimal;
@@ -513,6 +514,7 @@ class MarketStreamsTest {
 
     @Test
     void aFirstConnectToARefusedPortFailsReadyWithTheCauseAndNothingKeepsTrying() throws Exception {
+        int timerBaseline = SharedTimer.queuedTasks();
         try (BinanceSpot refused = spotWithStreamsAt(Loopback.refusedPort());
              MarketStreams s = MarketStreams.builder(refused)
                      .reconnect(ReconnectPolicy.linear(Duration.ofMillis(50), Duration.ZERO, Duration.ofMillis(50))
@@ -525,14 +527,18 @@ class MarketStreamsTest {
                     .hasMessageContaining("could not connect to the Binance market streams");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(s.connectionCount()).isZero();
-            // the failed session's timer thread ends; one that kept reconnecting would keep it alive past the bound
+            // the failed session leaves nothing on the SDK's one timer; a session that kept reconnecting (every
+            // 50 ms) would have its next attempt queued there in nearly every sample
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                    .anyMatch(n -> n.matches("relaykit-binance-streams-.*-c\\d+-timer")) && System.nanoTime() < deadline) {
+            while (SharedTimer.queuedTasks() > timerBaseline && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
-                    .as("no session keeps reconnecting").noneMatch(n -> n.matches("relaykit-binance-streams-.*-c\\d+-timer"));
+            List<Integer> samples = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                samples.add(SharedTimer.queuedTasks());
+                Thread.sleep(20);
+            }
+            assertThat(samples).as("no session keeps reconnecting").allMatch(n -> n <= timerBaseline);
         }
     }
 
