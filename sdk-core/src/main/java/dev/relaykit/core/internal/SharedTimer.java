@@ -24,8 +24,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * TimerScope timer = SharedTimer.scope(null, null);            // this client's tasks on the shared thread
- * timer.schedule(this::checkSomething, 1, TimeUnit.SECONDS);
- * ...
+ * timer.schedule(() -> System.out.println("tick"), 1, TimeUnit.SECONDS);
  * timer.shutdownNow();                                          // on close: cancels this client's tasks only
  * }</pre>
  */

@@ -4,6 +4,7 @@ import dev.relaykit.testsupport.Loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.relaykit.core.internal.SharedTimer;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.testsupport.ScriptedWsServer;
 import java.time.Duration;
@@ -196,6 +197,7 @@ class WsSessionTest {
 
     @Test
     void closeDuringAReconnectWaitStopsEverythingAndLeavesNoThread() throws Exception {
+        int timerBaseline = SharedTimer.queuedTasks();
         Recorder rec = new Recorder();
         WsSession s = track(session("close-in-wait", rec)
                 .reconnect(ReconnectPolicy.linear(Duration.ofMillis(400), Duration.ZERO, Duration.ofMillis(400))
@@ -203,7 +205,9 @@ class WsSessionTest {
                 .heartbeat(Duration.ofMillis(100), Duration.ofMillis(100))
                 .build());
         connected(s);
-        assertThat(Recorder.relaykitThreads()).anyMatch(n -> n.startsWith("relaykit-close-in-wait-"));
+        // no thread of its own (issue #12: one shared timer and dispatch pool); its heartbeat is on the shared timer
+        assertThat(Recorder.relaykitThreads()).noneMatch(n -> n.startsWith("relaykit-close-in-wait-"));
+        assertThat(SharedTimer.queuedTasks()).isGreaterThan(timerBaseline);
         server.dropAll();
         rec.awaitState(ConnectionState.RECONNECTING, 1, WAIT);
 
@@ -214,6 +218,7 @@ class WsSessionTest {
         Thread.sleep(700); // past the 400 ms reconnect delay
         assertThat(server.connectionCount()).isEqualTo(1);
         assertThat(Recorder.relaykitThreads()).noneMatch(n -> n.startsWith("relaykit-close-in-wait-"));
+        assertThat(SharedTimer.queuedTasks()).as("the closed session's tasks left the shared timer").isLessThanOrEqualTo(timerBaseline);
         assertThatThrownBy(() -> s.send("x")).isInstanceOf(NotConnectedException.class).hasMessageContaining("CLOSED");
         assertThatThrownBy(s::connect).isInstanceOf(IllegalStateException.class);
     }
