@@ -199,6 +199,7 @@ public final class FuturesUserDataStream implements AutoCloseable {
             }
             long tick = checkInterval.toMillis();
             timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+            c.openedAt = clock.instant(); // the age counts from the connect; a reconnect restarts it
             return c.session.connect();
         });
     }
@@ -284,6 +285,7 @@ public final class FuturesUserDataStream implements AutoCloseable {
             previous = current;
             current = next;
         }
+        next.openedAt = clock.instant();
         next.session.connect().whenComplete((ok, failure) -> {
             Conn old;
             synchronized (this) {
@@ -481,12 +483,12 @@ public final class FuturesUserDataStream implements AutoCloseable {
         @Override
         public void onStateChange(WsSession s, StateChange change) {
             if (change.to() == ConnectionState.OPEN) {
-                openedAt = clock.instant();
                 boolean isCurrent;
                 synchronized (FuturesUserDataStream.this) {
                     isCurrent = this == current;
                 }
                 if (change.isReconnect() && isCurrent) {
+                    openedAt = clock.instant();
                     gap("the connection was lost and re-established; events in between may be missing");
                 }
             }
