@@ -482,7 +482,8 @@ public final class OrderBook implements AutoCloseable {
          *
          * <pre>{@code
          * OrderBook book = OrderBook.builder("BTCUSDT").sequencing(OrderBook.Sequencing.FUTURES)
-         *         .snapshotSource(symbol -> futuresDepthSnapshot(symbol)).build();
+         *         .snapshotSource(symbol -> CompletableFuture.completedFuture(new OrderBookDepth(100, List.of(), List.of())))
+         *         .build();
          * }</pre>
          *
          * @param sequencing the rule

@@ -346,7 +346,7 @@ public final class MarketStream<T> {
      * this way; use it for a stream Binance added that this module has no factory for yet.
      *
      * <pre>{@code
-     * record MarkPrice(@JsonProperty("s") String symbol, @JsonProperty("p") BigDecimal price) { }
+     * record MarkPrice(String s, BigDecimal p) { }   // components named as the payload's fields
      * MarketStream<MarkPrice> s = MarketStream.typed("btcusdt@markPrice", MarkPrice.class, "E");
      * }</pre>
      *

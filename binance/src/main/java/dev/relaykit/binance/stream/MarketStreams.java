@@ -362,7 +362,7 @@ public final class MarketStreams implements AutoCloseable {
          * one {@code MarketStreams} per path this way.
          *
          * <pre>{@code
-         * MarketStreams market = MarketStreams.builder(client)
+         * MarketStreams market = MarketStreams.builder(binance)
          *         .endpoints(List.of("wss://fstream.binance.com/market/stream"))
          *         .build();
          * }</pre>

@@ -2,6 +2,9 @@ package dev.relaykit.samples.javadoc;
 
 import dev.relaykit.binance.BinanceSpot;
 import dev.relaykit.binance.MarketData;
+import dev.relaykit.binance.futures.UsdmFutures;
+import dev.relaykit.binance.futures.stream.FuturesMarketStreams;
+import dev.relaykit.binance.futures.userdata.FuturesUserDataEvent;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.whatsapp.WhatsAppClient;
@@ -22,6 +25,10 @@ public abstract class SnippetGivens {
     protected BinanceSpot binance;
     protected MarketData market;
     protected MarketStreams streams;
+    /** A built USD-M futures client, its market streams, and a user data event a listener received. */
+    protected UsdmFutures futures;
+    protected FuturesMarketStreams futuresStreams;
+    protected FuturesUserDataEvent event;
     /** A built WhatsApp client. */
     protected WhatsAppClient client;
     /** A built WhatsApp webhook handler. */

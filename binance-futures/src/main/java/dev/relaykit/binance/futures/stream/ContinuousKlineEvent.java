@@ -10,7 +10,7 @@ import java.time.Instant;
  * ("Continuous Contract Kline/Candlestick Streams"). The candle has the spot kline's fields.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.continuousKline("BTCUSDT", ContractType.PERPETUAL, KlineInterval.MINUTE_1),
+ * futuresStreams.subscribe(FuturesStream.continuousKline("BTCUSDT", ContractType.PERPETUAL, KlineInterval.MINUTE_1),
  *         k -> System.out.println(k.kline().close()));
  * }</pre>
  *

@@ -10,7 +10,7 @@ import java.time.Instant;
  * Order Streams"): per symbol, the latest one within each second.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.forceOrder("BTCUSDT"), f -> System.out.println(f.order().side() + " " + f.order().quantity()));
+ * futuresStreams.subscribe(FuturesStream.forceOrder("BTCUSDT"), f -> System.out.println(f.order().side() + " " + f.order().quantity()));
  * }</pre>
  *
  * @param eventTime {@code E}

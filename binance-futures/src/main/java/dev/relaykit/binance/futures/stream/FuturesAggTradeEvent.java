@@ -9,7 +9,7 @@ import java.time.Instant;
  * An aggregate trade, from {@code <symbol>@aggTrade} (USD-M and COIN-M "Aggregate Trade Streams").
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.aggTrade("BTCUSDT"), t -> System.out.println(t.price() + " x " + t.quantity()));
+ * futuresStreams.subscribe(FuturesStream.aggTrade("BTCUSDT"), t -> System.out.println(t.price() + " x " + t.quantity()));
  * }</pre>
  *
  * @param eventTime {@code E}

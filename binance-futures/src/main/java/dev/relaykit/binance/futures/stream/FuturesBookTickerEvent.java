@@ -10,7 +10,7 @@ import java.time.Instant;
  * Book Ticker Streams"); travels on {@code /public}.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.bookTicker("BTCUSDT"), b -> System.out.println(b.bidPrice() + " / " + b.askPrice()));
+ * futuresStreams.subscribe(FuturesStream.bookTicker("BTCUSDT"), b -> System.out.println(b.bidPrice() + " / " + b.askPrice()));
  * }</pre>
  *
  * @param updateId {@code u}

@@ -13,7 +13,7 @@ import java.util.List;
  * book with {@code dev.relaykit.binance.futures.book.FuturesOrderBook}, which checks {@code pu}.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.diffDepth("BTCUSDT", DepthSpeed.MS_100), d -> System.out.println(d.finalUpdateId()));
+ * futuresStreams.subscribe(FuturesStream.diffDepth("BTCUSDT", DepthSpeed.MS_100), d -> System.out.println(d.finalUpdateId()));
  * }</pre>
  *
  * @param eventTime {@code E}

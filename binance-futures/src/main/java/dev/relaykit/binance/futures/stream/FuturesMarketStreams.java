@@ -210,7 +210,7 @@ public final class FuturesMarketStreams implements AutoCloseable {
          * reconnect policy, dispatcher, proxy).
          *
          * <pre>{@code
-         * FuturesMarketStreams.builder(futures, publicUrl, marketUrl)
+         * FuturesMarketStreams.builder(futures, futures.environment().publicStreamUrl(), futures.environment().marketStreamUrl())
          *         .configure(b -> b.maxConnectionAge(Duration.ofHours(12)).watchdog(Duration.ofMinutes(1)))
          *         .build();
          * }</pre>

@@ -14,7 +14,7 @@ import java.util.List;
  * the book, not changes.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.partialDepth("BTCUSDT", 5, DepthSpeed.MS_250), d -> System.out.println(d.bids().get(0)));
+ * futuresStreams.subscribe(FuturesStream.partialDepth("BTCUSDT", 5, DepthSpeed.MS_250), d -> System.out.println(d.bids().get(0)));
  * }</pre>
  *
  * @param eventTime {@code E}

@@ -70,6 +70,7 @@ public final class FuturesStream<T> {
      * Decodes one payload of this stream (the event JSON), e.g. from a recording.
      *
      * <pre>{@code
+     * String recordedJson = Files.readString(Path.of("btcusdt-markPrice.json"));   // one payload, as Binance sent it
      * MarkPriceEvent m = FuturesStream.markPrice("BTCUSDT").decode(recordedJson);
      * }</pre>
      *

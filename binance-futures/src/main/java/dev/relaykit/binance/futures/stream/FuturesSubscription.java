@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * that mixes {@code /public} and {@code /market} streams is one subscription per path underneath).
  *
  * <pre>{@code
- * FuturesSubscription sub = streams.subscribe(FuturesStream.aggTrade("BTCUSDT"), t -> { });
+ * FuturesSubscription sub = futuresStreams.subscribe(FuturesStream.aggTrade("BTCUSDT"), t -> { });
  * sub.ready().join();   // Binance confirmed every SUBSCRIBE
  * sub.close();          // UNSUBSCRIBE, live, on every path
  * }</pre>

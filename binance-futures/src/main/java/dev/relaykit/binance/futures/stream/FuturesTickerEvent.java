@@ -10,7 +10,7 @@ import java.time.Instant;
  * Symbol Ticker Streams"). COIN-M adds {@code ps} (pair) and a base volume in {@code q}.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.ticker("BTCUSDT"), t -> System.out.println(t.lastPrice()));
+ * futuresStreams.subscribe(FuturesStream.ticker("BTCUSDT"), t -> System.out.println(t.lastPrice()));
  * }</pre>
  *
  * @param eventTime {@code E}

@@ -9,7 +9,7 @@ import java.time.Instant;
  * COIN-M index price, from {@code <pair>@indexPrice[@1s]} (COIN-M "Index Price Stream").
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.indexPrice("BTCUSD"), i -> System.out.println(i.indexPrice()));
+ * futuresStreams.subscribe(FuturesStream.indexPrice("BTCUSD"), i -> System.out.println(i.indexPrice()));
  * }</pre>
  *
  * @param eventTime {@code E}

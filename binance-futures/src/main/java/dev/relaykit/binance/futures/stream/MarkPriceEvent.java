@@ -11,7 +11,7 @@ import java.time.Instant;
  * funding time of 0: {@code fundingRate} is then {@code null} and {@code nextFundingTime} the epoch.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.markPrice("BTCUSDT"), m -> System.out.println(m.markPrice() + " " + m.fundingRate()));
+ * futuresStreams.subscribe(FuturesStream.markPrice("BTCUSDT"), m -> System.out.println(m.markPrice() + " " + m.fundingRate()));
  * }</pre>
  *
  * @param eventTime {@code E}

@@ -3,7 +3,7 @@ package dev.relaykit.binance.futures.stream;
 import java.util.Locale;
 
 /**
- * Which USD-M stream path carries a stream (Binance "Important WebSocket Change Notice", Endpoint &
+ * Which USD-M stream path carries a stream (Binance "Important WebSocket Change Notice", Endpoint &amp;
  * Stream Mapping): {@link #PUBLIC} for high-frequency public data (book tickers, partial and diff
  * depth, RPI depth), {@link #MARKET} for the rest. A stream subscribed on the wrong path is
  * accepted and never delivers. COIN-M has one path, so both values lead to the same URL there.

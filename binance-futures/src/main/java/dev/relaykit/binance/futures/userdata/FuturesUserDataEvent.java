@@ -5,12 +5,13 @@ package dev.relaykit.binance.futures.userdata;
  * the type:
  *
  * <pre>{@code
- * FuturesUserDataListener listener = event -> {
- *     switch (event) {
- *         case OrderTradeUpdate o -> System.out.println(o.order().status());
- *         case AccountUpdate a -> System.out.println(a.update().balances());
- *         case AlgoUpdate a -> System.out.println(a.order().status());
- *         default -> { }
+ * FuturesUserDataListener listener = e -> {
+ *     if (e instanceof OrderTradeUpdate o) {
+ *         System.out.println(o.order().status());
+ *     } else if (e instanceof AccountUpdate a) {
+ *         System.out.println(a.update().balances());
+ *     } else if (e instanceof AlgoUpdate a) {
+ *         System.out.println(a.order().status());
  *     }
  * };
  * }</pre>
@@ -20,7 +21,7 @@ package dev.relaykit.binance.futures.userdata;
  * {@link UnknownUserDataEvent} with their JSON, never dropped.
  */
 public sealed interface FuturesUserDataEvent permits AccountUpdate, OrderTradeUpdate, TradeLite, AlgoUpdate,
-        AccountConfigUpdate, MarginCall, ListenKeyExpired, UnknownUserDataEvent {
+        AccountConfigUpdate, MarginCall, ListenKeyExpiredEvent, UnknownUserDataEvent {
     /** @return the event type as Binance names it ({@code e}), e.g. {@code ORDER_TRADE_UPDATE} */
     String eventType();
 }

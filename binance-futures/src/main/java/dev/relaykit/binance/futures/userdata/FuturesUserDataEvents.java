@@ -23,7 +23,7 @@ public final class FuturesUserDataEvents {
             "ALGO_UPDATE", AlgoUpdate.class,
             "ACCOUNT_CONFIG_UPDATE", AccountConfigUpdate.class,
             "MARGIN_CALL", MarginCall.class,
-            "listenKeyExpired", ListenKeyExpired.class);
+            "listenKeyExpired", ListenKeyExpiredEvent.class);
 
     private FuturesUserDataEvents() {
     }

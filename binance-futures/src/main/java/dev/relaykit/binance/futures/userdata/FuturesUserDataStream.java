@@ -362,7 +362,7 @@ public final class FuturesUserDataStream implements AutoCloseable {
             error(e);
             return;
         }
-        if (event instanceof ListenKeyExpired expired) {
+        if (event instanceof ListenKeyExpiredEvent expired) {
             boolean ours;
             synchronized (this) {
                 ours = from.key.equals(key) && (expired.listenKey() == null || expired.listenKey().equals(key));

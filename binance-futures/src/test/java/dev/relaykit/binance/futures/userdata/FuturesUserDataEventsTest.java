@@ -96,7 +96,7 @@ class FuturesUserDataEventsTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void listenKeyExpiredWithItsTimeAsAString(boolean unknown) {
-        ListenKeyExpired e = (ListenKeyExpired) decode("user-listenKeyExpired.json", unknown);
+        ListenKeyExpiredEvent e = (ListenKeyExpiredEvent) decode("user-listenKeyExpired.json", unknown);
         assertThat(e.eventTime()).isEqualTo(Instant.ofEpochMilli(1736996475556L));
         assertThat(e.listenKey()).startsWith("WsCMN0a4");
         assertThat(e.toString()).doesNotContain("WsCMN0a4");

@@ -143,7 +143,7 @@ class FuturesUserDataStreamTest {
 
         String old = fake.expireListenKey();
         await(() -> recorder.gaps.size() == 1, "a gap after the new connection");
-        assertThat(recorder.count(ListenKeyExpired.class)).isEqualTo(1);
+        assertThat(recorder.count(ListenKeyExpiredEvent.class)).isEqualTo(1);
         assertThat(fake.issuedListenKeys()).hasSize(2);
         String renewed = fake.liveListenKey();
         assertThat(renewed).isNotEqualTo(old);

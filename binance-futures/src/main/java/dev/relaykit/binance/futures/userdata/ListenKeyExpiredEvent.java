@@ -9,13 +9,13 @@ import java.time.Instant;
  * callback); listeners see it for information. {@code toString()} hides the key.
  *
  * <pre>{@code
- * if (event instanceof ListenKeyExpired e) System.out.println("renewed after " + e.eventTime());
+ * if (event instanceof ListenKeyExpiredEvent e) System.out.println("renewed after " + e.eventTime());
  * }</pre>
  *
  * @param eventTimeMillis {@code E} (sent as a number or a numeric string)
  * @param listenKey {@code listenKey}, the key that expired
  */
-public record ListenKeyExpired(
+public record ListenKeyExpiredEvent(
         @JsonProperty("E") long eventTimeMillis,
         @JsonProperty("listenKey") String listenKey) implements FuturesUserDataEvent {
 
@@ -31,6 +31,6 @@ public record ListenKeyExpired(
 
     @Override
     public String toString() {
-        return "ListenKeyExpired[eventTime=" + eventTime() + ", listenKey=***]";
+        return "ListenKeyExpiredEvent[eventTime=" + eventTime() + ", listenKey=***]";
     }
 }
