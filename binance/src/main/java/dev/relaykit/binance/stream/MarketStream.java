@@ -369,7 +369,7 @@ public final class MarketStream<T> {
      * streams); the newest event time ({@code E}) of the array orders them.
      *
      * <pre>{@code
-     * MarketStream<List<MarkPrice>> all = MarketStream.typedList("!markPrice@arr", MarkPrice.class);
+     * MarketStream<List<JsonNode>> all = MarketStream.typedList("!markPrice@arr", JsonNode.class);
      * }</pre>
      *
      * @param name the exact stream name

@@ -273,6 +273,7 @@ public final class FuturesUserDataStream implements AutoCloseable {
      */
     private void replaceConnection(String newKey, String gapReason) {
         Conn next;
+        Conn stale;
         synchronized (this) {
             if (closed) {
                 return;
@@ -282,8 +283,12 @@ public final class FuturesUserDataStream implements AutoCloseable {
                 lastKeepAlive = clock.instant();
             }
             next = newConn(key);
+            stale = previous; // a rotation's old connection still overlapping: it goes now
             previous = current;
             current = next;
+        }
+        if (stale != null) {
+            stale.session.close();
         }
         next.openedAt = clock.instant();
         next.session.connect().whenComplete((ok, failure) -> {
