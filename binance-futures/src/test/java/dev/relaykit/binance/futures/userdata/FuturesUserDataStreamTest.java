@@ -129,6 +129,8 @@ class FuturesUserDataStreamTest {
 
         clock.advance(Duration.ofMinutes(30));
         await(() -> fake.listenKeyRequests("PUT") == 2, "the second keep-alive");
+        // the fake counts a PUT when it arrives, the stream once its answer is back
+        await(() -> user.keepAliveCount() == 2, "the second keep-alive answered");
         assertThat(user.keepAliveCount()).isEqualTo(2);
         assertThat(fake.issuedListenKeys()).hasSize(1);
         assertThat(recorder.gaps).isEmpty();
