@@ -16,6 +16,7 @@ import dev.relaykit.core.ws.WsListener;
 import dev.relaykit.core.ws.WsSession;
 import dev.relaykit.binance.BinanceEnvironment;
 import dev.relaykit.binance.BinanceKey;
+import dev.relaykit.samples.binance.FuturesBot;
 import dev.relaykit.samples.binance.LiveOrderBook;
 import dev.relaykit.samples.binance.PlaceAndCancelOrder;
 import dev.relaykit.samples.whatsapp.EchoBot;
@@ -43,6 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       backoff, replay the subscription, and keep receiving.</li>
  *   <li>Binance spot against the testkit's fakes: a signed test order, a post-only order placed,
  *       read back and cancelled; then a local order book kept in sync from a snapshot and a diff stream.</li>
+ *   <li>Binance USD-M futures against the testkit's futures fakes: mark price and funding streamed from
+ *       {@code /market}, a futures order book from {@code /public}, a stop-market order placed through the
+ *       algo-order service and cancelled, positions.</li>
  *   <li>A WhatsApp echo bot: signed webhook deliveries in (a forged one refused), replies out through the
  *       testkit's fake Graph API.</li>
  * </ol>
@@ -66,9 +70,10 @@ public final class OfflineDemo {
      * @param subscribeFrames subscribe frames the server received (one per connection)
      * @param bookUpdates Binance order book updates applied
      * @param botReplies messages the WhatsApp echo bot sent
+     * @param futures what the futures bot saw and did
      */
     public record Result(BigDecimal balance, String errorCode, int tradesBefore, int tradesAfter, long reconnects,
-                         long subscribeFrames, int bookUpdates, int botReplies) {
+                         long subscribeFrames, int bookUpdates, int botReplies, FuturesBot.Report futures) {
     }
 
     private OfflineDemo() {
@@ -210,13 +215,17 @@ public final class OfflineDemo {
             }
             LiveOrderBook.Result book = LiveOrderBook.runOffline(Duration.ofSeconds(2), indent(out));
             out.println();
-            out.println("4. A WhatsApp echo bot: its webhook server verifies each delivery's signature, the bot answers"
+            out.println("4. Binance USD-M futures, against the testkit's futures fakes: mark price and funding on"
+                    + " /market, the order book on /public, a stop order through the algo-order service, positions");
+            FuturesBot.Report futures = FuturesBot.offline("BTCUSDT", new BigDecimal("0.002"), null, indent(out));
+            out.println();
+            out.println("5. A WhatsApp echo bot: its webhook server verifies each delivery's signature, the bot answers"
                     + " through a fake Graph API");
             int botReplies = EchoBot.runOffline(indent(out)).size();
             out.println();
             out.println("Done: nothing was left running.");
             return new Result(balance, errorCode, before, after, session.stats().reconnects(), subscribeFrames.get(),
-                    book.updates(), botReplies);
+                    book.updates(), botReplies, futures);
         }
     }
 

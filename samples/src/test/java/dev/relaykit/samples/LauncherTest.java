@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> SAMPLES = List.of("demo", "binance-book", "binance-order", "whatsapp-echo",
+    private static final List<String> SAMPLES = List.of("demo", "binance-book", "binance-order", "binance-futures",
+            "whatsapp-echo",
             "socketio-server", "socketio-chat");
 
     /** What a finished process printed and returned. */

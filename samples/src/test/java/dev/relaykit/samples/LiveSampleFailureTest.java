@@ -90,6 +90,14 @@ class LiveSampleFailureTest {
     }
 
     @Test
+    void theFuturesSampleWithoutAKeyNamesWhatToSet() throws Exception {
+        Ran ran = runMain("dev.relaykit.samples.binance.FuturesBot", Map.of("BINANCE_FUTURES_ENV", "testnet"));
+        assertThat(ran.exit()).isEqualTo(1);
+        assertThat(ran.err()).startsWith("binance-futures failed: IllegalArgumentException: set BINANCE_API_KEY and"
+                + " BINANCE_SECRET_KEY");
+    }
+
+    @Test
     void theChatSampleSaysItIsConnectingAndWhyItFailed() throws Exception {
         int port = Loopback.refusedPort();
         String url = "http://127.0.0.1:" + port;

@@ -39,6 +39,10 @@ class OfflineDemoTest {
         String section3 = out.substring(out.indexOf("\n3. "), out.indexOf("\n4. "));
         assertThat(section3).contains("placed:    order 1001 BUY 1.00000000 BNBBTC @ 3.50000000 -> NEW")
                 .contains("BNBBTC book synced").doesNotContain("BTCUSDT");
+        // section 4: futures, through the algo-order service
+        String section4 = out.substring(out.indexOf("\n4. "), out.indexOf("\n5. "));
+        assertThat(section4).contains("mark price 11794.15", "order book synced", "through /fapi/v1/algoOrder",
+                "cancelled: algo order " + r.futures().placed().algoId());
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
                 && t.getName().startsWith("relaykit-demo-stream"));
     }

@@ -79,18 +79,54 @@ public final class FakeBinanceStreams implements AutoCloseable {
      * @param streams the streams it is subscribed to now, in subscription order
      * @param combined whether payloads are wrapped ({@code /stream}, or {@code SET_PROPERTY combined true})
      * @param open whether it is still connected
+     * @param route the routed path it came in on ({@code public}, {@code market}, {@code private}), or
+     *     {@code null} on the spot fake
+     * @param listenKeys the listen keys of a private connection (empty otherwise)
      */
-    public record Connection(int number, String path, List<String> streams, boolean combined, boolean open) {
+    public record Connection(int number, String path, List<String> streams, boolean combined, boolean open,
+                             String route, List<String> listenKeys) {
+        /**
+         * A spot connection (no route, no listen keys).
+         *
+         * @param number the connection number
+         * @param path the path
+         * @param streams the streams
+         * @param combined combined
+         * @param open open
+         */
+        public Connection(int number, String path, List<String> streams, boolean combined, boolean open) {
+            this(number, path, streams, combined, open, null, List.of());
+        }
+    }
+
+    /**
+     * How a fake with split paths (Binance USD-M futures: {@code /public}, {@code /market},
+     * {@code /private}) routes. Not used by the spot fake.
+     *
+     * @param routes the routed path prefixes, e.g. {@code public}, {@code market}, {@code private}
+     * @param unrouted the route a path without a prefix counts as ({@code public}, as on Binance)
+     * @param routeOf the route that carries a stream name
+     * @param isListenKey whether a {@code /ws/<name>} segment is a listen key (a private connection)
+     */
+    record Routing(Set<String> routes, String unrouted, java.util.function.Function<String, String> routeOf,
+                   Predicate<String> isListenKey) {
     }
 
     private final ScriptedWsServer server;
+    private final Routing routing; // null: spot, one path
     private final Map<Integer, Conn> conns = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimitCloses = new AtomicInteger();
     private final Object changed = new Object();
     private volatile int maxStreams = MAX_STREAMS_PER_CONNECTION;
 
     private FakeBinanceStreams(ScriptedWsServer server) {
+        this(server, null);
+    }
+
+    /** A fake with split paths (used by {@link FakeBinanceFuturesStreams}). */
+    FakeBinanceStreams(ScriptedWsServer server, Routing routing) {
         this.server = server;
+        this.routing = routing;
         server.onOpen(this::opened);
         server.onText(this::onText);
     }
@@ -144,8 +180,8 @@ public final class FakeBinanceStreams implements AutoCloseable {
         for (Conn c : conns.values()) {
             boolean combined;
             synchronized (c) {
-                if (!c.streams.contains(stream)) {
-                    continue;
+                if (!c.streams.contains(stream) || !carries(c, stream)) {
+                    continue; // a stream subscribed on the wrong path is accepted and never delivered
                 }
                 combined = c.combined;
             }
@@ -156,6 +192,52 @@ public final class FakeBinanceStreams implements AutoCloseable {
                 wrapped = w.toString();
             }
             c.client.send(combined ? wrapped : raw);
+            sent++;
+        }
+        return sent;
+    }
+
+    /** Whether connection {@code c}'s path carries {@code stream}. */
+    private boolean carries(Conn c, String stream) {
+        return routing == null || routing.routeOf().apply(stream).equals(c.route);
+    }
+
+    /**
+     * Sends a user data event to the private connections opened with a listen key {@code valid}
+     * accepts and whose {@code events=} list (if any) names the event's kind; raw on {@code /ws},
+     * wrapped as {@code {"stream":"<listenKey>","data":..}} on {@code /stream}.
+     *
+     * @param valid which listen keys are live
+     * @param json the event
+     * @return how many connections it was sent to
+     */
+    int pushUserData(Predicate<String> valid, String json) {
+        JsonNode data = Json.tree(json);
+        String kind = data.path("e").asText("");
+        int sent = 0;
+        for (Conn c : conns.values()) {
+            String key = null;
+            boolean combined;
+            synchronized (c) {
+                for (Map.Entry<String, Set<String>> k : c.listenKeys.entrySet()) {
+                    if (valid.test(k.getKey()) && (k.getValue().isEmpty() || k.getValue().contains(kind))) {
+                        key = k.getKey();
+                        break;
+                    }
+                }
+                combined = c.combined;
+            }
+            if (key == null || !c.client.isOpen()) {
+                continue;
+            }
+            if (combined) {
+                ObjectNode w = JsonNodeFactory.instance.objectNode();
+                w.put("stream", key);
+                w.set("data", data);
+                c.client.send(w.toString());
+            } else {
+                c.client.send(data.toString());
+            }
             sent++;
         }
         return sent;
@@ -239,7 +321,7 @@ public final class FakeBinanceStreams implements AutoCloseable {
         conns.values().stream().sorted((a, b) -> Integer.compare(a.client.number(), b.client.number())).forEach(c -> {
             synchronized (c) {
                 out.add(new Connection(c.client.number(), c.client.path(), List.copyOf(c.streams), c.combined,
-                        c.client.isOpen()));
+                        c.client.isOpen(), c.route, List.copyOf(c.listenKeys.keySet())));
             }
         });
         return out;
@@ -347,7 +429,9 @@ public final class FakeBinanceStreams implements AutoCloseable {
         final ScriptedWsServer.Client client;
         final Set<String> streams = new LinkedHashSet<>();
         final ArrayDeque<Long> recent = new ArrayDeque<>();
+        final Map<String, Set<String>> listenKeys = new java.util.LinkedHashMap<>(); // private: key -> events
         boolean combined;
+        String route; // null on the spot fake
 
         Conn(ScriptedWsServer.Client client) {
             this.client = client;
@@ -359,6 +443,21 @@ public final class FakeBinanceStreams implements AutoCloseable {
         String path = client.path();
         int q = path.indexOf('?');
         String base = q < 0 ? path : path.substring(0, q);
+        if (routing != null) {
+            c.route = routing.unrouted();
+            for (String r : routing.routes()) {
+                if (base.startsWith("/" + r + "/")) {
+                    c.route = r;
+                    base = base.substring(r.length() + 1);
+                    break;
+                }
+            }
+            if (privateConnection(c, base, q < 0 ? "" : path.substring(q + 1))) {
+                conns.put(client.number(), c);
+                signal();
+                return;
+            }
+        }
         if (base.equals("/stream") || base.equals("/stream/")) {
             c.combined = true;
             String query = q < 0 ? "" : path.substring(q + 1);
@@ -378,6 +477,37 @@ public final class FakeBinanceStreams implements AutoCloseable {
             client.close(1008, "too many streams: " + c.streams.size() + " > " + maxStreams);
         }
         signal();
+    }
+
+    /**
+     * A user data connection: {@code /private/ws?listenKey=K&events=A/B} or
+     * {@code /private/stream?listenKey=K1&events=A&listenKey=K2&events=B} (the change notice's forms),
+     * or {@code /ws/<listenKey>} (COIN-M, and USD-M's older pages).
+     *
+     * @return whether it was one
+     */
+    private boolean privateConnection(Conn c, String base, String query) {
+        if ("private".equals(c.route)) {
+            c.combined = base.startsWith("/stream");
+            String lastKey = null;
+            for (String part : query.split("&")) {
+                if (part.startsWith("listenKey=")) {
+                    lastKey = java.net.URLDecoder.decode(part.substring(10), StandardCharsets.UTF_8);
+                    c.listenKeys.put(lastKey, new LinkedHashSet<>());
+                } else if (part.startsWith("events=") && lastKey != null) {
+                    addAll(c.listenKeys.get(lastKey), part.substring(7));
+                }
+            }
+            if (base.startsWith("/ws/") && base.length() > 4) {
+                c.listenKeys.put(base.substring(4), new LinkedHashSet<>());
+            }
+            return true;
+        }
+        if (base.startsWith("/ws/") && routing.isListenKey().test(base.substring(4))) {
+            c.listenKeys.put(base.substring(4), new LinkedHashSet<>());
+            return true;
+        }
+        return false;
     }
 
     private static void addAll(Set<String> into, String slashSeparated) {

@@ -2,7 +2,12 @@ package dev.relaykit.binance.futures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.binance.BinanceKey;
+import dev.relaykit.binance.futures.book.FuturesOrderBook;
 import dev.relaykit.binance.futures.model.FuturesExchangeInfo;
+import dev.relaykit.binance.futures.stream.FuturesMarketStreams;
+import dev.relaykit.binance.futures.userdata.FuturesUserDataListener;
+import dev.relaykit.binance.futures.userdata.FuturesUserDataStream;
+import dev.relaykit.binance.futures.wsapi.FuturesWsApi;
 import dev.relaykit.binance.internal.BinanceContext;
 import dev.relaykit.binance.internal.BinanceErrors;
 import dev.relaykit.core.limit.RateLimit;
@@ -20,7 +25,15 @@ import okhttp3.OkHttpClient;
 /**
  * What {@link UsdmFutures} and {@link CoinmFutures} share: the same shape on {@code /fapi} and {@code /dapi}.
  * Market data ({@link #market()}), trading ({@link #trading()}), account and positions ({@link #account()}), raw
- * calls ({@link #call(RestRequest)}); sync and async forms of every typed call.
+ * calls ({@link #call(RestRequest)}); sync and async forms of every typed call. Streaming entry points on the same
+ * environment, key and budgets: market streams ({@link #streams()}), user data with the listen-key lifecycle
+ * ({@link #userData(FuturesUserDataListener)}), the WebSocket API ({@link #wsApi()}) and a local order book
+ * ({@link #orderBook(String)}).
+ *
+ * <p>What {@link #close()} closes: the REST context, the {@link #wsApi()} connection and the market-stream
+ * connections the client made for its own order books ({@link #orderBook(String)}). What you build from
+ * {@link #streams()}, {@link #streamsBuilder()} and {@link #userData(FuturesUserDataListener)} is yours: close it
+ * (before the client, so a user data stream can still close its listen key).
  *
  * <p>Built on the Binance context of the {@code binance} module (signing with HMAC, Ed25519 or RSA keys,
  * {@code recvWindow}, the server clock, weight and order-count budgets corrected from {@code X-MBX-USED-WEIGHT-1M}
@@ -46,6 +59,9 @@ public abstract sealed class FuturesClient implements AutoCloseable, BinanceCont
     private final FuturesMarketData market;
     private final FuturesTrading trading;
     private final FuturesAccount account;
+    private FuturesWsApi wsApi; // guarded by this; made on first wsApi()
+    private FuturesMarketStreams bookStreams; // guarded by this; made on first orderBook(...)
+    private boolean closed; // guarded by this
 
     FuturesClient(Builder<?, ?> b, FuturesProduct product) {
         if (b.environment.product() != product) {
@@ -193,8 +209,125 @@ public abstract sealed class FuturesClient implements AutoCloseable, BinanceCont
     }
 
     /** Releases the REST client; calls in flight fail. */
+
+    // ------------------------------------------------------------------ streams, user data, WebSocket API, book
+
+    /**
+     * A new market-stream client on this environment's stream paths (USD-M: {@code /public} for book tickers and
+     * depth, {@code /market} for the rest; COIN-M: one base), with every default. Each call returns a new client:
+     * close it. {@link #streamsBuilder()} gives the options.
+     *
+     * <pre>{@code
+     * try (FuturesMarketStreams streams = usdm.streams()) {
+     *     streams.subscribe(FuturesStream.markPrice("BTCUSDT"), e -> System.out.println(e.fundingRate()));
+     * }
+     * }</pre>
+     *
+     * @return a new market-stream client (it connects when the first stream is subscribed)
+     */
+    public FuturesMarketStreams streams() {
+        return streamsBuilder().build();
+    }
+
+    /**
+     * @return a builder of a market-stream client on this environment's stream paths; the client it builds is yours
+     *     to close
+     */
+    public FuturesMarketStreams.Builder streamsBuilder() {
+        return FuturesMarketStreams.builder(this, environment.publicStreamBaseUrl(), environment.marketStreamBaseUrl());
+    }
+
+    /**
+     * A user data stream on this client's key, with the listen-key lifecycle run for you: the key comes from
+     * {@code POST <prefix>/v1/listenKey}, is kept alive, renewed on expiry or -1125. On split stream paths (USD-M
+     * production) it connects to {@code /private/ws?listenKey=…&events=…}; on one base (COIN-M, the testnets) to
+     * {@code /ws/<listenKey>}. The stream you build is yours: start and close it.
+     *
+     * <pre>{@code
+     * try (FuturesUserDataStream user = usdm.userData(event -> System.out.println(event)).build()) {
+     *     user.start().join();
+     * }
+     * }</pre>
+     *
+     * @param listener receives the typed events and gap notices
+     * @return a builder with this environment's private base, listen-key path and URL form
+     */
+    public FuturesUserDataStream.Builder userData(FuturesUserDataListener listener) {
+        return FuturesUserDataStream.builder(this, environment.privateStreamBaseUrl(),
+                        environment.product().restPrefix() + "/v1/listenKey", listener)
+                .urlForm(environment.splitStreamPaths() ? FuturesUserDataStream.UrlForm.QUERY
+                        : FuturesUserDataStream.UrlForm.PATH);
+    }
+
+    /**
+     * The WebSocket API client on this environment's endpoint ({@code ws-fapi} / {@code ws-dapi}), key, clock and
+     * budgets. Made on first call, connected with its first request, closed by {@link #close()}. For other options
+     * build your own with {@link FuturesWsApi#builder(BinanceContext.Source) FuturesWsApi.builder(client)}.
+     *
+     * @return the WebSocket API client
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized FuturesWsApi wsApi() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        if (wsApi == null) {
+            wsApi = FuturesWsApi.builder(this).build();
+        }
+        return wsApi;
+    }
+
+    /**
+     * A local order book of one symbol, kept by Binance's futures rule ({@code pu} = previous {@code u}), its
+     * snapshots from {@code GET <prefix>/v1/depth}, its diff stream on market-stream connections this client owns
+     * (shared by every book it makes, closed by {@link #close()}). Close the book to stop it earlier.
+     *
+     * <pre>{@code
+     * try (FuturesOrderBook book = usdm.orderBook("BTCUSDT").build()) {
+     *     book.synced().join();
+     *     System.out.println(book.bestBid() + " / " + book.bestAsk());
+     * }
+     * }</pre>
+     *
+     * @param symbol e.g. {@code BTCUSDT} (COIN-M {@code BTCUSD_PERP})
+     * @return a builder (100 ms diff stream, 1000-level snapshot)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public FuturesOrderBook.Builder orderBook(String symbol) {
+        FuturesMarketStreams streams;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException(this + " is closed");
+            }
+            if (bookStreams == null) {
+                bookStreams = streams();
+            }
+            streams = bookStreams;
+        }
+        return FuturesOrderBook.builder(symbol, streams, environment.product().restPrefix() + "/v1/depth");
+    }
+
+    /**
+     * Releases what the client holds: the {@link #wsApi()} connection, the order books' stream connections, then
+     * the REST context; calls in flight fail. Streams and user data streams you built are not closed here.
+     */
     @Override
     public void close() {
+        FuturesWsApi ws;
+        FuturesMarketStreams books;
+        synchronized (this) {
+            closed = true;
+            ws = wsApi;
+            books = bookStreams;
+            wsApi = null;
+            bookStreams = null;
+        }
+        if (ws != null) {
+            ws.close();
+        }
+        if (books != null) {
+            books.close();
+        }
         context.close();
     }
 

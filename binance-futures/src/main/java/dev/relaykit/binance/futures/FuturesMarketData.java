@@ -12,7 +12,7 @@ import dev.relaykit.binance.futures.model.FundingRate;
 import dev.relaykit.binance.futures.model.FuturesAggTrade;
 import dev.relaykit.binance.futures.model.FuturesBookTicker;
 import dev.relaykit.binance.futures.model.FuturesExchangeInfo;
-import dev.relaykit.binance.futures.model.FuturesOrderBook;
+import dev.relaykit.binance.futures.model.FuturesOrderBookDepth;
 import dev.relaykit.binance.futures.model.FuturesPriceTicker;
 import dev.relaykit.binance.futures.model.FuturesTicker;
 import dev.relaykit.binance.futures.model.FuturesTrade;
@@ -35,7 +35,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * FuturesMarketData market = usdm.market();
- * FuturesOrderBook book = market.orderBook("BTCUSDT", 100);
+ * FuturesOrderBookDepth book = market.orderBook("BTCUSDT", 100);
  * MarkPrice mark = market.markPrice("BTCUSDT");
  * List<FundingRate> funding = market.fundingRateHistory("BTCUSDT", null, null, 100);
  * List<Kline> perpetual = market.continuousKlines("BTCUSDT", ContractType.PERPETUAL, KlineInterval.HOUR_1, 24);
@@ -83,7 +83,7 @@ public final class FuturesMarketData {
      * @param limit levels per side: 5, 10, 20, 50, 100, 500 or 1000
      * @return the snapshot
      */
-    public FuturesOrderBook orderBook(String symbol, int limit) {
+    public FuturesOrderBookDepth orderBook(String symbol, int limit) {
         return e.send(orderBookCall(symbol, limit));
     }
 
@@ -92,17 +92,17 @@ public final class FuturesMarketData {
      * @param limit levels per side
      * @return see {@link #orderBook(String, int)}
      */
-    public CompletableFuture<FuturesOrderBook> orderBookAsync(String symbol, int limit) {
+    public CompletableFuture<FuturesOrderBookDepth> orderBookAsync(String symbol, int limit) {
         return e.sendAsync(() -> orderBookCall(symbol, limit));
     }
 
-    private Call<FuturesOrderBook> orderBookCall(String symbol, int limit) {
+    private Call<FuturesOrderBookDepth> orderBookCall(String symbol, int limit) {
         if (!DEPTH_LIMITS.contains(limit)) {
             throw new IllegalArgumentException("limit must be one of 5, 10, 20, 50, 100, 500, 1000, was " + limit);
         }
         int weight = limit <= 50 ? 2 : limit == 100 ? 5 : limit == 500 ? 10 : 20;
         return Call.query(e.get("/v1/depth").param("symbol", e.rules.symbol(symbol)).param("limit", limit)
-                .weight(weight).build(), Call.as(FuturesOrderBook.class));
+                .weight(weight).build(), Call.as(FuturesOrderBookDepth.class));
     }
 
     /**

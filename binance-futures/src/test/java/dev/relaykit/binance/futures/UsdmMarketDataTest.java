@@ -10,7 +10,7 @@ import dev.relaykit.binance.futures.model.FuturesAggTrade;
 import dev.relaykit.binance.futures.model.FuturesBookTicker;
 import dev.relaykit.binance.futures.model.FuturesExchangeInfo;
 import dev.relaykit.binance.futures.model.FuturesFilter;
-import dev.relaykit.binance.futures.model.FuturesOrderBook;
+import dev.relaykit.binance.futures.model.FuturesOrderBookDepth;
 import dev.relaykit.binance.futures.model.FuturesOrderType;
 import dev.relaykit.binance.futures.model.FuturesPriceTicker;
 import dev.relaykit.binance.futures.model.FuturesSymbol;
@@ -73,7 +73,7 @@ class UsdmMarketDataTest {
 
     @Test
     void orderBookSendsSymbolAndLimitAndDecodesLevels() {
-        FuturesOrderBook book = market.orderBook("BTCUSDT", 100);
+        FuturesOrderBookDepth book = market.orderBook("BTCUSDT", 100);
         assertThat(s.last("GET", "/fapi/v1/depth")).containsExactly(entry("symbol", "BTCUSDT"), entry("limit", "100"));
         assertThat(book.lastUpdateId()).isEqualTo(1027024L);
         assertThat(book.messageTime()).isEqualTo(Instant.ofEpochMilli(1589436922972L));

@@ -51,6 +51,13 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
+ * <p>Binance futures keeps books by another rule ("How to manage a local order book correctly" on the
+ * USD-M and COIN-M "Websocket Market Streams" pages), chosen with
+ * {@link Builder#sequencing(Sequencing) sequencing(Sequencing.FUTURES)}: buffered events with
+ * {@code u < lastUpdateId} are dropped, the first one applied must have
+ * {@code U <= lastUpdateId <= u}, and from then on each event's {@code pu} must equal the previous
+ * event's {@code u}, otherwise the book resyncs.
+ *
  * <p>Prices are keys of sorted maps compared by value ({@code 0.0024} and {@code 0.00240000} are one
  * level); quantities are exactly the {@code BigDecimal}s Binance sent. Thread-safe: events are
  * applied on the stream's dispatcher, reads may come from any thread.
@@ -59,7 +66,19 @@ public final class OrderBook implements AutoCloseable {
     /** How many events may wait for a snapshot before the oldest are given up (and a resync follows). */
     private static final int MAX_BUFFERED = 100_000;
 
+    /** Which of Binance's two rules tells whether a diff event follows on from the book. */
+    public enum Sequencing {
+        /** Spot: the next event's {@code U} is the book's update id + 1 (ids are contiguous). */
+        SPOT,
+        /**
+         * Futures (USD-M and COIN-M): the next event's {@code pu} equals the previous event's
+         * {@code u}; update ids are not contiguous. Events need {@link DepthUpdateEvent#previousFinalUpdateId()}.
+         */
+        FUTURES
+    }
+
     private final String symbol;
+    private final Sequencing sequencing;
     private final Function<String, CompletableFuture<OrderBookDepth>> snapshots;
     private final List<OrderBookListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
@@ -71,6 +90,7 @@ public final class OrderBook implements AutoCloseable {
     private final ArrayDeque<DepthUpdateEvent> buffer = new ArrayDeque<>();
     private long lastUpdateId = -1;
     private boolean synced;
+    private boolean firstAfterSnapshot; // futures: the next applied event must straddle the snapshot's id
     private boolean fetching;
     private int generation;
     private int failures;
@@ -78,6 +98,7 @@ public final class OrderBook implements AutoCloseable {
 
     private OrderBook(Builder b) {
         this.symbol = b.symbol;
+        this.sequencing = b.sequencing;
         if (b.listener != null) {
             listeners.add(b.listener);
         }
@@ -216,22 +237,63 @@ public final class OrderBook implements AutoCloseable {
 
     /** Applies an event to a synced book, or starts a resync when ids do not follow on. Holds the lock. */
     private void applyInSequence(DepthUpdateEvent e) {
+        if (sequencing == Sequencing.FUTURES) {
+            applyFutures(e);
+            return;
+        }
         if (e.finalUpdateId() <= lastUpdateId) {
             return; // already in the book
         }
         if (e.firstUpdateId() > lastUpdateId + 1) {
-            OrderBookResync resync = new OrderBookResync(symbol, lastUpdateId + 1, e.firstUpdateId(), Instant.now());
-            synced = false;
-            bids.clear();
-            asks.clear();
-            buffer.clear();
-            buffer.addLast(e);
-            for (OrderBookListener l : listeners) {
-                notify(() -> l.onResync(this, resync));
-            }
-            fetch(0);
+            resync(e, new OrderBookResync(symbol, lastUpdateId + 1, e.firstUpdateId(), Instant.now()));
             return;
         }
+        apply(e);
+    }
+
+    /**
+     * The futures rule: the first event after a snapshot must have {@code U <= lastUpdateId <= u};
+     * after that each {@code pu} must be the previous {@code u}. Holds the lock.
+     */
+    private void applyFutures(DepthUpdateEvent e) {
+        if (firstAfterSnapshot) {
+            if (e.finalUpdateId() < lastUpdateId) {
+                return; // older than the snapshot
+            }
+            if (e.firstUpdateId() > lastUpdateId) {
+                resync(e, new OrderBookResync(symbol, lastUpdateId, e.firstUpdateId(), Instant.now()));
+                return;
+            }
+            firstAfterSnapshot = false;
+            apply(e);
+            return;
+        }
+        if (e.finalUpdateId() <= lastUpdateId) {
+            return; // already in the book
+        }
+        Long pu = e.previousFinalUpdateId();
+        if (pu == null || pu != lastUpdateId) {
+            resync(e, new OrderBookResync(symbol, lastUpdateId, pu == null ? -1 : pu, Instant.now()));
+            return;
+        }
+        apply(e);
+    }
+
+    /** Drops the book and fetches a new snapshot, keeping {@code e} as the first buffered event. Holds the lock. */
+    private void resync(DepthUpdateEvent e, OrderBookResync resync) {
+        synced = false;
+        bids.clear();
+        asks.clear();
+        buffer.clear();
+        buffer.addLast(e);
+        for (OrderBookListener l : listeners) {
+            notify(() -> l.onResync(this, resync));
+        }
+        fetch(0);
+    }
+
+    /** Sets the event's levels and moves the book's update id to its {@code u}. Holds the lock. */
+    private void apply(DepthUpdateEvent e) {
         set(bids, e.bids());
         set(asks, e.asks());
         lastUpdateId = e.finalUpdateId();
@@ -293,10 +355,14 @@ public final class OrderBook implements AutoCloseable {
             return;
         }
         long last = snapshot.lastUpdateId();
-        while (!buffer.isEmpty() && buffer.peekFirst().finalUpdateId() <= last) {
+        boolean futures = sequencing == Sequencing.FUTURES;
+        // spot drops u <= lastUpdateId and needs U <= lastUpdateId + 1; futures drops u < lastUpdateId
+        // and needs U <= lastUpdateId
+        while (!buffer.isEmpty() && (futures ? buffer.peekFirst().finalUpdateId() < last
+                : buffer.peekFirst().finalUpdateId() <= last)) {
             buffer.pollFirst();
         }
-        if (!buffer.isEmpty() && buffer.peekFirst().firstUpdateId() > last + 1) {
+        if (!buffer.isEmpty() && buffer.peekFirst().firstUpdateId() > (futures ? last : last + 1)) {
             // events between the snapshot and the buffer are missing: start over from here
             DepthUpdateEvent next = buffer.peekFirst();
             buffer.clear();
@@ -310,6 +376,7 @@ public final class OrderBook implements AutoCloseable {
         set(asks, snapshot.asks());
         lastUpdateId = last;
         synced = true;
+        firstAfterSnapshot = futures;
         List<DepthUpdateEvent> pending = new ArrayList<>(buffer);
         buffer.clear();
         for (OrderBookListener l : listeners) {
@@ -361,6 +428,7 @@ public final class OrderBook implements AutoCloseable {
         private int snapshotLimit = 5000;
         private Function<String, CompletableFuture<OrderBookDepth>> snapshots;
         private OrderBookListener listener;
+        private Sequencing sequencing = Sequencing.SPOT;
 
         private Builder(String symbol) {
             this.symbol = symbol;
@@ -404,6 +472,25 @@ public final class OrderBook implements AutoCloseable {
          */
         public Builder snapshotSource(Function<String, CompletableFuture<OrderBookDepth>> source) {
             this.snapshots = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Which rule the book checks update ids by: {@link Sequencing#SPOT} (the default) or
+         * {@link Sequencing#FUTURES} for a Binance futures diff stream (fed with
+         * {@link OrderBook#accept} and a {@link #snapshotSource} from {@code /fapi/v1/depth}).
+         *
+         * <pre>{@code
+         * OrderBook book = OrderBook.builder("BTCUSDT").sequencing(OrderBook.Sequencing.FUTURES)
+         *         .snapshotSource(symbol -> CompletableFuture.completedFuture(new OrderBookDepth(100, List.of(), List.of())))
+         *         .build();
+         * }</pre>
+         *
+         * @param sequencing the rule
+         * @return this
+         */
+        public Builder sequencing(Sequencing sequencing) {
+            this.sequencing = Objects.requireNonNull(sequencing, "sequencing");
             return this;
         }
 

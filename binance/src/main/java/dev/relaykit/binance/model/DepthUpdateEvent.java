@@ -16,6 +16,9 @@ import java.util.List;
  * @param finalUpdateId the final update id in the event ({@code u})
  * @param bids bid levels to set ({@code b})
  * @param asks ask levels to set ({@code a})
+ * @param previousFinalUpdateId the final update id of the previous event ({@code pu}); futures diff
+ *     streams send it (their local book checks {@code pu} against the last {@code u}), spot does not:
+ *     {@code null} there
  */
 public record DepthUpdateEvent(
         @JsonProperty("E") @JsonFormat(without = JsonFormat.Feature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS) Instant eventTime,
@@ -23,7 +26,8 @@ public record DepthUpdateEvent(
         @JsonProperty("U") long firstUpdateId,
         @JsonProperty("u") long finalUpdateId,
         @JsonProperty("b") List<PriceLevel> bids,
-        @JsonProperty("a") List<PriceLevel> asks) {
+        @JsonProperty("a") List<PriceLevel> asks,
+        @JsonProperty("pu") Long previousFinalUpdateId) {
 
     /**
      * Missing level lists become empty lists.
@@ -34,9 +38,29 @@ public record DepthUpdateEvent(
      * @param finalUpdateId final update id
      * @param bids bids
      * @param asks asks
+     * @param previousFinalUpdateId {@code pu}, or {@code null} (spot)
      */
     public DepthUpdateEvent {
         bids = bids == null ? List.of() : bids;
         asks = asks == null ? List.of() : asks;
+    }
+
+    /**
+     * A spot diff, which has no {@code pu}.
+     *
+     * <pre>{@code
+     * new DepthUpdateEvent(Instant.now(), "BNBBTC", 157, 160, List.of(), List.of());
+     * }</pre>
+     *
+     * @param eventTime event time
+     * @param symbol symbol
+     * @param firstUpdateId first update id
+     * @param finalUpdateId final update id
+     * @param bids bids
+     * @param asks asks
+     */
+    public DepthUpdateEvent(Instant eventTime, String symbol, long firstUpdateId, long finalUpdateId,
+                            List<PriceLevel> bids, List<PriceLevel> asks) {
+        this(eventTime, symbol, firstUpdateId, finalUpdateId, bids, asks, null);
     }
 }

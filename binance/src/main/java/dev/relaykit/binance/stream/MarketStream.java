@@ -341,6 +341,48 @@ public final class MarketStream<T> {
     }
 
     /**
+     * A stream of your own typing: any stream name, decoded into {@code type} (a record or class the
+     * shared mapper reads; unknown fields are ignored). The futures module builds its typed streams
+     * this way; use it for a stream Binance added that this module has no factory for yet.
+     *
+     * <pre>{@code
+     * record MarkPrice(String s, BigDecimal p) { }   // components named as the payload's fields
+     * MarketStream<MarkPrice> s = MarketStream.typed("btcusdt@markPrice", MarkPrice.class, "E");
+     * }</pre>
+     *
+     * @param name the exact stream name
+     * @param type what each payload decodes into
+     * @param orderField a numeric payload field that grows with each event ({@code u}, {@code a} or
+     *     {@code E}); it drops the copies two connections deliver while a connection is replaced
+     * @param <T> the event type
+     * @return the stream
+     * @throws IllegalArgumentException for a name with characters stream names never have
+     */
+    public static <T> MarketStream<T> typed(String name, Class<T> type, String orderField) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(orderField, "orderField");
+        return of(raw(name).name, type, field(orderField));
+    }
+
+    /**
+     * As {@link #typed}, for streams whose payload is an array of events (the {@code !...@arr}
+     * streams); the newest event time ({@code E}) of the array orders them.
+     *
+     * <pre>{@code
+     * MarketStream<List<JsonNode>> all = MarketStream.typedList("!markPrice@arr", JsonNode.class);
+     * }</pre>
+     *
+     * @param name the exact stream name
+     * @param element what each array element decodes into
+     * @param <T> the element type
+     * @return the stream
+     */
+    public static <T> MarketStream<List<T>> typedList(String name, Class<T> element) {
+        Objects.requireNonNull(element, "element");
+        return list(raw(name).name, element);
+    }
+
+    /**
      * Any stream by name, delivered as raw JSON: streams Binance adds tomorrow are in reach.
      *
      * @param name the exact stream name, e.g. {@code btcusdt@trade}

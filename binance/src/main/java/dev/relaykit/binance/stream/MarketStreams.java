@@ -84,7 +84,9 @@ public final class MarketStreams implements AutoCloseable {
         // the pieces call each other back through these methods: requests and rotation are made last
         this.router = new StreamRouter(this::answered, this::serverShutdown);
         this.pool = new ConnectionPool(b,
-                context.environment().streamBaseUrls().stream().map(base -> base + "/stream").toList(), name, router, timer,
+                b.endpoints != null ? b.endpoints
+                        : context.environment().streamBaseUrls().stream().map(base -> base + "/stream").toList(),
+                name, router, timer,
                 new ConnectionPool.Hooks() {
                     @Override
                     public String replayFrame(StreamConnection c) {
@@ -347,9 +349,41 @@ public final class MarketStreams implements AutoCloseable {
         Executor dispatcher;
         OkHttpClient httpClient;
         Duration requestTimeout = Duration.ofSeconds(10);
+        List<String> endpoints;
 
         private Builder(BinanceContext context) {
             this.context = context;
+        }
+
+        /**
+         * The combined-stream endpoints to connect to, in failover order, instead of the environment's
+         * {@code <streamBase>/stream}. Binance USD-M futures routes streams by kind to different paths
+         * ({@code wss://fstream.binance.com/public/stream}, {@code .../market/stream}); its client builds
+         * one {@code MarketStreams} per path this way.
+         *
+         * <pre>{@code
+         * MarketStreams market = MarketStreams.builder(binance)
+         *         .endpoints(List.of("wss://fstream.binance.com/market/stream"))
+         *         .build();
+         * }</pre>
+         *
+         * @param urls {@code ws(s)://} URLs of endpoints that accept {@code SUBSCRIBE} and send
+         *     {@code {"stream":..,"data":..}} messages
+         * @return this
+         * @throws IllegalArgumentException if {@code urls} is empty or a URL is not {@code ws(s)://}
+         */
+        public Builder endpoints(List<String> urls) {
+            Objects.requireNonNull(urls, "urls");
+            if (urls.isEmpty()) {
+                throw new IllegalArgumentException("endpoints must not be empty");
+            }
+            for (String u : urls) {
+                if (u == null || !(u.startsWith("ws://") || u.startsWith("wss://"))) {
+                    throw new IllegalArgumentException("not a ws:// or wss:// endpoint: " + u);
+                }
+            }
+            this.endpoints = List.copyOf(urls);
+            return this;
         }
 
         /**

@@ -5,6 +5,8 @@ import dev.relaykit.binance.MarketData;
 import dev.relaykit.binance.futures.CoinmFutures;
 import dev.relaykit.binance.futures.UsdmFutures;
 import dev.relaykit.binance.futures.model.BatchOrderResult;
+import dev.relaykit.binance.futures.stream.FuturesMarketStreams;
+import dev.relaykit.binance.futures.userdata.FuturesUserDataEvent;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.whatsapp.WhatsAppClient;
@@ -29,6 +31,10 @@ public abstract class SnippetGivens {
     protected UsdmFutures usdm;
     protected CoinmFutures coinm;
     protected java.util.List<BatchOrderResult> results;
+    /** A built USD-M futures client, its market streams, and a user data event a listener received. */
+    protected UsdmFutures futures;
+    protected FuturesMarketStreams futuresStreams;
+    protected FuturesUserDataEvent event;
     /** A built WhatsApp client. */
     protected WhatsAppClient client;
     /** A built WhatsApp webhook handler. */

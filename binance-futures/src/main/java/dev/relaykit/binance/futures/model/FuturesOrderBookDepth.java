@@ -17,7 +17,7 @@ import java.util.List;
  * @param bids bids, best first
  * @param asks asks, best first
  */
-public record FuturesOrderBook(
+public record FuturesOrderBookDepth(
         long lastUpdateId,
         @JsonProperty("E") @JsonDeserialize(using = InstantMillis.class) Instant messageTime,
         @JsonProperty("T") @JsonDeserialize(using = InstantMillis.class) Instant transactionTime,
