@@ -25,9 +25,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Run from the repository root:
  * {@code java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.relaykit.benchmarks.IdleSessions
  * [sessions, default 100,1000] [idle seconds, default 10] [timer: own|shared, default own] [heartbeat seconds,
- * default 0: none]}. {@code shared} gives every session one {@code ScheduledExecutorService} (what a session's
- * {@code scheduler(...)} takes), to show the thread count once timers are shared too. A session starts its own timer
- * thread only when it has something to time (a heartbeat, a watchdog, a reconnect), so the heartbeat shows that cost.
+ * default 0: none]}. {@code own} leaves each session its default timer, which is the SDK's one shared timer
+ * thread ({@code relaykit-timer}); {@code shared} gives every session one user-supplied
+ * {@code ScheduledExecutorService} (what a session's {@code scheduler(...)} takes). A heartbeat shows what the
+ * timers' ticks and the pings cost.
  */
 public final class IdleSessions {
     private IdleSessions() {
@@ -102,7 +103,7 @@ public final class IdleSessions {
             Map<String, Integer> groups = threadGroups();
             int live = ManagementFactory.getThreadMXBean().getThreadCount();
             System.out.printf("%5d sessions (%s timers, heartbeat %s): %5d live threads (%d before), idle CPU %.2f%% of a core over %d s,"
-                    + " heap %.1f KiB per session%n    threads: %s%n", count, sharedTimer ? "shared" : "own",
+                    + " heap %.1f KiB per session%n    threads: %s%n", count, sharedTimer ? "one user-supplied" : "the SDK's default",
                     heartbeat > 0 ? heartbeat + " s" : "none", live,
                     threadsBefore, 100.0 * (cpu1 - cpu0) / (t1 - t0), idleSeconds,
                     (heapWith - heapBefore) / 1024.0 / count, groups);

@@ -968,7 +968,8 @@ public final class WsSession implements AutoCloseable {
 
         /**
          * Sends a ping every {@code interval} and drops the connection (then reconnects) when a pong
-         * has not arrived {@code timeout} after a ping. Off by default.
+         * has not arrived {@code timeout} after a ping (found within a quarter of {@code timeout}
+         * after it passes). Off by default.
          *
          * @param interval time between pings
          * @param timeout how long a ping may go unanswered; at most {@code interval}
@@ -990,8 +991,8 @@ public final class WsSession implements AutoCloseable {
 
         /**
          * Drops the connection (then reconnects) when no message has arrived for {@code silence}.
-         * Pongs do not count: this catches a stream that stopped flowing on a live connection. Off by
-         * default.
+         * Pongs do not count: this catches a stream that stopped flowing on a live connection. The
+         * silence is found within a quarter of {@code silence} after it passes. Off by default.
          *
          * @param silence the longest tolerated gap between messages
          * @return this

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.binance.internal.BinanceContext;
 import dev.relaykit.core.ApiException;
 import dev.relaykit.core.RelayKitException;
+import dev.relaykit.core.internal.SharedTimer;
 import dev.relaykit.core.rest.RestRequest;
 import dev.relaykit.core.ws.ConnectionState;
 import dev.relaykit.core.ws.FrameType;
 import dev.relaykit.core.ws.ReconnectPolicy;
+import dev.relaykit.core.ws.SerialExecutor;
 import dev.relaykit.core.ws.StateChange;
 import dev.relaykit.core.ws.WsListener;
 import dev.relaykit.core.ws.WsSession;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,11 +151,8 @@ public final class FuturesUserDataStream implements AutoCloseable {
         this.policy = b.policy;
         this.httpClient = b.httpClient;
         this.name = "binance-futures-userdata-" + INSTANCES.incrementAndGet();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        // the SDK's one timer; its tasks (REST calls for the key, reconnects) run one at a time off the timer thread
+        this.timer = SharedTimer.scope(null, new SerialExecutor(SharedTimer.workers()));
     }
 
     /**
