@@ -196,9 +196,15 @@ class FuturesMarketStreamsTest {
              CoinmFutures client = Fakes.coinm(coin);
              FuturesMarketStreams s = client.streams()) {
             Collector c = new Collector();
-            s.subscribe(List.<FuturesStream<?>>of(FuturesStream.markPrice("BTCUSD_201225"),
-                    FuturesStream.diffDepth("BTCUSD_PERP", DepthSpeed.MS_250), FuturesStream.indexPrice("BTCUSD")), c)
-                    .ready().get(10, TimeUnit.SECONDS);
+            FuturesSubscription sub = s.subscribe(List.<FuturesStream<?>>of(FuturesStream.markPrice("BTCUSD_201225"),
+                    FuturesStream.diffDepth("BTCUSD_PERP", DepthSpeed.MS_250), FuturesStream.indexPrice("BTCUSD")), c);
+            try {
+                sub.ready().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // seen once in ~10 runs under CI load: say what each side had, for the next look
+                throw new AssertionError("ready() still pending after 10 s; the fake saw " + coin.streams().openConnections()
+                        + "; the client is " + s, e);
+            }
             assertThat(coin.streams().openConnections()).hasSize(1);
             assertThat(coin.streams().openConnections().get(0).path()).startsWith("/stream");
             assertThat(coin.streams().openConnections().get(0).streams()).containsExactlyInAnyOrder(
