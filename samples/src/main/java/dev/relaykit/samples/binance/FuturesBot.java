@@ -66,7 +66,7 @@ public final class FuturesBot {
             if (env == null) {
                 offline(symbol, quantity, trigger, System.out);
             } else {
-                run(env, SampleEnv.key(), symbol, quantity, trigger, System.out, () -> { });
+                run(env, SampleEnv.key("BINANCE_FUTURES_ENV"), symbol, quantity, trigger, System.out, () -> { });
             }
         });
     }

@@ -44,12 +44,20 @@ final class SampleEnv {
 
     /** @return the key from the environment variables; fails with what is missing */
     static BinanceKey key() {
+        return key("BINANCE_ENV");
+    }
+
+    /**
+     * @param envVariable the variable that picks the environment, named in the error (the futures sample has its own)
+     * @return the key from the environment variables; fails with what is missing
+     */
+    static BinanceKey key(String envVariable) {
         String apiKey = System.getenv("BINANCE_API_KEY");
         String secret = System.getenv("BINANCE_SECRET_KEY");
         String pemFile = System.getenv("BINANCE_PRIVATE_KEY_FILE");
         if (apiKey == null || (secret == null && pemFile == null)) {
             throw new IllegalArgumentException("set BINANCE_API_KEY and BINANCE_SECRET_KEY (or BINANCE_PRIVATE_KEY_FILE) "
-                    + "to run against Binance, or BINANCE_ENV=offline");
+                    + "to run against Binance, or " + envVariable + "=offline");
         }
         return secret != null ? BinanceKey.hmac(apiKey, secret) : BinanceKey.ed25519(apiKey, Path.of(pemFile));
     }
