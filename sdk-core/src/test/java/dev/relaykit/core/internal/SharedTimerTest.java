@@ -65,16 +65,19 @@ class SharedTimerTest {
         // due and handed over to a busy hand-off executor, the client closes before it gets to run
         CountDownLatch release = new CountDownLatch(1);
         List<Runnable> handedOver = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
         Executor gated = command -> {
             handedOver.add(command);
-            new Thread(() -> {
+            Thread worker = new Thread(() -> {
                 try {
                     release.await();
                 } catch (InterruptedException e) {
                     return;
                 }
                 command.run();
-            }).start();
+            });
+            workers.add(worker);
+            worker.start();
         };
         TimerScope late = SharedTimer.scope(null, gated);
         ScheduledFuture<?> f = late.schedule(ran::incrementAndGet, 0, TimeUnit.MILLISECONDS);
@@ -85,7 +88,10 @@ class SharedTimerTest {
         assertThat(handedOver).hasSize(1); // the timer fired it
         late.shutdownNow();
         release.countDown();
-        Thread.sleep(200);
+        for (Thread worker : workers) { // the handed-over task has had its chance to run
+            worker.join(5_000);
+            assertThat(worker.isAlive()).isFalse();
+        }
 
         assertThat(ran).as("tasks of closed clients that ran").hasValue(0);
         assertThat(f.isCancelled()).isTrue();

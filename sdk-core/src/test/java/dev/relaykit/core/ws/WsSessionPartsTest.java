@@ -90,7 +90,8 @@ class WsSessionPartsTest {
         OutgoingQueue.failAll(unsent, "lost");
         assertThat(a).isCompletedExceptionally();
         assertThat(b).isCompletedExceptionally();
-        Thread.sleep(1_100); // the drain that was due finds the queue closed and sends nothing
+        // the drain that was due runs (or was cancelled) and leaves the timer: it found the queue closed
+        Recorder.await(() -> timer.pendingTasks() == 0, java.time.Duration.ofSeconds(5), "the due drain to finish");
         assertThat(socket.sent).containsExactly("sub-1");
         assertThat(q.messagesOut.get()).isEqualTo(1);
     }
