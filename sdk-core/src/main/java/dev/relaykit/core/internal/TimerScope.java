@@ -93,26 +93,20 @@ public final class TimerScope extends AbstractExecutorService implements Schedul
 
     @Override
     public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-        Periodic task = new Periodic(Objects.requireNonNull(command, "command"));
-        admit(task);
-        try {
-            task.timer = scheduler.scheduleAtFixedRate(task::tick, initialDelay, period, unit);
-        } catch (RejectedExecutionException e) {
-            pending.remove(task);
-            throw e;
-        }
-        if (closed) {
-            task.cancel(false);
-        }
-        return task;
+        return periodic(command, tick -> scheduler.scheduleAtFixedRate(tick, initialDelay, period, unit));
     }
 
     @Override
     public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+        return periodic(command, tick -> scheduler.scheduleWithFixedDelay(tick, initialDelay, delay, unit));
+    }
+
+    /** Admits a periodic task, then {@code start}s its ticks on the scheduler. */
+    private ScheduledFuture<?> periodic(Runnable command, java.util.function.Function<Runnable, ScheduledFuture<?>> start) {
         Periodic task = new Periodic(Objects.requireNonNull(command, "command"));
         admit(task);
         try {
-            task.timer = scheduler.scheduleWithFixedDelay(task::tick, initialDelay, delay, unit);
+            task.timer = start.apply(task::tick);
         } catch (RejectedExecutionException e) {
             pending.remove(task);
             throw e;
