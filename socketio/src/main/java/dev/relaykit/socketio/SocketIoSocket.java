@@ -265,12 +265,15 @@ public final class SocketIoSocket {
      * connected, the client closes its connection. The {@code disconnect} event
      * ({@link DisconnectReason#CLIENT_DISCONNECT}) fires only if the namespace was connected: not while it is still
      * joining, or rejoining after a reconnect (as in socket.io's JS client); the server's late answer to its CONNECT
-     * is then answered with DISCONNECT.
+     * is then answered with DISCONNECT, and a {@link #connect()} future still waiting for that answer fails at once
+     * with a {@link NamespaceDisconnectedException}.
      */
     public void disconnect() {
         boolean send;
         WsRpc.Taken<Long> pending;
+        CompletableFuture<SocketIoSocket> unanswered;
         synchronized (this) {
+            unanswered = firstConnect.isDone() ? null : firstConnect;
             wanted = false;
             send = connected;
             connected = false;
@@ -279,6 +282,11 @@ public final class SocketIoSocket {
             pending = acks.takeAll();
         }
         failAcks(pending, DisconnectReason.CLIENT_DISCONNECT);
+        if (unanswered != null) {
+            // whoever waits on connect() learns now, not when the connect timeout runs out
+            unanswered.completeExceptionally(new NamespaceDisconnectedException(namespace,
+                    DisconnectReason.CLIENT_DISCONNECT, "disconnect() was called before the server answered its CONNECT"));
+        }
         if (send) {
             try {
                 client.send(new SocketPacket(SocketPacket.Type.DISCONNECT, namespace, null, null));

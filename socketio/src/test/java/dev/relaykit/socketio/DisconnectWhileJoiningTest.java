@@ -42,10 +42,13 @@ class DisconnectWhileJoiningTest {
             client.socket("/").connect().get(10, TimeUnit.SECONDS); // keeps the connection open
             BlockingQueue<SocketEvent> events = new LinkedBlockingQueue<>();
             SocketIoSocket late = client.socket("/late").on("connect", events::add).on("disconnect", events::add);
-            late.connect();
+            CompletableFuture<SocketIoSocket> joining = late.connect();
             assertThat(server.awaitMessages(2, WAIT)).containsExactly("40", "40/late,");
 
             late.disconnect(); // nothing to send yet: the server has not joined /late
+            // the caller waiting on connect() hears at once, not after the 20 s connect timeout
+            assertThatThrownBy(() -> joining.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(NamespaceDisconnectedException.class)
+                    .hasMessageContaining("before the server answered its CONNECT");
             server.openClients().get(0).send("40/late,{\"sid\":\"l1\"}");
 
             // without this DISCONNECT the server would keep /late joined (its rooms, its events) for nobody
