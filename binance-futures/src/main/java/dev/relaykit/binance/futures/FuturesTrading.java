@@ -217,6 +217,46 @@ public final class FuturesTrading {
     }
 
     /**
+     * Modifies up to 5 LIMIT orders in one request ({@code PUT /fapi/v1/batchOrders}, COIN-M
+     * {@code PUT /dapi/v1/batchOrders}; weight 5, and on USD-M 5 on the 10-second order count). Binance processes
+     * the entries concurrently and answers in the order sent; each succeeds or fails on its own. Never retried.
+     *
+     * <p>Pages: <a href="https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/Modify-Multiple-Orders">USD-M</a>,
+     * <a href="https://developers.binance.com/docs/derivatives/coin-margined-futures/trade/Modify-Multiple-Orders">COIN-M</a>.
+     *
+     * @param modifications 1 to 5 modifications
+     * @return one result per modification, in order: the order as modified, or Binance's error for that entry
+     * @throws IllegalArgumentException if an entry fails a check (see {@link OrderModification}); nothing is sent
+     */
+    public List<BatchOrderResult> modifyOrders(List<OrderModification> modifications) {
+        return e.send(modifyBatchCall(modifications));
+    }
+
+    /**
+     * @param modifications 1 to 5 modifications
+     * @return see {@link #modifyOrders(List)}
+     */
+    public CompletableFuture<List<BatchOrderResult>> modifyOrdersAsync(List<OrderModification> modifications) {
+        return e.sendAsync(() -> modifyBatchCall(modifications));
+    }
+
+    private Call<List<BatchOrderResult>> modifyBatchCall(List<OrderModification> modifications) {
+        if (modifications == null || modifications.isEmpty() || modifications.size() > 5) {
+            throw new IllegalArgumentException("a batch modifies 1 to 5 orders, was "
+                    + (modifications == null ? 0 : modifications.size()));
+        }
+        List<Object> entries = new ArrayList<>();
+        for (OrderModification m : modifications) {
+            if (m == null) {
+                throw new IllegalArgumentException("a batch entry is null");
+            }
+            entries.add(m.params(e.rules, e.usdm()));
+        }
+        return Call.order(RestRequest.put(e.path("/v1/batchOrders")).param("batchOrders", Json.write(entries))
+                .signed().idempotent(false).weight(5).build(), FuturesTrading::batchResults);
+    }
+
+    /**
      * The modifications of an order ({@code GET /fapi/v1/orderAmendment}, weight 1; the last 3 months).
      *
      * @param symbol the contract
