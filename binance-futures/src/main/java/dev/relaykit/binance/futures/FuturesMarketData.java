@@ -276,7 +276,7 @@ public final class FuturesMarketData {
 
     /**
      * Klines of a pair's index price ({@code GET /fapi/v1/indexPriceKlines}, COIN-M {@code /dapi/v1/indexPriceKlines};
-     * weighted like klines). Only open, high, low, close, the times and {@link Kline#trades()} (COIN-M: "number of
+     * weighted like klines). Only open, high, low, close, the times and {@link Kline#tradeCount()} (COIN-M: "number of
      * basic data") carry values; the volumes are 0.
      *
      * @param pair the pair, e.g. {@code BTCUSDT} (USD-M) or {@code BTCUSD} (COIN-M)
@@ -323,7 +323,7 @@ public final class FuturesMarketData {
 
     /**
      * Klines of a contract's mark price ({@code GET /fapi/v1/markPriceKlines}, COIN-M {@code /dapi/v1/markPriceKlines};
-     * weighted like klines). Only open, high, low, close, the times and {@link Kline#trades()} carry values.
+     * weighted like klines). Only open, high, low, close, the times and {@link Kline#tradeCount()} carry values.
      *
      * @param symbol the contract
      * @param interval the bar length (no {@code 1s} on futures)
