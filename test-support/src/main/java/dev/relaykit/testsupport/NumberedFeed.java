@@ -11,9 +11,9 @@ import java.util.function.IntConsumer;
  * once and in order. A gap or a duplicate fails with the runs of consecutive numbers, so the failure shows where.
  *
  * <pre>{@code
- * List<Long> ids = new CopyOnWriteArrayList<>();          // the listener adds each message's number
- * int total = NumberedFeed.publishFor(Duration.ofMillis(5500), Duration.ofMillis(5),
- *         n -> server.publish("btcusdt@trade", "{\"t\":" + n + "}"));
+ * List<Long> ids = new CopyOnWriteArrayList<>();          // the listener under test adds each message's number
+ * java.util.function.IntConsumer publish = n -> { };       // the fake server sends message n, e.g. {"t":n}
+ * int total = NumberedFeed.publishFor(Duration.ofMillis(5500), Duration.ofMillis(5), publish);
  * NumberedFeed.awaitEachOnceInOrder(ids, total, Duration.ofSeconds(10));
  * }</pre>
  */

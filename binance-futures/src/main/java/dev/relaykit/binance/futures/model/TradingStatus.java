@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * TradingStatus status = usdm.account().tradingStatus("BTCUSDT");
- * boolean locked = status.indicators().getOrDefault("BTCUSDT", List.of()).stream().anyMatch(Indicator::locked);
+ * boolean locked = status.indicators().getOrDefault("BTCUSDT", List.of()).stream()
+ *         .anyMatch(TradingStatus.Indicator::locked);
  * }</pre>
  *
  * @param indicators the indicators per symbol (and {@code ACCOUNT}); empty when nothing reached a threshold
