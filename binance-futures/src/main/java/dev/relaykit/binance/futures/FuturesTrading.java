@@ -100,7 +100,7 @@ public final class FuturesTrading {
      *
      * @param order the order
      * @return Binance's answer
-     * @throws UnsupportedOperationException on COIN-M, which documents no test order
+     * @throws UnsupportedOperationException on COIN-M, whose docs document no test order endpoint
      */
     public FuturesOrder testOrder(NewFuturesOrder order) {
         return e.send(testOrderCall(order));
@@ -116,7 +116,9 @@ public final class FuturesTrading {
 
     private Call<FuturesOrder> testOrderCall(NewFuturesOrder order) {
         if (!e.usdm()) {
-            throw new UnsupportedOperationException("COIN-M documents no test order endpoint");
+            throw new UnsupportedOperationException("test orders (POST /fapi/v1/order/test) are USD-M only: Binance's "
+                    + "COIN-M docs document no such endpoint (USD-M page: https://developers.binance.com/docs/derivatives/"
+                    + "usds-margined-futures/trade/rest-api/Test-Order)");
         }
         e.rules.check(order);
         // a test order takes the matching engine's parameter names (stopPrice, activationPrice) as documented

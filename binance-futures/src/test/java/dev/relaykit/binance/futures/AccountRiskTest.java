@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.relaykit.binance.futures.model.AdlQuantile;
 import dev.relaykit.binance.futures.model.LeverageBracket;
 import dev.relaykit.binance.futures.model.TradingStatus;
+import dev.relaykit.binance.model.OrderSide;
 import dev.relaykit.testkit.FakeBinanceFutures;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * COIN-M's leverage brackets, ADL quantiles on both products, USD-M's trading status (quantitative rules
- * indicators), and the USD-M-only endpoints refused on COIN-M with the page that documents them.
+ * indicators), and the USD-M-only endpoints (trading status, multi-assets mode, test order) refused on COIN-M with
+ * the page that documents them.
  */
 class AccountRiskTest {
     private final Sent s = new Sent();
@@ -99,6 +102,8 @@ class AccountRiskTest {
         unsupported(() -> s.coinm.account().multiAssetsMode(),
                 "usds-margined-futures/account/rest-api/Get-Current-Multi-Assets-Mode");
         unsupported(() -> s.coinm.account().changeMultiAssetsMode(true), "Change-Multi-Assets-Mode");
+        unsupported(() -> s.coinm.trading().testOrder(NewFuturesOrder.limit("BTCUSD_PERP", OrderSide.BUY,
+                new BigDecimal("1"), new BigDecimal("30000"))), "usds-margined-futures/trade/rest-api/Test-Order");
         s.reset();
         assertThatThrownBy(() -> s.coinm.account().tradingStatusAsync("BTCUSD_PERP").join())
                 .hasCauseInstanceOf(UnsupportedOperationException.class);
