@@ -72,6 +72,12 @@ public final class FakeBinanceFutures implements AutoCloseable {
                 } else if (flags.contains("nosymbol")) {
                     m = m.withQueryParam("symbol", absent());
                 }
+                for (String flag : flags) {
+                    int tilde = flag.indexOf('~');
+                    if (tilde > 0) {   // NAME~REGEX: only requests whose NAME parameter matches
+                        m = m.withQueryParam(flag.substring(0, tilde), matching(flag.substring(tilde + 1)));
+                    }
+                }
                 rest.stub(m, 200, FakeBinance.resource("futures/" + f[2]));
                 if (flags.contains("signed")) {
                     signedPaths.add(f[0] + " " + f[1]);

@@ -1,6 +1,8 @@
 package dev.relaykit.binance.futures;
 
+import dev.relaykit.binance.futures.model.AdlQuantile;
 import dev.relaykit.binance.futures.model.BinanceResult;
+import dev.relaykit.binance.futures.model.TradingStatus;
 import dev.relaykit.binance.futures.model.CommissionRate;
 import dev.relaykit.binance.futures.model.FuturesAccountTrade;
 import dev.relaykit.binance.futures.model.FuturesOrder;
@@ -315,22 +317,133 @@ public final class FuturesAccount {
     }
 
     /**
-     * Notional and leverage brackets ({@code GET /fapi/v1/leverageBracket}, weight 1), USD-M's shape.
+     * Notional and leverage brackets per contract: USD-M {@code GET /fapi/v1/leverageBracket}, COIN-M
+     * {@code GET /dapi/v2/leverageBracket} ("Notional Bracket for Symbol", whose brackets are bounded by base-asset
+     * quantity: {@link LeverageBracket.Bracket#qtyCap()}); weight 1.
      *
      * @param symbol a contract, or {@code null} for all
      * @return the brackets per symbol
-     * @throws UnsupportedOperationException on COIN-M, whose brackets are per pair ({@code call(..)} reaches them)
      */
     public List<LeverageBracket> leverageBrackets(String symbol) {
-        requireUsdm("leverage brackets by symbol");
-        return e.send(Call.query(e.get("/v1/leverageBracket").param("symbol", symbol == null ? null : e.rules.symbol(symbol))
-                .signed().weight(1).build(), node -> Call.listOf(LeverageBracket.class)
-                .apply(node.isArray() ? node : dev.relaykit.core.json.Json.mapper().createArrayNode().add(node))));
+        return e.send(bracketsCall(symbol));
     }
 
-    /** @return whether multi-assets mode is on ({@code GET /fapi/v1/multiAssetsMargin}, weight 30, USD-M) */
+    /**
+     * @param symbol a contract, or {@code null} for all
+     * @return see {@link #leverageBrackets(String)}
+     */
+    public CompletableFuture<List<LeverageBracket>> leverageBracketsAsync(String symbol) {
+        return e.sendAsync(() -> bracketsCall(symbol));
+    }
+
+    private Call<List<LeverageBracket>> bracketsCall(String symbol) {
+        return Call.query(e.get(e.usdm() ? "/v1/leverageBracket" : "/v2/leverageBracket")
+                .param("symbol", symbol == null ? null : e.rules.symbol(symbol)).signed().weight(1).build(),
+                FuturesAccount::bracketList);
+    }
+
+    /**
+     * COIN-M's per-pair brackets ({@code GET /dapi/v1/leverageBracket}, "Notional Bracket for Pair", weight 1).
+     * Binance's page advises against it: with several symbol brackets under a pair its values may be ambiguous;
+     * prefer {@link #leverageBrackets(String)}.
+     *
+     * @param pair a pair such as {@code BTCUSD}, or {@code null} for all
+     * @return the brackets per pair ({@link LeverageBracket#pair()})
+     * @throws UnsupportedOperationException on USD-M, whose brackets are per symbol only
+     *     (<a href="https://developers.binance.com/docs/derivatives/usds-margined-futures/account/rest-api/Notional-and-Leverage-Brackets">page</a>)
+     */
+    public List<LeverageBracket> pairLeverageBrackets(String pair) {
+        return e.send(pairBracketsCall(pair));
+    }
+
+    /**
+     * @param pair a pair, or {@code null}
+     * @return see {@link #pairLeverageBrackets(String)}
+     */
+    public CompletableFuture<List<LeverageBracket>> pairLeverageBracketsAsync(String pair) {
+        return e.sendAsync(() -> pairBracketsCall(pair));
+    }
+
+    private Call<List<LeverageBracket>> pairBracketsCall(String pair) {
+        if (e.usdm()) {
+            throw new UnsupportedOperationException("USD-M documents brackets per symbol only (GET /fapi/v1/leverageBracket:"
+                    + " https://developers.binance.com/docs/derivatives/usds-margined-futures/account/rest-api/"
+                    + "Notional-and-Leverage-Brackets); use leverageBrackets(symbol)");
+        }
+        return Call.query(e.get("/v1/leverageBracket").param("pair", pair == null ? null : ContractRules.pair(pair))
+                .signed().weight(1).build(), FuturesAccount::bracketList);
+    }
+
+    /** USD-M answers one object when a symbol is sent, a list otherwise; COIN-M always a list. */
+    private static List<LeverageBracket> bracketList(com.fasterxml.jackson.databind.JsonNode node) {
+        return Call.listOf(LeverageBracket.class)
+                .apply(node.isArray() ? node : dev.relaykit.core.json.Json.mapper().createArrayNode().add(node));
+    }
+
+    // ------------------------------------------------------------------ ADL quantile and trading status
+
+    /**
+     * Where the account's positions stand in the auto-deleveraging queue ({@code GET /fapi/v1/adlQuantile},
+     * COIN-M {@code /dapi/v1/adlQuantile}; weight 5; "Position ADL Quantile Estimation").
+     *
+     * @param symbol a contract, or {@code null} for every position
+     * @return one entry per contract with positions
+     */
+    public List<AdlQuantile> adlQuantiles(String symbol) {
+        return e.send(adlCall(symbol));
+    }
+
+    /**
+     * @param symbol a contract, or {@code null}
+     * @return see {@link #adlQuantiles(String)}
+     */
+    public CompletableFuture<List<AdlQuantile>> adlQuantilesAsync(String symbol) {
+        return e.sendAsync(() -> adlCall(symbol));
+    }
+
+    private Call<List<AdlQuantile>> adlCall(String symbol) {
+        return Call.query(e.get("/v1/adlQuantile").param("symbol", symbol == null ? null : e.rules.symbol(symbol))
+                .signed().weight(5).build(), Call.listOf(AdlQuantile.class));
+    }
+
+    /**
+     * The account's standing under Binance's futures trading quantitative rules ({@code GET /fapi/v1/apiTradingStatus},
+     * USD-M "Futures Trading Quantitative Rules Indicators"; weight 1 with a symbol, 10 without).
+     *
+     * @param symbol a contract, or {@code null} for all
+     * @return the indicators that reached their thresholds, per symbol and for the account
+     * @throws UnsupportedOperationException on COIN-M, whose docs document no such endpoint (the page is USD-M's:
+     *     https://developers.binance.com/docs/derivatives/usds-margined-futures/account/rest-api/Futures-Trading-Quantitative-Rules-Indicators)
+     */
+    public TradingStatus tradingStatus(String symbol) {
+        return e.send(tradingStatusCall(symbol));
+    }
+
+    /**
+     * @param symbol a contract, or {@code null}
+     * @return see {@link #tradingStatus(String)}
+     */
+    public CompletableFuture<TradingStatus> tradingStatusAsync(String symbol) {
+        return e.sendAsync(() -> tradingStatusCall(symbol));
+    }
+
+    private Call<TradingStatus> tradingStatusCall(String symbol) {
+        requireUsdm("the trading quantitative rules indicators (GET /fapi/v1/apiTradingStatus)", "account/rest-api/"
+                + "Futures-Trading-Quantitative-Rules-Indicators");
+        return Call.query(e.get("/v1/apiTradingStatus").param("symbol", symbol == null ? null : e.rules.symbol(symbol))
+                .signed().weight(symbol == null ? 10 : 1).build(), Call.as(TradingStatus.class));
+    }
+
+    // ------------------------------------------------------------------ multi-assets mode (USD-M)
+
+    /**
+     * @return whether multi-assets mode is on ({@code GET /fapi/v1/multiAssetsMargin}, weight 30)
+     * @throws UnsupportedOperationException on COIN-M: multi-assets mode is a USD-M feature, and the COIN-M docs
+     *     document no such endpoint (the page is USD-M's:
+     *     https://developers.binance.com/docs/derivatives/usds-margined-futures/account/rest-api/Get-Current-Multi-Assets-Mode)
+     */
     public boolean multiAssetsMode() {
-        requireUsdm("multi-assets mode");
+        requireUsdm("multi-assets mode (GET /fapi/v1/multiAssetsMargin)", MULTI_ASSETS_PAGE);
         return e.send(Call.query(e.get("/v1/multiAssetsMargin").signed().weight(30).build(),
                 node -> node.path("multiAssetsMargin").asBoolean()));
     }
@@ -341,16 +454,23 @@ public final class FuturesAccount {
      *
      * @param on {@code true} for multi-assets mode, {@code false} for single-asset mode
      * @return Binance's acknowledgement
+     * @throws UnsupportedOperationException on COIN-M, which documents no multi-assets mode (see
+     *     {@link #multiAssetsMode()})
      */
     public BinanceResult changeMultiAssetsMode(boolean on) {
-        requireUsdm("multi-assets mode");
+        requireUsdm("multi-assets mode (POST /fapi/v1/multiAssetsMargin)", "trade/rest-api/Change-Multi-Assets-Mode");
         return e.send(Call.query(RestRequest.post(e.path("/v1/multiAssetsMargin")).param("multiAssetsMargin", on).signed()
                 .weight(1).build(), Call.as(BinanceResult.class)));
     }
 
-    private void requireUsdm(String what) {
+    private static final String MULTI_ASSETS_PAGE = "account/rest-api/Get-Current-Multi-Assets-Mode";
+    private static final String USDM_DOCS = "https://developers.binance.com/docs/derivatives/usds-margined-futures/";
+
+    /** A USD-M-only endpoint on COIN-M: say so, and name the USD-M page that documents it. */
+    private void requireUsdm(String what, String usdmPage) {
         if (!e.usdm()) {
-            throw new UnsupportedOperationException("COIN-M documents no " + what + " in this form; use call(RestRequest)");
+            throw new UnsupportedOperationException(what + " is USD-M only: Binance's COIN-M docs document no such "
+                    + "endpoint (USD-M page: " + USDM_DOCS + usdmPage + ")");
         }
     }
 }

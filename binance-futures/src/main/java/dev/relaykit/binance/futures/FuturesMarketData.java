@@ -3,6 +3,7 @@ package dev.relaykit.binance.futures;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.binance.futures.model.Basis;
 import dev.relaykit.binance.futures.model.ContractType;
+import dev.relaykit.binance.futures.model.DeliveryPrice;
 import dev.relaykit.binance.futures.model.LongShortRatio;
 import dev.relaykit.binance.futures.model.OpenInterestStat;
 import dev.relaykit.binance.futures.model.StatsPeriod;
@@ -51,6 +52,9 @@ public final class FuturesMarketData {
     private static final Set<Integer> DEPTH_LIMITS = Set.of(5, 10, 20, 50, 100, 500, 1000);
     private static final Set<ContractType> CONTINUOUS = Set.of(ContractType.PERPETUAL, ContractType.CURRENT_QUARTER,
             ContractType.NEXT_QUARTER);
+    /** COIN-M's open interest and taker volume statistics also take ALL. */
+    private static final Set<ContractType> COINM_STATS = Set.of(ContractType.ALL, ContractType.PERPETUAL,
+            ContractType.CURRENT_QUARTER, ContractType.NEXT_QUARTER);
 
     private final Endpoints e;
 
@@ -178,15 +182,21 @@ public final class FuturesMarketData {
 
     /**
      * Funding settings of the contracts whose cap, floor or interval were adjusted ({@code GET /fapi/v1/fundingInfo},
-     * USD-M; it shares the 500-per-5-minutes budget of funding rate history).
+     * COIN-M {@code /dapi/v1/fundingInfo}; it shares the 500-per-5-minutes budget of funding rate history).
      *
      * @return the adjusted contracts
      */
     public List<FundingInfo> fundingInfo() {
-        if (!e.usdm()) {
-            throw new UnsupportedOperationException("COIN-M: reach /dapi/v1/fundingInfo with call(RestRequest)");
-        }
-        return e.send(Call.query(e.get("/v1/fundingInfo").weight(1).build(), Call.listOf(FundingInfo.class)));
+        return e.send(fundingInfoCall());
+    }
+
+    /** @return see {@link #fundingInfo()} */
+    public CompletableFuture<List<FundingInfo>> fundingInfoAsync() {
+        return e.sendAsync(this::fundingInfoCall);
+    }
+
+    private Call<List<FundingInfo>> fundingInfoCall() {
+        return Call.query(e.get("/v1/fundingInfo").weight(1).build(), Call.listOf(FundingInfo.class));
     }
 
     // ------------------------------------------------------------------ klines
@@ -260,6 +270,154 @@ public final class FuturesMarketData {
                     + contractType);
         }
         return klinesCall("/v1/continuousKlines", "pair", ContractRules.pair(pair), contractType, interval, null, null, limit);
+    }
+
+    // index price, mark price and premium index klines: the same 12-column rows as klines; the volume columns are 0
+
+    /**
+     * Klines of a pair's index price ({@code GET /fapi/v1/indexPriceKlines}, COIN-M {@code /dapi/v1/indexPriceKlines};
+     * weighted like klines). Only open, high, low, close, the times and {@link Kline#tradeCount()} (COIN-M: "number of
+     * basic data") carry values; the volumes are 0.
+     *
+     * @param pair the pair, e.g. {@code BTCUSDT} (USD-M) or {@code BTCUSD} (COIN-M)
+     * @param interval the bar length (no {@code 1s} on futures)
+     * @param limit how many bars, 1 to 1500, or {@code null} for 500
+     * @return the bars, oldest first
+     */
+    public List<Kline> indexPriceKlines(String pair, KlineInterval interval, Integer limit) {
+        return e.send(indexKlinesCall(pair, interval, null, null, limit));
+    }
+
+    /**
+     * @param pair the pair
+     * @param interval the bar length
+     * @param startTime from, or {@code null}
+     * @param endTime to, or {@code null} (COIN-M: at most 200 days after startTime)
+     * @param limit how many bars, or {@code null}
+     * @return see {@link #indexPriceKlines(String, KlineInterval, Integer)}
+     */
+    public List<Kline> indexPriceKlines(String pair, KlineInterval interval, Instant startTime, Instant endTime,
+                                        Integer limit) {
+        return e.send(indexKlinesCall(pair, interval, startTime, endTime, limit));
+    }
+
+    /**
+     * @param pair the pair
+     * @param interval the bar length
+     * @param startTime from, or {@code null}
+     * @param endTime to, or {@code null}
+     * @param limit how many bars, or {@code null}
+     * @return see {@link #indexPriceKlines(String, KlineInterval, Integer)}
+     */
+    public CompletableFuture<List<Kline>> indexPriceKlinesAsync(String pair, KlineInterval interval, Instant startTime,
+                                                               Instant endTime, Integer limit) {
+        return e.sendAsync(() -> indexKlinesCall(pair, interval, startTime, endTime, limit));
+    }
+
+    private Call<List<Kline>> indexKlinesCall(String pair, KlineInterval interval, Instant startTime, Instant endTime,
+                                              Integer limit) {
+        coinmWindow(startTime, endTime);
+        return klinesCall("/v1/indexPriceKlines", "pair", ContractRules.pair(pair), null, interval, startTime, endTime,
+                limit);
+    }
+
+    /**
+     * Klines of a contract's mark price ({@code GET /fapi/v1/markPriceKlines}, COIN-M {@code /dapi/v1/markPriceKlines};
+     * weighted like klines). Only open, high, low, close, the times and {@link Kline#tradeCount()} carry values.
+     *
+     * @param symbol the contract
+     * @param interval the bar length (no {@code 1s} on futures)
+     * @param limit how many bars, 1 to 1500, or {@code null} for 500
+     * @return the bars, oldest first
+     */
+    public List<Kline> markPriceKlines(String symbol, KlineInterval interval, Integer limit) {
+        return e.send(markKlinesCall(symbol, interval, null, null, limit));
+    }
+
+    /**
+     * @param symbol the contract
+     * @param interval the bar length
+     * @param startTime from, or {@code null}
+     * @param endTime to, or {@code null} (COIN-M: at most 200 days after startTime)
+     * @param limit how many bars, or {@code null}
+     * @return see {@link #markPriceKlines(String, KlineInterval, Integer)}
+     */
+    public List<Kline> markPriceKlines(String symbol, KlineInterval interval, Instant startTime, Instant endTime,
+                                       Integer limit) {
+        return e.send(markKlinesCall(symbol, interval, startTime, endTime, limit));
+    }
+
+    /**
+     * @param symbol the contract
+     * @param interval the bar length
+     * @param startTime from, or {@code null}
+     * @param endTime to, or {@code null}
+     * @param limit how many bars, or {@code null}
+     * @return see {@link #markPriceKlines(String, KlineInterval, Integer)}
+     */
+    public CompletableFuture<List<Kline>> markPriceKlinesAsync(String symbol, KlineInterval interval, Instant startTime,
+                                                              Instant endTime, Integer limit) {
+        return e.sendAsync(() -> markKlinesCall(symbol, interval, startTime, endTime, limit));
+    }
+
+    private Call<List<Kline>> markKlinesCall(String symbol, KlineInterval interval, Instant startTime, Instant endTime,
+                                             Integer limit) {
+        coinmWindow(startTime, endTime);
+        return klinesCall("/v1/markPriceKlines", "symbol", e.rules.symbol(symbol), null, interval, startTime, endTime,
+                limit);
+    }
+
+    /**
+     * Klines of a contract's premium index ({@code GET /fapi/v1/premiumIndexKlines}, COIN-M
+     * {@code /dapi/v1/premiumIndexKlines}; weighted like klines). The prices are premium ratios (they may be
+     * negative), not prices.
+     *
+     * @param symbol the contract
+     * @param interval the bar length (no {@code 1s} on futures)
+     * @param limit how many bars, 1 to 1500, or {@code null} for 500
+     * @return the bars, oldest first
+     */
+    public List<Kline> premiumIndexKlines(String symbol, KlineInterval interval, Integer limit) {
+        return e.send(premiumKlinesCall(symbol, interval, null, null, limit));
+    }
+
+    /**
+     * @param symbol the contract
+     * @param interval the bar length
+     * @param startTime from, or {@code null}
+     * @param endTime to, or {@code null}
+     * @param limit how many bars, or {@code null}
+     * @return see {@link #premiumIndexKlines(String, KlineInterval, Integer)}
+     */
+    public List<Kline> premiumIndexKlines(String symbol, KlineInterval interval, Instant startTime, Instant endTime,
+                                          Integer limit) {
+        return e.send(premiumKlinesCall(symbol, interval, startTime, endTime, limit));
+    }
+
+    /**
+     * @param symbol the contract
+     * @param interval the bar length
+     * @param startTime from, or {@code null}
+     * @param endTime to, or {@code null}
+     * @param limit how many bars, or {@code null}
+     * @return see {@link #premiumIndexKlines(String, KlineInterval, Integer)}
+     */
+    public CompletableFuture<List<Kline>> premiumIndexKlinesAsync(String symbol, KlineInterval interval,
+                                                                 Instant startTime, Instant endTime, Integer limit) {
+        return e.sendAsync(() -> premiumKlinesCall(symbol, interval, startTime, endTime, limit));
+    }
+
+    private Call<List<Kline>> premiumKlinesCall(String symbol, KlineInterval interval, Instant startTime,
+                                                Instant endTime, Integer limit) {
+        return klinesCall("/v1/premiumIndexKlines", "symbol", e.rules.symbol(symbol), null, interval, startTime, endTime,
+                limit);
+    }
+
+    /** COIN-M's index and mark price kline pages allow at most 200 days between startTime and endTime. */
+    private void coinmWindow(Instant startTime, Instant endTime) {
+        if (!e.usdm()) {
+            Params.window(startTime, endTime, Duration.ofDays(200), "200 days");
+        }
     }
 
     private Call<List<Kline>> klinesCall(String path, String key, String value, ContractType contractType,
@@ -420,20 +578,24 @@ public final class FuturesMarketData {
         return Call.query(e.get(path).param("symbol", e.rules.symbol(symbol)).weight(weight).build(), first(type));
     }
 
-    // ------------------------------------------------------------------ statistics (USD-M, /futures/data)
+    // ------------------------------------------------------------------ statistics (/futures/data)
+    //
+    // The same paths on both hosts, with different parameters: USD-M takes a symbol; COIN-M a pair, and for open
+    // interest and taker volume also a contract type (ALL or one). Binance keeps the last 30 days.
 
     /**
-     * Open interest over time ({@code GET /futures/data/openInterestHist}; the last 30 days).
+     * USD-M open interest over time ({@code GET /futures/data/openInterestHist}, by symbol).
      *
      * @param symbol the contract
      * @param period the sampling period
      * @param limit how many, 1 to 500, or {@code null} for 30
      * @return the samples, oldest first
-     * @throws UnsupportedOperationException on COIN-M, whose statistics take a pair and a contract type
-     *     (reach them with {@code call(..)})
+     * @throws UnsupportedOperationException on COIN-M, whose page takes a pair and a contract type: use
+     *     {@link #openInterestHistory(String, ContractType, StatsPeriod, Integer)}
      */
     public List<OpenInterestStat> openInterestHistory(String symbol, StatsPeriod period, Integer limit) {
-        return e.send(statsCall("/futures/data/openInterestHist", symbol, period, limit, OpenInterestStat.class));
+        return e.send(usdmStats("/futures/data/openInterestHist", symbol, period, limit, OpenInterestStat.class,
+                "openInterestHistory(pair, contractType, period, limit)"));
     }
 
     /**
@@ -444,89 +606,287 @@ public final class FuturesMarketData {
      */
     public CompletableFuture<List<OpenInterestStat>> openInterestHistoryAsync(String symbol, StatsPeriod period,
                                                                              Integer limit) {
-        return e.sendAsync(() -> statsCall("/futures/data/openInterestHist", symbol, period, limit, OpenInterestStat.class));
+        return e.sendAsync(() -> usdmStats("/futures/data/openInterestHist", symbol, period, limit,
+                OpenInterestStat.class, "openInterestHistory(pair, contractType, period, limit)"));
+    }
+
+    /**
+     * COIN-M open interest over time ({@code GET /futures/data/openInterestHist} on the COIN-M host, weight 1;
+     * <a href="https://developers.binance.com/docs/derivatives/coin-margined-futures/market-data/Open-Interest-Statistics">page</a>):
+     * in contracts, valued in the base asset.
+     *
+     * @param pair the pair, e.g. {@code BTCUSD}
+     * @param contractType ALL, CURRENT_QUARTER, NEXT_QUARTER or PERPETUAL
+     * @param period the sampling period
+     * @param limit how many, 1 to 500, or {@code null} for 30
+     * @return the samples, oldest first
+     * @throws UnsupportedOperationException on USD-M, whose page takes a symbol: use
+     *     {@link #openInterestHistory(String, StatsPeriod, Integer)}
+     */
+    public List<OpenInterestStat> openInterestHistory(String pair, ContractType contractType, StatsPeriod period,
+                                                      Integer limit) {
+        return e.send(coinmStats("/futures/data/openInterestHist", pair, contractType, COINM_STATS, period, limit,
+                OpenInterestStat.class, "openInterestHistory(symbol, period, limit)"));
+    }
+
+    /**
+     * @param pair the pair
+     * @param contractType ALL, CURRENT_QUARTER, NEXT_QUARTER or PERPETUAL
+     * @param period the sampling period
+     * @param limit how many, or {@code null}
+     * @return see {@link #openInterestHistory(String, ContractType, StatsPeriod, Integer)}
+     */
+    public CompletableFuture<List<OpenInterestStat>> openInterestHistoryAsync(String pair, ContractType contractType,
+                                                                             StatsPeriod period, Integer limit) {
+        return e.sendAsync(() -> coinmStats("/futures/data/openInterestHist", pair, contractType, COINM_STATS, period,
+                limit, OpenInterestStat.class, "openInterestHistory(symbol, period, limit)"));
     }
 
     /**
      * Long/short account ratio of the top 20% traders by margin ({@code GET /futures/data/topLongShortAccountRatio}).
+     * USD-M sends {@code symbol}; COIN-M's
+     * <a href="https://developers.binance.com/docs/derivatives/coin-margined-futures/market-data/Top-Long-Short-Account-Ratio">page</a>
+     * also documents the parameter as {@code symbol} (its sibling pages say {@code pair}) and answers per pair, so
+     * on COIN-M the pair is sent as {@code symbol}, as the page documents.
      *
-     * @param symbol the contract
+     * @param symbolOrPair USD-M: a contract such as {@code BTCUSDT}; COIN-M: a pair such as {@code BTCUSD}
      * @param period the sampling period
      * @param limit how many, 1 to 500, or {@code null} for 30
      * @return the samples, oldest first
      */
-    public List<LongShortRatio> topTraderAccountRatio(String symbol, StatsPeriod period, Integer limit) {
-        return e.send(statsCall("/futures/data/topLongShortAccountRatio", symbol, period, limit, LongShortRatio.class));
+    public List<LongShortRatio> topTraderAccountRatio(String symbolOrPair, StatsPeriod period, Integer limit) {
+        return e.send(ratioCall("/futures/data/topLongShortAccountRatio", "symbol", symbolOrPair, period, limit));
     }
 
     /**
-     * Long/short position ratio of the top 20% traders ({@code GET /futures/data/topLongShortPositionRatio}).
+     * @param symbolOrPair a contract (USD-M) or pair (COIN-M)
+     * @param period the sampling period
+     * @param limit how many, or {@code null}
+     * @return see {@link #topTraderAccountRatio(String, StatsPeriod, Integer)}
+     */
+    public CompletableFuture<List<LongShortRatio>> topTraderAccountRatioAsync(String symbolOrPair, StatsPeriod period,
+                                                                              Integer limit) {
+        return e.sendAsync(() -> ratioCall("/futures/data/topLongShortAccountRatio", "symbol", symbolOrPair, period,
+                limit));
+    }
+
+    /**
+     * Long/short position ratio of the top 20% traders ({@code GET /futures/data/topLongShortPositionRatio}; COIN-M
+     * by {@code pair}).
      *
-     * @param symbol the contract
+     * @param symbolOrPair USD-M: a contract such as {@code BTCUSDT}; COIN-M: a pair such as {@code BTCUSD}
      * @param period the sampling period
      * @param limit how many, 1 to 500, or {@code null} for 30
      * @return the samples, oldest first
      */
-    public List<LongShortRatio> topTraderPositionRatio(String symbol, StatsPeriod period, Integer limit) {
-        return e.send(statsCall("/futures/data/topLongShortPositionRatio", symbol, period, limit, LongShortRatio.class));
+    public List<LongShortRatio> topTraderPositionRatio(String symbolOrPair, StatsPeriod period, Integer limit) {
+        return e.send(ratioCall("/futures/data/topLongShortPositionRatio", "pair", symbolOrPair, period, limit));
     }
 
     /**
-     * Long/short account ratio of all traders ({@code GET /futures/data/globalLongShortAccountRatio}).
+     * @param symbolOrPair a contract (USD-M) or pair (COIN-M)
+     * @param period the sampling period
+     * @param limit how many, or {@code null}
+     * @return see {@link #topTraderPositionRatio(String, StatsPeriod, Integer)}
+     */
+    public CompletableFuture<List<LongShortRatio>> topTraderPositionRatioAsync(String symbolOrPair, StatsPeriod period,
+                                                                               Integer limit) {
+        return e.sendAsync(() -> ratioCall("/futures/data/topLongShortPositionRatio", "pair", symbolOrPair, period,
+                limit));
+    }
+
+    /**
+     * Long/short account ratio of all traders ({@code GET /futures/data/globalLongShortAccountRatio}; COIN-M by
+     * {@code pair}).
      *
-     * @param symbol the contract
+     * @param symbolOrPair USD-M: a contract such as {@code BTCUSDT}; COIN-M: a pair such as {@code BTCUSD}
      * @param period the sampling period
      * @param limit how many, 1 to 500, or {@code null} for 30
      * @return the samples, oldest first
      */
-    public List<LongShortRatio> globalAccountRatio(String symbol, StatsPeriod period, Integer limit) {
-        return e.send(statsCall("/futures/data/globalLongShortAccountRatio", symbol, period, limit, LongShortRatio.class));
+    public List<LongShortRatio> globalAccountRatio(String symbolOrPair, StatsPeriod period, Integer limit) {
+        return e.send(ratioCall("/futures/data/globalLongShortAccountRatio", "pair", symbolOrPair, period, limit));
     }
 
     /**
-     * Taker buy/sell volume ({@code GET /futures/data/takerlongshortRatio}).
+     * @param symbolOrPair a contract (USD-M) or pair (COIN-M)
+     * @param period the sampling period
+     * @param limit how many, or {@code null}
+     * @return see {@link #globalAccountRatio(String, StatsPeriod, Integer)}
+     */
+    public CompletableFuture<List<LongShortRatio>> globalAccountRatioAsync(String symbolOrPair, StatsPeriod period,
+                                                                           Integer limit) {
+        return e.sendAsync(() -> ratioCall("/futures/data/globalLongShortAccountRatio", "pair", symbolOrPair, period,
+                limit));
+    }
+
+    /** USD-M: by symbol; COIN-M: the pair, under the name its page documents. */
+    private Call<List<LongShortRatio>> ratioCall(String path, String coinmName, String symbolOrPair, StatsPeriod period,
+                                                 Integer limit) {
+        if (e.usdm()) {
+            return statsCall(path, period, limit, LongShortRatio.class, "symbol", e.rules.symbol(symbolOrPair));
+        }
+        return statsCall(path, period, limit, LongShortRatio.class, coinmName, ContractRules.pair(symbolOrPair));
+    }
+
+    /**
+     * USD-M taker buy/sell volume ({@code GET /futures/data/takerlongshortRatio}, by symbol).
      *
      * @param symbol the contract
      * @param period the sampling period
      * @param limit how many, 1 to 500, or {@code null} for 30
      * @return the samples, oldest first
+     * @throws UnsupportedOperationException on COIN-M, whose page ({@code /futures/data/takerBuySellVol}) takes a
+     *     pair and a contract type: use {@link #takerBuySellVolume(String, ContractType, StatsPeriod, Integer)}
      */
     public List<TakerVolume> takerBuySellVolume(String symbol, StatsPeriod period, Integer limit) {
-        return e.send(statsCall("/futures/data/takerlongshortRatio", symbol, period, limit, TakerVolume.class));
+        return e.send(usdmStats("/futures/data/takerlongshortRatio", symbol, period, limit, TakerVolume.class,
+                "takerBuySellVolume(pair, contractType, period, limit)"));
     }
 
     /**
-     * Basis of a pair's contract ({@code GET /futures/data/basis}).
+     * @param symbol the contract
+     * @param period the sampling period
+     * @param limit how many, or {@code null}
+     * @return see {@link #takerBuySellVolume(String, StatsPeriod, Integer)}
+     */
+    public CompletableFuture<List<TakerVolume>> takerBuySellVolumeAsync(String symbol, StatsPeriod period,
+                                                                       Integer limit) {
+        return e.sendAsync(() -> usdmStats("/futures/data/takerlongshortRatio", symbol, period, limit, TakerVolume.class,
+                "takerBuySellVolume(pair, contractType, period, limit)"));
+    }
+
+    /**
+     * COIN-M taker buy/sell volume ({@code GET /futures/data/takerBuySellVol}, weight 1;
+     * <a href="https://developers.binance.com/docs/derivatives/coin-margined-futures/market-data/Taker-Buy-Sell-Volume">page</a>):
+     * volumes in contracts and their values in the base asset.
      *
-     * @param pair the pair, e.g. {@code BTCUSDT}
+     * @param pair the pair, e.g. {@code BTCUSD}
+     * @param contractType ALL, CURRENT_QUARTER, NEXT_QUARTER or PERPETUAL
+     * @param period the sampling period
+     * @param limit how many, 1 to 500, or {@code null} for 30
+     * @return the samples, oldest first
+     * @throws UnsupportedOperationException on USD-M, whose page takes a symbol: use
+     *     {@link #takerBuySellVolume(String, StatsPeriod, Integer)}
+     */
+    public List<TakerVolume> takerBuySellVolume(String pair, ContractType contractType, StatsPeriod period,
+                                                Integer limit) {
+        return e.send(coinmStats("/futures/data/takerBuySellVol", pair, contractType, COINM_STATS, period, limit,
+                TakerVolume.class, "takerBuySellVolume(symbol, period, limit)"));
+    }
+
+    /**
+     * @param pair the pair
+     * @param contractType ALL, CURRENT_QUARTER, NEXT_QUARTER or PERPETUAL
+     * @param period the sampling period
+     * @param limit how many, or {@code null}
+     * @return see {@link #takerBuySellVolume(String, ContractType, StatsPeriod, Integer)}
+     */
+    public CompletableFuture<List<TakerVolume>> takerBuySellVolumeAsync(String pair, ContractType contractType,
+                                                                       StatsPeriod period, Integer limit) {
+        return e.sendAsync(() -> coinmStats("/futures/data/takerBuySellVol", pair, contractType, COINM_STATS, period,
+                limit, TakerVolume.class, "takerBuySellVolume(symbol, period, limit)"));
+    }
+
+    /**
+     * Basis of a pair's contract ({@code GET /futures/data/basis}, both products, by pair and contract type).
+     *
+     * @param pair the pair, e.g. {@code BTCUSDT} (USD-M) or {@code BTCUSD} (COIN-M)
      * @param contractType PERPETUAL, CURRENT_QUARTER or NEXT_QUARTER
      * @param period the sampling period
      * @param limit how many, 1 to 500, or {@code null} for 30
      * @return the samples, oldest first
      */
     public List<Basis> basis(String pair, ContractType contractType, StatsPeriod period, Integer limit) {
-        if (contractType == null || !CONTINUOUS.contains(contractType)) {
-            throw new IllegalArgumentException("contractType must be one of " + CONTINUOUS + " for basis, was " + contractType);
-        }
-        return e.send(statsCall("/futures/data/basis", null, period, limit, Basis.class, "pair", ContractRules.pair(pair),
-                "contractType", contractType.name()));
+        return e.send(basisCall(pair, contractType, period, limit));
     }
 
-    private <T> Call<List<T>> statsCall(String path, String symbol, StatsPeriod period, Integer limit, Class<T> type,
-                                        String... extra) {
+    /**
+     * @param pair the pair
+     * @param contractType PERPETUAL, CURRENT_QUARTER or NEXT_QUARTER
+     * @param period the sampling period
+     * @param limit how many, or {@code null}
+     * @return see {@link #basis(String, ContractType, StatsPeriod, Integer)}
+     */
+    public CompletableFuture<List<Basis>> basisAsync(String pair, ContractType contractType, StatsPeriod period,
+                                                     Integer limit) {
+        return e.sendAsync(() -> basisCall(pair, contractType, period, limit));
+    }
+
+    private Call<List<Basis>> basisCall(String pair, ContractType contractType, StatsPeriod period, Integer limit) {
+        checkContractType(contractType, CONTINUOUS, "basis");
+        return statsCall("/futures/data/basis", period, limit, Basis.class, "pair", ContractRules.pair(pair),
+                "contractType", contractType.name());
+    }
+
+    /**
+     * Settlement prices of a pair's quarterly contracts ({@code GET /futures/data/delivery-price}, USD-M "Quarterly
+     * Contract Settlement Price", weight 0).
+     *
+     * @param pair the pair, e.g. {@code BTCUSDT}
+     * @return the deliveries, newest first as Binance sends them
+     * @throws UnsupportedOperationException on COIN-M, whose docs document no delivery-price endpoint (the page is
+     *     USD-M's: https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Delivery-Price)
+     */
+    public List<DeliveryPrice> deliveryPrices(String pair) {
+        return e.send(deliveryCall(pair));
+    }
+
+    /**
+     * @param pair the pair
+     * @return see {@link #deliveryPrices(String)}
+     */
+    public CompletableFuture<List<DeliveryPrice>> deliveryPricesAsync(String pair) {
+        return e.sendAsync(() -> deliveryCall(pair));
+    }
+
+    private Call<List<DeliveryPrice>> deliveryCall(String pair) {
         if (!e.usdm()) {
-            throw new UnsupportedOperationException("COIN-M's statistics take a pair and a contract type: call "
-                    + path + " with call(RestRequest)");
+            throw new UnsupportedOperationException("delivery prices (GET /futures/data/delivery-price) are USD-M only: "
+                    + "Binance's COIN-M docs document no such endpoint (USD-M page: https://developers.binance.com/docs/"
+                    + "derivatives/usds-margined-futures/market-data/rest-api/Delivery-Price)");
         }
+        return Call.query(dev.relaykit.core.rest.RestRequest.get("/futures/data/delivery-price")
+                .param("pair", ContractRules.pair(pair)).weight(0).build(), Call.listOf(DeliveryPrice.class));
+    }
+
+    /** A USD-M statistic by symbol; on COIN-M, the form to use instead. */
+    private <T> Call<List<T>> usdmStats(String path, String symbol, StatsPeriod period, Integer limit, Class<T> type,
+                                        String coinmForm) {
+        if (!e.usdm()) {
+            throw new UnsupportedOperationException("COIN-M's " + path + " takes a pair and a contract type: use "
+                    + coinmForm);
+        }
+        return statsCall(path, period, limit, type, "symbol", e.rules.symbol(symbol));
+    }
+
+    /** A COIN-M statistic by pair and contract type; on USD-M, the form to use instead. */
+    private <T> Call<List<T>> coinmStats(String path, String pair, ContractType contractType, Set<ContractType> allowed,
+                                         StatsPeriod period, Integer limit, Class<T> type, String usdmForm) {
+        if (e.usdm()) {
+            throw new UnsupportedOperationException("USD-M's " + path + " takes a symbol, no contract type: use "
+                    + usdmForm);
+        }
+        checkContractType(contractType, allowed, path);
+        return statsCall(path, period, limit, type, "pair", ContractRules.pair(pair), "contractType",
+                contractType.name());
+    }
+
+    private static void checkContractType(ContractType contractType, Set<ContractType> allowed, String what) {
+        if (contractType == null || !allowed.contains(contractType)) {
+            throw new IllegalArgumentException("contractType must be one of " + allowed + " for " + what + ", was "
+                    + contractType);
+        }
+    }
+
+    private <T> Call<List<T>> statsCall(String path, StatsPeriod period, Integer limit, Class<T> type,
+                                        String... params) {
         if (period == null) {
             throw new IllegalArgumentException("period is required");
         }
         dev.relaykit.core.rest.RestRequest.Builder b = dev.relaykit.core.rest.RestRequest.get(path);
-        if (symbol != null || extra.length == 0) {
-            b.param("symbol", e.rules.symbol(symbol));
-        }
-        for (int i = 0; i < extra.length; i += 2) {
-            b.param(extra[i], extra[i + 1]);
+        for (int i = 0; i < params.length; i += 2) {
+            b.param(params[i], params[i + 1]);
         }
         return Call.query(b.param("period", period.code()).param("limit", Params.limit(limit, 500)).weight(1).build(),
                 Call.listOf(type));

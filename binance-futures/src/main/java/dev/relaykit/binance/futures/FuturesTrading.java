@@ -100,7 +100,7 @@ public final class FuturesTrading {
      *
      * @param order the order
      * @return Binance's answer
-     * @throws UnsupportedOperationException on COIN-M, which documents no test order
+     * @throws UnsupportedOperationException on COIN-M, whose docs document no test order endpoint
      */
     public FuturesOrder testOrder(NewFuturesOrder order) {
         return e.send(testOrderCall(order));
@@ -116,7 +116,9 @@ public final class FuturesTrading {
 
     private Call<FuturesOrder> testOrderCall(NewFuturesOrder order) {
         if (!e.usdm()) {
-            throw new UnsupportedOperationException("COIN-M documents no test order endpoint");
+            throw new UnsupportedOperationException("test orders (POST /fapi/v1/order/test) are USD-M only: Binance's "
+                    + "COIN-M docs document no such endpoint (USD-M page: https://developers.binance.com/docs/derivatives/"
+                    + "usds-margined-futures/trade/rest-api/Test-Order)");
         }
         e.rules.check(order);
         // a test order takes the matching engine's parameter names (stopPrice, activationPrice) as documented
@@ -214,6 +216,46 @@ public final class FuturesTrading {
                 .param("side", side).param("quantity", Params.positive("quantity", quantity))
                 .param("price", Params.positive("price", price)).signed().idempotent(false).weight(1).build(),
                 Call.as(FuturesOrder.class));
+    }
+
+    /**
+     * Modifies up to 5 LIMIT orders in one request ({@code PUT /fapi/v1/batchOrders}, COIN-M
+     * {@code PUT /dapi/v1/batchOrders}; weight 5, and on USD-M 5 on the 10-second order count). Binance processes
+     * the entries concurrently and answers in the order sent; each succeeds or fails on its own. Never retried.
+     *
+     * <p>Pages: <a href="https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/Modify-Multiple-Orders">USD-M</a>,
+     * <a href="https://developers.binance.com/docs/derivatives/coin-margined-futures/trade/Modify-Multiple-Orders">COIN-M</a>.
+     *
+     * @param modifications 1 to 5 modifications
+     * @return one result per modification, in order: the order as modified, or Binance's error for that entry
+     * @throws IllegalArgumentException if an entry fails a check (see {@link OrderModification}); nothing is sent
+     */
+    public List<BatchOrderResult> modifyOrders(List<OrderModification> modifications) {
+        return e.send(modifyBatchCall(modifications));
+    }
+
+    /**
+     * @param modifications 1 to 5 modifications
+     * @return see {@link #modifyOrders(List)}
+     */
+    public CompletableFuture<List<BatchOrderResult>> modifyOrdersAsync(List<OrderModification> modifications) {
+        return e.sendAsync(() -> modifyBatchCall(modifications));
+    }
+
+    private Call<List<BatchOrderResult>> modifyBatchCall(List<OrderModification> modifications) {
+        if (modifications == null || modifications.isEmpty() || modifications.size() > 5) {
+            throw new IllegalArgumentException("a batch modifies 1 to 5 orders, was "
+                    + (modifications == null ? 0 : modifications.size()));
+        }
+        List<Object> entries = new ArrayList<>();
+        for (OrderModification m : modifications) {
+            if (m == null) {
+                throw new IllegalArgumentException("a batch entry is null");
+            }
+            entries.add(m.params(e.rules, e.usdm()));
+        }
+        return Call.order(RestRequest.put(e.path("/v1/batchOrders")).param("batchOrders", Json.write(entries))
+                .signed().idempotent(false).weight(5).build(), FuturesTrading::batchResults);
     }
 
     /**

@@ -31,6 +31,8 @@ public enum ContractType {
     NEXT_QUARTER_DELIVERING,
     /** A TradFi perpetual (USD-M). */
     TRADIFI_PERPETUAL,
+    /** Every contract type of a pair: a value of COIN-M's statistics requests (open interest, taker volume). */
+    ALL,
     /** A value this version does not know. */
     @JsonEnumDefaultValue
     UNKNOWN;
