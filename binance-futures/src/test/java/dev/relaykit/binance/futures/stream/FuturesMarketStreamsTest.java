@@ -97,6 +97,30 @@ class FuturesMarketStreamsTest {
     }
 
     @Test
+    void indexAndContractInfoStreamsGoToMarketAndArriveTyped() throws Exception {
+        streams = futures.streams();
+        Collector c = new Collector();
+        streams.subscribe(List.<FuturesStream<?>>of(FuturesStream.compositeIndex("DEFIUSDT"),
+                FuturesStream.allAssetIndexes(), FuturesStream.contractInfo()), c).ready().get(10, TimeUnit.SECONDS);
+        FakeBinanceStreams.Connection market = fake.streams().awaitSubscribed("!contractInfo", WAIT);
+        assertThat(market.route()).isEqualTo("market");
+        assertThat(market.streams()).containsExactlyInAnyOrder("defiusdt@compositeIndex", "!assetIndex@arr",
+                "!contractInfo");
+        assertThat(fake.streams().openConnections()).as("no /public connection for these").hasSize(1);
+
+        fake.streams().publish("defiusdt@compositeIndex", FakeBinanceFuturesStreams.fixture("stream-compositeIndex.json"));
+        fake.streams().publish("!assetIndex@arr", FakeBinanceFuturesStreams.fixture("stream-assetIndex-all.json"));
+        fake.streams().publish("!contractInfo", FakeBinanceFuturesStreams.fixture("stream-contractInfo.json"));
+        await(() -> c.events.size() == 3, "three events");
+        assertThat(c.events.get(c.names.indexOf("defiusdt@compositeIndex"))).isInstanceOfSatisfying(
+                CompositeIndexEvent.class, e -> assertThat(e.composition()).hasSize(2));
+        assertThat(c.events.get(c.names.indexOf("!assetIndex@arr"))).isInstanceOfSatisfying(List.class,
+                l -> assertThat(l).hasSize(2).allMatch(AssetIndexEvent.class::isInstance));
+        assertThat(c.events.get(c.names.indexOf("!contractInfo"))).isInstanceOfSatisfying(
+                ContractInfoEvent.class, e -> assertThat(e.brackets()).hasSize(2));
+    }
+
+    @Test
     void aStreamOnTheWrongPathGetsNothingWhileTheRoutedOneDoes() throws Exception {
         streams = futures.streams();
         List<JsonNode> wrong = new CopyOnWriteArrayList<>();
