@@ -262,7 +262,7 @@ public abstract sealed class FuturesClient implements AutoCloseable, BinanceCont
     /**
      * The WebSocket API client on this environment's endpoint ({@code ws-fapi} / {@code ws-dapi}), key, clock and
      * budgets. Made on first call, connected with its first request, closed by {@link #close()}. For other options
-     * build your own with {@link FuturesWsApi#builder(BinanceContext.Source) FuturesWsApi.builder(client)}.
+     * build your own with {@link FuturesWsApi#builder(FuturesClient) FuturesWsApi.builder(client)}.
      *
      * @return the WebSocket API client
      * @throws IllegalStateException after {@link #close()}

@@ -7,18 +7,36 @@ import java.util.Objects;
  * Where a futures client connects: the REST base, the market/user-data stream base and the WebSocket API
  * endpoint of one product, always chosen together; every URL can be replaced.
  *
- * <p>The built-in environments follow Binance's derivatives documentation (General Info, WebSocket Market
- * Streams, WebSocket API General Info of each product, checked 2026-12):
+ * <p>The built-in environments follow Binance's derivatives documentation, read 2026-12; every URL can be
+ * replaced ({@link #withRestBaseUrl}, {@link #withStreamBaseUrl}, {@link #withWsApiUrl}), because the pages disagree
+ * about the test hosts and Binance moves them:
  * <ul>
  *   <li>{@link #USDM_PRODUCTION}: REST {@code https://fapi.binance.com}, streams {@code wss://fstream.binance.com}
  *       on the split paths {@code /public}, {@code /market}, {@code /private}, WebSocket API
  *       {@code wss://ws-fapi.binance.com/ws-fapi/v1};</li>
- *   <li>{@link #USDM_TESTNET}: REST {@code https://demo-fapi.binance.com}, streams
+ *   <li>{@link #USDM_TESTNET}: REST {@code https://testnet.binancefuture.com}, streams
  *       {@code wss://fstream.binancefuture.com}, WebSocket API {@code wss://testnet.binancefuture.com/ws-fapi/v1};</li>
  *   <li>{@link #COINM_PRODUCTION}: REST {@code https://dapi.binance.com}, streams {@code wss://dstream.binance.com}
  *       (no split: {@code /ws}, {@code /stream}), WebSocket API {@code wss://ws-dapi.binance.com/ws-dapi/v1};</li>
  *   <li>{@link #COINM_TESTNET}: REST {@code https://testnet.binancefuture.com}, streams
  *       {@code wss://dstream.binancefuture.com}, WebSocket API {@code wss://testnet.binancefuture.com/ws-dapi/v1}.</li>
+ * </ul>
+ *
+ * <p>Sources of the test hosts:
+ * <ul>
+ *   <li>USD-M REST and streams: "General Info", section testnet
+ *       (https://developers.binance.com/docs/derivatives/usds-margined-futures/general-info): REST
+ *       {@code https://testnet.binancefuture.com}; streams {@code wss://fstream.binancefuture.com} on the Chinese
+ *       edition of the page, {@code wss://stream.binancefuture.com} on the English one (Binance's connectors name the
+ *       latter too). {@code https://demo-fapi.binance.com}, which some integrations use for "demo trading", is on no
+ *       Binance page found; reach it with {@code USDM_TESTNET.withRestBaseUrl("https://demo-fapi.binance.com")}.</li>
+ *   <li>USD-M WebSocket API: "WebSocket API General Info"
+ *       (https://developers.binance.com/docs/derivatives/usds-margined-futures/websocket-api-general-info):
+ *       {@code wss://testnet.binancefuture.com/ws-fapi/v1}.</li>
+ *   <li>COIN-M: "General Info" (https://developers.binance.com/docs/derivatives/coin-margined-futures/general-info),
+ *       REST {@code https://testnet.binancefuture.com}, streams {@code wss://dstream.binancefuture.com}; "WebSocket API
+ *       General Info" (https://developers.binance.com/docs/derivatives/coin-margined-futures/websocket-api-general-info):
+ *       {@code wss://testnet.binancefuture.com/ws-dapi/v1}.</li>
  * </ul>
  *
  * <pre>{@code
@@ -47,12 +65,12 @@ public record FuturesEnvironment(String name, FuturesProduct product, String res
             "wss://ws-fapi.binance.com/ws-fapi/v1", true);
 
     /**
-     * USDⓈ-M futures test network: REST on {@code demo-fapi.binance.com} (the host the USD-M General Info page
-     * names today), streams on {@code fstream.binancefuture.com}, WebSocket API on
-     * {@code testnet.binancefuture.com}. The testnet's stream pages show no split paths, so streams use one base.
+     * USDⓈ-M futures test network: REST on {@code testnet.binancefuture.com} (the USD-M General Info page's testnet
+     * section), streams on {@code fstream.binancefuture.com}, WebSocket API on {@code testnet.binancefuture.com}
+     * (WebSocket API General Info). The testnet's stream pages show no split paths, so streams use one base.
      */
     public static final FuturesEnvironment USDM_TESTNET = new FuturesEnvironment("usdm-testnet",
-            FuturesProduct.USD_M, "https://demo-fapi.binance.com", "wss://fstream.binancefuture.com",
+            FuturesProduct.USD_M, "https://testnet.binancefuture.com", "wss://fstream.binancefuture.com",
             "wss://testnet.binancefuture.com/ws-fapi/v1", false);
 
     /** COIN-M futures on binance.com. */
@@ -60,7 +78,7 @@ public record FuturesEnvironment(String name, FuturesProduct product, String res
             FuturesProduct.COIN_M, "https://dapi.binance.com", "wss://dstream.binance.com",
             "wss://ws-dapi.binance.com/ws-dapi/v1", false);
 
-    /** COIN-M futures test network. */
+    /** COIN-M futures test network (COIN-M General Info and WebSocket API General Info pages). */
     public static final FuturesEnvironment COINM_TESTNET = new FuturesEnvironment("coinm-testnet",
             FuturesProduct.COIN_M, "https://testnet.binancefuture.com", "wss://dstream.binancefuture.com",
             "wss://testnet.binancefuture.com/ws-dapi/v1", false);

@@ -62,7 +62,7 @@ class FacadeEntryPointsTest {
     void wsApiIsOnePerFacadeOnItsEnvironmentAndKeyAndClosesWithIt() throws Exception {
         wsFake.handle("account.balance", call -> call.reply(Json.tree("[{\"asset\":\"USDT\",\"balance\":\"122.6\"}]")));
         assertThat(futures.wsApi()).isSameAs(futures.wsApi());
-        assertThat(futures.wsApi().accountBalance().get(0).path("balance").asText()).isEqualTo("122.6");
+        assertThat(futures.wsApi().accountBalance().get(0).balance()).isEqualByComparingTo("122.6");
         assertThat(wsFake.rejectedRequests()).isEmpty();
         assertThat(wsFake.requests("account.balance").get(0).path("params").path("apiKey").asText())
                 .isEqualTo("fake-api-key");

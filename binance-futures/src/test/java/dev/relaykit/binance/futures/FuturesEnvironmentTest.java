@@ -23,7 +23,11 @@ class FuturesEnvironmentTest {
         assertThat(FuturesEnvironment.COINM_PRODUCTION.marketStreamBaseUrl()).isEqualTo("wss://dstream.binance.com");
         assertThat(FuturesEnvironment.COINM_PRODUCTION.restBaseUrl()).isEqualTo("https://dapi.binance.com");
         assertThat(FuturesEnvironment.COINM_PRODUCTION.wsApiUrl()).isEqualTo("wss://ws-dapi.binance.com/ws-dapi/v1");
-        assertThat(FuturesEnvironment.USDM_TESTNET.restBaseUrl()).isEqualTo("https://demo-fapi.binance.com");
+        assertThat(FuturesEnvironment.USDM_TESTNET.restBaseUrl()).isEqualTo("https://testnet.binancefuture.com");
+        assertThat(FuturesEnvironment.USDM_TESTNET.wsApiUrl()).isEqualTo("wss://testnet.binancefuture.com/ws-fapi/v1");
+        assertThat(FuturesEnvironment.COINM_TESTNET.wsApiUrl()).isEqualTo("wss://testnet.binancefuture.com/ws-dapi/v1");
+        assertThat(FuturesEnvironment.USDM_TESTNET.withRestBaseUrl("https://demo-fapi.binance.com").restBaseUrl())
+                .isEqualTo("https://demo-fapi.binance.com");
         assertThat(FuturesEnvironment.USDM_TESTNET.publicStreamBaseUrl()).isEqualTo("wss://fstream.binancefuture.com");
         assertThat(FuturesEnvironment.COINM_TESTNET.restBaseUrl()).isEqualTo("https://testnet.binancefuture.com");
         assertThat(FuturesEnvironment.COINM_TESTNET.privateStreamBaseUrl()).isEqualTo("wss://dstream.binancefuture.com");

@@ -228,7 +228,7 @@ public final class MarketStreams implements AutoCloseable {
             }
         }
         sub.ready(requests.withTimeout(CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)),
-                "SUBSCRIBE " + sub.streams()));
+                "SUBSCRIBE " + sub.streams(), touched));
         created.forEach(pool::start);
         touched.forEach(requests::flushSoon);
         return sub;

@@ -63,6 +63,15 @@ final class StreamTimer {
 
     /** @return {@code f}, failed with a {@link TimeoutException} naming {@code what} if Binance has not answered in time */
     <T> CompletableFuture<T> withTimeout(CompletableFuture<T> f, String what, Duration timeout) {
+        return withTimeout(f, () -> what, timeout);
+    }
+
+    /**
+     * @param what describes what was awaited, asked when the time is up (so it can say how things stood then)
+     * @return {@code f}, failed with a {@link TimeoutException} naming {@code what} if Binance has not answered in time
+     */
+    <T> CompletableFuture<T> withTimeout(CompletableFuture<T> f, java.util.function.Supplier<String> what,
+                                         Duration timeout) {
         CompletableFuture<T> out = new CompletableFuture<>();
         f.whenComplete((v, e) -> {
             if (e != null) {
@@ -72,7 +81,7 @@ final class StreamTimer {
             }
         });
         Future<?> timer = schedule(() -> out.completeExceptionally(new TimeoutException(
-                "no answer from Binance to " + what + " within " + timeout.toMillis() + " ms")),
+                "no answer from Binance to " + what.get() + " within " + timeout.toMillis() + " ms")),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
         out.whenComplete((v, e) -> timer.cancel(false));
         return out;

@@ -105,6 +105,22 @@ final class SubscriptionRequests {
         return timer.withTimeout(f, what, timeout);
     }
 
+    /**
+     * @return {@code f}, failed if Binance has not answered in time, with an error that says how each of
+     *     {@code on}'s connections stood then (not yet open: the request was never sent)
+     */
+    <T> CompletableFuture<T> withTimeout(CompletableFuture<T> f, String what, Collection<StreamConnection> on) {
+        List<StreamConnection> conns = List.copyOf(on);
+        return timer.withTimeout(f, () -> {
+            StringBuilder b = new StringBuilder(what);
+            for (StreamConnection c : conns) {
+                b.append(b.length() == what.length() ? " (" : ", ").append(c.session.name()).append(' ')
+                        .append(c.session.state());
+            }
+            return conns.isEmpty() ? what : b.append(')').toString();
+        }, timeout);
+    }
+
     /** Lists the streams every open connection carries, by Binance's word. */
     CompletableFuture<List<String>> listSubscriptions() {
         List<CompletableFuture<List<String>>> answers = new ArrayList<>();

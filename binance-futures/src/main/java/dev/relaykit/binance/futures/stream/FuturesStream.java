@@ -195,6 +195,36 @@ public final class FuturesStream<T> {
         return of(sym(pair) + "@indexPrice@1s", IndexPriceEvent.class, "E");
     }
 
+    /**
+     * USD-M.
+     *
+     * @param symbol a composite index symbol, e.g. {@code DEFIUSDT}
+     * @return {@code <symbol>@compositeIndex}: the index price and its composition, every second
+     */
+    public static FuturesStream<CompositeIndexEvent> compositeIndex(String symbol) {
+        return of(sym(symbol) + "@compositeIndex", CompositeIndexEvent.class, "E");
+    }
+
+    /**
+     * USD-M, Multi-Assets mode.
+     *
+     * @param assetSymbol an asset index symbol, e.g. {@code ADAUSD}
+     * @return {@code <assetSymbol>@assetIndex}: the asset's index and margin rates, every second
+     */
+    public static FuturesStream<AssetIndexEvent> assetIndex(String assetSymbol) {
+        return of(sym(assetSymbol) + "@assetIndex", AssetIndexEvent.class, "E");
+    }
+
+    /** @return {@code !assetIndex@arr}: every asset index (USD-M, Multi-Assets mode), every second */
+    public static FuturesStream<List<AssetIndexEvent>> allAssetIndexes() {
+        return list("!assetIndex@arr", AssetIndexEvent.class);
+    }
+
+    /** @return {@code !contractInfo}: listings, settlements and bracket changes of every contract, as they happen */
+    public static FuturesStream<ContractInfoEvent> contractInfo() {
+        return of("!contractInfo", ContractInfoEvent.class, "E");
+    }
+
     // ------------------------------------------------------------------ public path
 
     /**
@@ -239,8 +269,7 @@ public final class FuturesStream<T> {
 
     /**
      * Any stream by name, as raw JSON, on the path Binance's mapping gives it ({@link StreamPath#of}):
-     * {@code <symbol>@compositeIndex}, {@code <symbol>@assetIndex}, {@code !contractInfo} or one
-     * added tomorrow.
+     * one this version has no factory for, or one added tomorrow.
      *
      * @param name the exact stream name
      * @return the stream

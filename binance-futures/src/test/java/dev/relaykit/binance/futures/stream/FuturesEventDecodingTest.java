@@ -131,6 +131,64 @@ class FuturesEventDecodingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void compositeIndexWithItsComposition(boolean unknown) {
+        CompositeIndexEvent c = decode(FuturesStream.compositeIndex("DEFIUSDT"), "stream-compositeIndex.json", unknown);
+        assertThat(c).isEqualTo(new CompositeIndexEvent(Instant.ofEpochMilli(1602310596000L), "DEFIUSDT",
+                new BigDecimal("554.41604065"), "baseAsset", List.of(
+                        new CompositeIndexEvent.Component("BAL", "USDT", new BigDecimal("1.04884844"),
+                                new BigDecimal("0.01457800"), new BigDecimal("24.33521021")),
+                        new CompositeIndexEvent.Component("BAND", "USDT", new BigDecimal("3.53782729"),
+                                new BigDecimal("0.03935200"), new BigDecimal("7.26420084")))));
+        assertThat(FuturesStream.compositeIndex("DEFIUSDT").name()).isEqualTo("defiusdt@compositeIndex");
+        assertThat(FuturesStream.compositeIndex("DEFIUSDT").path()).isEqualTo(StreamPath.MARKET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void assetIndexesAllAndOne(boolean unknown) {
+        List<AssetIndexEvent> all = decode(FuturesStream.allAssetIndexes(), "stream-assetIndex-all.json", unknown);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0)).isEqualTo(new AssetIndexEvent(Instant.ofEpochMilli(1686749230000L), "ADAUSD",
+                new BigDecimal("0.27462452"), new BigDecimal("0.10000000"), new BigDecimal("0.10000000"),
+                new BigDecimal("0.24716207"), new BigDecimal("0.30208698"), new BigDecimal("0.05000000"),
+                new BigDecimal("0.05000000"), new BigDecimal("0.26089330"), new BigDecimal("0.28835575")));
+        assertThat(all.get(1).symbol()).isEqualTo("USDTUSD");
+        // the single-asset stream carries one element of the same shape
+        String one = dev.relaykit.core.json.Json.tree(payload("stream-assetIndex-all.json", unknown)).get(1).toString();
+        AssetIndexEvent usdt = FuturesStream.assetIndex("USDTUSD").decode(one);
+        assertThat(usdt.bidRate()).isEqualByComparingTo("0.99977692");
+        assertThat(usdt.autoExchangeAskRate()).isEqualByComparingTo("0.99997689");
+        assertThat(FuturesStream.assetIndex("USDTUSD").name()).isEqualTo("usdtusd@assetIndex");
+        assertThat(FuturesStream.allAssetIndexes().name()).isEqualTo("!assetIndex@arr");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void contractInfoWithBrackets(boolean unknown) {
+        ContractInfoEvent c = decode(FuturesStream.contractInfo(), "stream-contractInfo.json", unknown);
+        assertThat(c.symbol()).isEqualTo("IOTAUSDT");
+        assertThat(c.pair()).isEqualTo("IOTAUSDT");
+        assertThat(c.contractType()).isEqualTo(ContractType.PERPETUAL);
+        assertThat(c.deliveryTime()).isEqualTo(Instant.ofEpochMilli(4133404800000L));
+        assertThat(c.onboardTime()).isEqualTo(Instant.ofEpochMilli(1569398400000L));
+        assertThat(c.status()).isEqualTo("TRADING");
+        assertThat(c.brackets()).containsExactly(
+                new ContractInfoEvent.Bracket(1, new BigDecimal("0"), new BigDecimal("5000"), new BigDecimal("0.01"),
+                        new BigDecimal("0"), 21, 50),
+                new ContractInfoEvent.Bracket(2, new BigDecimal("5000"), new BigDecimal("25000"),
+                        new BigDecimal("0.025"), new BigDecimal("75"), 11, 20));
+        ContractInfoEvent coinm = decode(FuturesStream.contractInfo(), "stream-contractInfo-coinm.json", unknown);
+        assertThat(coinm.symbol()).isEqualTo("APTUSD_PERP");
+        assertThat(coinm.pair()).isEqualTo("APTUSD");
+        // "bks only shows up when bracket gets updated": without it the list is empty, never null
+        ContractInfoEvent listing = FuturesStream.contractInfo().decode(
+                "{\"e\":\"contractInfo\",\"E\":1,\"s\":\"NEWUSDT\",\"ps\":\"NEWUSDT\",\"ct\":\"PERPETUAL\","
+                        + "\"dt\":4133404800000,\"ot\":1,\"cs\":\"PENDING_TRADING\"}");
+        assertThat(listing.brackets()).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"btcusdt@bookTicker", "!bookTicker", "btcusdt@depth", "btcusdt@depth@100ms",
             "btcusdt@depth20@500ms", "btcusdt@rpiDepth@500ms"})
     void publicStreams(String name) {

@@ -97,6 +97,30 @@ class FuturesMarketStreamsTest {
     }
 
     @Test
+    void indexAndContractInfoStreamsGoToMarketAndArriveTyped() throws Exception {
+        streams = futures.streams();
+        Collector c = new Collector();
+        streams.subscribe(List.<FuturesStream<?>>of(FuturesStream.compositeIndex("DEFIUSDT"),
+                FuturesStream.allAssetIndexes(), FuturesStream.contractInfo()), c).ready().get(10, TimeUnit.SECONDS);
+        FakeBinanceStreams.Connection market = fake.streams().awaitSubscribed("!contractInfo", WAIT);
+        assertThat(market.route()).isEqualTo("market");
+        assertThat(market.streams()).containsExactlyInAnyOrder("defiusdt@compositeIndex", "!assetIndex@arr",
+                "!contractInfo");
+        assertThat(fake.streams().openConnections()).as("no /public connection for these").hasSize(1);
+
+        fake.streams().publish("defiusdt@compositeIndex", FakeBinanceFuturesStreams.fixture("stream-compositeIndex.json"));
+        fake.streams().publish("!assetIndex@arr", FakeBinanceFuturesStreams.fixture("stream-assetIndex-all.json"));
+        fake.streams().publish("!contractInfo", FakeBinanceFuturesStreams.fixture("stream-contractInfo.json"));
+        await(() -> c.events.size() == 3, "three events");
+        assertThat(c.events.get(c.names.indexOf("defiusdt@compositeIndex"))).isInstanceOfSatisfying(
+                CompositeIndexEvent.class, e -> assertThat(e.composition()).hasSize(2));
+        assertThat(c.events.get(c.names.indexOf("!assetIndex@arr"))).isInstanceOfSatisfying(List.class,
+                l -> assertThat(l).hasSize(2).allMatch(AssetIndexEvent.class::isInstance));
+        assertThat(c.events.get(c.names.indexOf("!contractInfo"))).isInstanceOfSatisfying(
+                ContractInfoEvent.class, e -> assertThat(e.brackets()).hasSize(2));
+    }
+
+    @Test
     void aStreamOnTheWrongPathGetsNothingWhileTheRoutedOneDoes() throws Exception {
         streams = futures.streams();
         List<JsonNode> wrong = new CopyOnWriteArrayList<>();
@@ -190,12 +214,18 @@ class FuturesMarketStreamsTest {
             Collector c = new Collector();
             FuturesSubscription sub = s.subscribe(List.<FuturesStream<?>>of(FuturesStream.markPrice("BTCUSD_201225"),
                     FuturesStream.diffDepth("BTCUSD_PERP", DepthSpeed.MS_250), FuturesStream.indexPrice("BTCUSD")), c);
+            // The client bounds ready() itself (10 s, its request timeout) and its error says whether the
+            // connection had opened; wait a little longer than that so a failure reports the client's verdict
+            // rather than racing it (it was seen pending at 10 s once in ~10 CI runs under load).
+            Throwable failed;
             try {
-                sub.ready().get(10, TimeUnit.SECONDS);
+                failed = sub.ready().handle((v, e) -> e).get(15, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                // seen once in ~10 runs under CI load: say what each side had, for the next look
-                throw new AssertionError("ready() still pending after 10 s; the fake saw " + coin.streams().openConnections()
-                        + "; the client is " + s, e);
+                failed = new AssertionError("still pending after 15 s: the client's own 10 s bound never fired", e);
+            }
+            if (failed != null) {
+                throw new AssertionError("ready() failed: " + failed + "; the fake saw " + coin.streams().connections()
+                        + " and was sent " + coin.streams().requests() + "; the client is " + s, failed);
             }
             assertThat(coin.streams().openConnections()).hasSize(1);
             assertThat(coin.streams().openConnections().get(0).path()).startsWith("/stream");
