@@ -9,7 +9,8 @@ import dev.relaykit.core.RelayKitException;
  *
  * <pre>{@code
  * try {
- *     Webhook hook = pusher.webhook(key, signature, body);
+ *     PusherWebhook hook = pusher.webhook(request.header("X-Pusher-Key"), request.header("X-Pusher-Signature"),
+ *             request.body().readAllBytes());
  * } catch (InvalidWebhookException e) {
  *     if (e.reason() != InvalidWebhookException.Reason.MALFORMED) {
  *         System.err.println("forged webhook refused: " + e.getMessage());

@@ -675,8 +675,8 @@ public final class PusherServerClient implements AutoCloseable {
      * (compared in constant time); only then is the body parsed.
      *
      * <pre>{@code
-     * Webhook hook = pusher.webhook(req.getHeader("X-Pusher-Key"), req.getHeader("X-Pusher-Signature"),
-     *         req.getInputStream().readAllBytes());
+     * PusherWebhook hook = pusher.webhook(request.header("X-Pusher-Key"), request.header("X-Pusher-Signature"),
+     *         request.body().readAllBytes());
      * }</pre>
      *
      * @param key the {@code X-Pusher-Key} header, or {@code null} if absent
@@ -685,7 +685,7 @@ public final class PusherServerClient implements AutoCloseable {
      * @return the delivery
      * @throws InvalidWebhookException if the key or signature is wrong, or the signed body is not a webhook
      */
-    public Webhook webhook(String key, String signature, byte[] body) {
+    public PusherWebhook webhook(String key, String signature, byte[] body) {
         return webhooks.verify(key, signature, Objects.requireNonNull(body, "body"));
     }
 
@@ -702,7 +702,7 @@ public final class PusherServerClient implements AutoCloseable {
      * @param listener receives each verified delivery
      * @return the handler
      */
-    public PusherWebhookHandler webhookHandler(WebhookListener listener) {
+    public PusherWebhookHandler webhookHandler(PusherWebhookListener listener) {
         return PusherWebhookHandler.builder().key(signer.key()).secret(secret).listener(listener).build();
     }
 

@@ -59,7 +59,7 @@ public final class PusherWebhookHandler implements WebhookReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(PusherWebhookHandler.class);
 
     private final WebhookVerifier verifier;
-    private final WebhookListener listener;
+    private final PusherWebhookListener listener;
     private final int maxBodyBytes;
 
     private PusherWebhookHandler(Builder b) {
@@ -98,7 +98,7 @@ public final class PusherWebhookHandler implements WebhookReceiver {
         if (body.length > maxBodyBytes) {
             return tooLarge();
         }
-        Webhook webhook;
+        PusherWebhook webhook;
         try {
             webhook = verifier.verify(request.header(KEY_HEADER), request.header(SIGNATURE_HEADER), body);
         } catch (InvalidWebhookException e) {
@@ -131,7 +131,7 @@ public final class PusherWebhookHandler implements WebhookReceiver {
     public static final class Builder {
         private String key;
         private Secret secret;
-        private WebhookListener listener;
+        private PusherWebhookListener listener;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
         private Builder() {
@@ -167,7 +167,7 @@ public final class PusherWebhookHandler implements WebhookReceiver {
          * @param listener receives each verified delivery; required
          * @return this builder
          */
-        public Builder listener(WebhookListener listener) {
+        public Builder listener(PusherWebhookListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }

@@ -27,7 +27,7 @@ final class WebhookVerifier {
         this.hmac = PayloadSigner.hmacSha256Hex(secret);
     }
 
-    Webhook verify(String keyHeader, String signatureHeader, byte[] body) {
+    PusherWebhook verify(String keyHeader, String signatureHeader, byte[] body) {
         if (keyHeader == null || !MessageDigest.isEqual(key, keyHeader.getBytes(StandardCharsets.UTF_8))) {
             throw new InvalidWebhookException(InvalidWebhookException.Reason.WRONG_KEY,
                     keyHeader == null ? "webhook has no X-Pusher-Key header" : "webhook's X-Pusher-Key is not this app's key");
@@ -45,7 +45,7 @@ final class WebhookVerifier {
         return parse(body);
     }
 
-    static Webhook parse(byte[] body) {
+    static PusherWebhook parse(byte[] body) {
         JsonNode root;
         try {
             root = Json.read(body, JsonNode.class);
@@ -63,14 +63,14 @@ final class WebhookVerifier {
         if (events == null || !events.isArray()) {
             throw malformed("events is missing or not an array");
         }
-        List<WebhookEvent> out = new ArrayList<>(events.size());
+        List<PusherWebhookEvent> out = new ArrayList<>(events.size());
         for (JsonNode e : events) {
             if (!e.isObject()) {
                 throw malformed("an event is not a JSON object");
             }
-            out.add(WebhookEvent.from(e));
+            out.add(PusherWebhookEvent.from(e));
         }
-        return new Webhook(Instant.ofEpochMilli(time.asLong()), out);
+        return new PusherWebhook(Instant.ofEpochMilli(time.asLong()), out);
     }
 
     private static InvalidWebhookException malformed(String why) {

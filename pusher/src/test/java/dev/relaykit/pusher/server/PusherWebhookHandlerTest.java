@@ -31,7 +31,7 @@ class PusherWebhookHandlerTest {
     private static final String KEY = "278d425bdf160c739803";
     private static final String SECRET = "7ad3773142a6692b25b8";
 
-    private final List<Webhook> received = new CopyOnWriteArrayList<>();
+    private final List<PusherWebhook> received = new CopyOnWriteArrayList<>();
     private final PusherWebhookHandler handler = PusherWebhookHandler.builder()
             .key(KEY).secret(Secret.of(SECRET)).listener(received::add).build();
 
@@ -55,19 +55,19 @@ class PusherWebhookHandlerTest {
                 "X-Pusher-Signature", WireCheck.hmacHex(SECRET, new String(body, "UTF-8"))), body));
         assertThat(r.status()).isEqualTo(200);
         assertThat(received).hasSize(1);
-        Webhook hook = received.get(0);
+        PusherWebhook hook = received.get(0);
         assertThat(hook.time()).isEqualTo(Instant.ofEpochMilli(1327078148132L));
         assertThat(hook.events()).hasSize(8);
         assertThat(hook.events().subList(0, 7)).containsExactly(
-                new WebhookEvent.ChannelOccupied("test_channel"),
-                new WebhookEvent.ChannelVacated("test_channel"),
-                new WebhookEvent.MemberAdded("presence-your_channel_name", "a_user_id"),
-                new WebhookEvent.MemberRemoved("presence-your_channel_name", "a_user_id"),
-                new WebhookEvent.ClientEvent("presence-your_channel_name", "client-your_event", "{\"hello\":\"world\"}",
+                new PusherWebhookEvent.ChannelOccupied("test_channel"),
+                new PusherWebhookEvent.ChannelVacated("test_channel"),
+                new PusherWebhookEvent.MemberAdded("presence-your_channel_name", "a_user_id"),
+                new PusherWebhookEvent.MemberRemoved("presence-your_channel_name", "a_user_id"),
+                new PusherWebhookEvent.ClientEvent("presence-your_channel_name", "client-your_event", "{\"hello\":\"world\"}",
                         "socket_id_of_the_sender", "user_id_associated_with_the_sender_socket_id"),
-                new WebhookEvent.CacheMiss("cache-test-channel"),
-                new WebhookEvent.SubscriptionCount("my-channel", 3));
-        assertThat(hook.events().get(7)).isInstanceOfSatisfying(WebhookEvent.Unknown.class, u -> {
+                new PusherWebhookEvent.CacheMiss("cache-test-channel"),
+                new PusherWebhookEvent.SubscriptionCount("my-channel", 3));
+        assertThat(hook.events().get(7)).isInstanceOfSatisfying(PusherWebhookEvent.Unknown.class, u -> {
             assertThat(u.name()).isEqualTo("something_new");
             assertThat(u.json().get("extra").asInt()).isEqualTo(1);
         });
@@ -120,7 +120,7 @@ class PusherWebhookHandlerTest {
     void theClientVerifiesWebhooksForYourOwnEndpoint() throws Exception {
         byte[] body = fixture();
         try (PusherServerClient pusher = PusherServerClient.builder().appId("3").key(KEY).secret(Secret.of(SECRET)).build()) {
-            Webhook hook = pusher.webhook(KEY, WireCheck.hmacHex(SECRET, new String(body, "UTF-8")).toUpperCase(), body);
+            PusherWebhook hook = pusher.webhook(KEY, WireCheck.hmacHex(SECRET, new String(body, "UTF-8")).toUpperCase(), body);
             assertThat(hook.events()).hasSize(8);
             assertThatThrownBy(() -> pusher.webhook("other", "00", body))
                     .isInstanceOfSatisfying(InvalidWebhookException.class,
@@ -136,7 +136,7 @@ class PusherWebhookHandlerTest {
     void servedByTheEmbeddedWebhookServer() throws Exception {
         byte[] body = fixture();
         String sig = WireCheck.hmacHex(SECRET, new String(body, "UTF-8"));
-        List<Webhook> got = new CopyOnWriteArrayList<>();
+        List<PusherWebhook> got = new CopyOnWriteArrayList<>();
         try (PusherServerClient pusher = PusherServerClient.builder().appId("3").key(KEY).secret(Secret.of(SECRET)).build();
                 WebhookServer server = WebhookServer.builder().route("/pusher", pusher.webhookHandler(got::add)).start()) {
             OkHttpClient http = new OkHttpClient();
@@ -155,6 +155,6 @@ class PusherWebhookHandlerTest {
             http.connectionPool().evictAll();
         }
         assertThat(got).hasSize(1);
-        assertThat(got.get(0).events().get(2)).isEqualTo(new WebhookEvent.MemberAdded("presence-your_channel_name", "a_user_id"));
+        assertThat(got.get(0).events().get(2)).isEqualTo(new PusherWebhookEvent.MemberAdded("presence-your_channel_name", "a_user_id"));
     }
 }

@@ -4,9 +4,9 @@ package dev.relaykit.pusher.server;
  * Receives verified webhook deliveries from a {@link PusherWebhookHandler}.
  *
  * <pre>{@code
- * WebhookListener listener = hook -> {
- *     for (WebhookEvent e : hook.events()) {
- *         if (e instanceof WebhookEvent.ChannelOccupied o) {
+ * PusherWebhookListener listener = hook -> {
+ *     for (PusherWebhookEvent e : hook.events()) {
+ *         if (e instanceof PusherWebhookEvent.ChannelOccupied o) {
  *             System.out.println(o.channel() + " has subscribers at " + hook.time());
  *         }
  *     }
@@ -14,7 +14,7 @@ package dev.relaykit.pusher.server;
  * }</pre>
  */
 @FunctionalInterface
-public interface WebhookListener {
+public interface PusherWebhookListener {
 
     /**
      * Called once per verified delivery, on the HTTP thread, before the answer is sent: a listener
@@ -25,5 +25,5 @@ public interface WebhookListener {
      * @param webhook the delivery
      * @throws Exception to have Pusher deliver it again later
      */
-    void onWebhook(Webhook webhook) throws Exception;
+    void onWebhook(PusherWebhook webhook) throws Exception;
 }

@@ -7,27 +7,27 @@ import com.fasterxml.jackson.databind.JsonNode;
  * records; an event name this version does not know arrives as {@link Unknown} with its JSON, so a
  * webhook Pusher adds tomorrow is never dropped.
  *
- * <pre>{@code
- * void onEvent(WebhookEvent event) {
- *     if (event instanceof WebhookEvent.MemberAdded m) {
+ * <pre class="java-members">{@code
+ * void onEvent(PusherWebhookEvent event) {
+ *     if (event instanceof PusherWebhookEvent.MemberAdded m) {
  *         System.out.println(m.userId() + " joined " + m.channel());
- *     } else if (event instanceof WebhookEvent.ChannelVacated v) {
+ *     } else if (event instanceof PusherWebhookEvent.ChannelVacated v) {
  *         System.out.println(v.channel() + " is empty");
  *     }
  * }
  * }</pre>
  */
-public sealed interface WebhookEvent {
+public sealed interface PusherWebhookEvent {
 
     /** @return the channel the event is about ({@code null} only in an {@link Unknown} without one) */
     String channel();
 
     /** {@code channel_occupied}: the channel's first subscriber arrived. @param channel the channel */
-    record ChannelOccupied(String channel) implements WebhookEvent {
+    record ChannelOccupied(String channel) implements PusherWebhookEvent {
     }
 
     /** {@code channel_vacated}: the channel's last subscriber left. @param channel the channel */
-    record ChannelVacated(String channel) implements WebhookEvent {
+    record ChannelVacated(String channel) implements PusherWebhookEvent {
     }
 
     /**
@@ -36,7 +36,7 @@ public sealed interface WebhookEvent {
      * @param channel the presence channel
      * @param userId the user's id
      */
-    record MemberAdded(String channel, String userId) implements WebhookEvent {
+    record MemberAdded(String channel, String userId) implements PusherWebhookEvent {
     }
 
     /**
@@ -45,7 +45,7 @@ public sealed interface WebhookEvent {
      * @param channel the presence channel
      * @param userId the user's id
      */
-    record MemberRemoved(String channel, String userId) implements WebhookEvent {
+    record MemberRemoved(String channel, String userId) implements PusherWebhookEvent {
     }
 
     /**
@@ -59,7 +59,7 @@ public sealed interface WebhookEvent {
      * @param userId the sender's user id on a presence channel, otherwise {@code null}
      */
     record ClientEvent(String channel, String event, String data, String socketId, String userId)
-            implements WebhookEvent {
+            implements PusherWebhookEvent {
     }
 
     /**
@@ -67,7 +67,7 @@ public sealed interface WebhookEvent {
      *
      * @param channel the cache channel
      */
-    record CacheMiss(String channel) implements WebhookEvent {
+    record CacheMiss(String channel) implements PusherWebhookEvent {
     }
 
     /**
@@ -76,7 +76,7 @@ public sealed interface WebhookEvent {
      * @param channel the channel
      * @param subscriptionCount the new count
      */
-    record SubscriptionCount(String channel, int subscriptionCount) implements WebhookEvent {
+    record SubscriptionCount(String channel, int subscriptionCount) implements PusherWebhookEvent {
     }
 
     /**
@@ -86,11 +86,11 @@ public sealed interface WebhookEvent {
      * @param channel its {@code channel}, or {@code null}
      * @param json the whole event object
      */
-    record Unknown(String name, String channel, JsonNode json) implements WebhookEvent {
+    record Unknown(String name, String channel, JsonNode json) implements PusherWebhookEvent {
     }
 
     /** Reads one event object of a webhook's {@code events} array. */
-    static WebhookEvent from(JsonNode e) {
+    static PusherWebhookEvent from(JsonNode e) {
         String name = text(e, "name");
         String channel = text(e, "channel");
         if (name == null || channel == null) {

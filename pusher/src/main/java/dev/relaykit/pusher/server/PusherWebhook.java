@@ -9,8 +9,9 @@ import java.util.Objects;
  * several with batch webhooks switched on in the dashboard).
  *
  * <pre>{@code
- * Webhook hook = pusher.webhook(request.header("X-Pusher-Key"), request.header("X-Pusher-Signature"), body);
- * for (WebhookEvent e : hook.events()) {
+ * byte[] body = request.body().readAllBytes();     // the exact bytes Pusher sent
+ * PusherWebhook hook = pusher.webhook(request.header("X-Pusher-Key"), request.header("X-Pusher-Signature"), body);
+ * for (PusherWebhookEvent e : hook.events()) {
  *     System.out.println(hook.time() + " " + e);
  * }
  * }</pre>
@@ -18,13 +19,13 @@ import java.util.Objects;
  * @param time the delivery's {@code time_ms}
  * @param events its events, in order
  */
-public record Webhook(Instant time, List<WebhookEvent> events) {
+public record PusherWebhook(Instant time, List<PusherWebhookEvent> events) {
 
     /**
      * @param time when Pusher created the webhook
      * @param events the events; copied
      */
-    public Webhook {
+    public PusherWebhook {
         Objects.requireNonNull(time, "time");
         events = List.copyOf(events);
     }
