@@ -488,7 +488,7 @@ public final class PusherServerClient implements AutoCloseable {
      *     characters a request path would have to escape
      */
     public void terminateUserConnections(String userId) {
-        rest.execute(terminateRequest(userId));
+        rest.exchange(terminateRequest(userId)); // the answer's body says nothing more than its 2xx status
     }
 
     /**
@@ -502,7 +502,7 @@ public final class PusherServerClient implements AutoCloseable {
      * @return completes when Pusher accepted it
      */
     public CompletableFuture<Void> terminateUserConnectionsAsync(String userId) {
-        return rest.executeAsync(terminateRequest(userId)).thenApply(b -> null);
+        return rest.exchangeAsync(terminateRequest(userId)).thenApply(r -> null);
     }
 
     private RestRequest terminateRequest(String userId) {

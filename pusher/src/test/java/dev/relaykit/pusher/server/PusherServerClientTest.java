@@ -96,6 +96,17 @@ class PusherServerClientTest {
     }
 
     @Test
+    void terminatingConnectionsNeedsOnlyA2xx() {
+        server.enqueue(new MockResponse().setResponseCode(202));          // no body at all
+        pusher.terminateUserConnections("user-42");
+        server.enqueue(new MockResponse().setBody("{}"));
+        pusher.terminateUserConnectionsAsync("user-42").join();
+        server.enqueue(new MockResponse().setResponseCode(404).setBody("Unknown user"));
+        assertThatThrownBy(() -> pusher.terminateUserConnections("user-42"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(404));
+    }
+
+    @Test
     void pusherErrorsNameTheStatusAndPushersMessage() {
         server.enqueue(new MockResponse().setResponseCode(401)
                 .setBody("Invalid signature: you should have sent HmacSHA256Hex(\"POST\\n/apps/3/events\\n...\", your_secret)"));
