@@ -1,8 +1,10 @@
 package dev.relaykit.pusher.server;
 
 import dev.relaykit.core.json.Json;
+import dev.relaykit.core.secret.Secret;
 import dev.relaykit.pusher.crypto.PusherSigner;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,24 @@ final class Limits {
     private static final Pattern USER_ID = Pattern.compile("[-a-zA-Z0-9_=@,.;]+");
 
     private Limits() {
+    }
+
+    /** A builder's required text (app id, key, cluster, host): present and not empty. */
+    static String nonEmpty(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+        return value;
+    }
+
+    /** The app secret: present and not empty (the message never shows it). */
+    static Secret secret(Secret secret) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.isEmpty()) {
+            throw new IllegalArgumentException("secret is empty");
+        }
+        return secret;
     }
 
     static String eventName(String name) {

@@ -747,7 +747,7 @@ public final class PusherServerClient implements AutoCloseable {
          * @return this builder
          */
         public Builder appId(String appId) {
-            this.appId = nonEmpty(appId, "appId");
+            this.appId = Limits.nonEmpty(appId, "appId");
             if (!appId.matches("[A-Za-z0-9_-]+")) {
                 throw new IllegalArgumentException("appId has characters a request path would have to escape: " + appId);
             }
@@ -759,7 +759,7 @@ public final class PusherServerClient implements AutoCloseable {
          * @return this builder
          */
         public Builder key(String key) {
-            this.key = nonEmpty(key, "key");
+            this.key = Limits.nonEmpty(key, "key");
             return this;
         }
 
@@ -768,11 +768,7 @@ public final class PusherServerClient implements AutoCloseable {
          * @return this builder
          */
         public Builder secret(Secret secret) {
-            Objects.requireNonNull(secret, "secret");
-            if (secret.isEmpty()) {
-                throw new IllegalArgumentException("secret is empty");
-            }
-            this.secret = secret;
+            this.secret = Limits.secret(secret);
             return this;
         }
 
@@ -808,7 +804,7 @@ public final class PusherServerClient implements AutoCloseable {
          * @return this builder
          */
         public Builder cluster(String cluster) {
-            nonEmpty(cluster, "cluster");
+            Limits.nonEmpty(cluster, "cluster");
             if (!CLUSTER.matcher(cluster).matches()) {
                 throw new IllegalArgumentException("not a cluster name: " + cluster);
             }
@@ -825,7 +821,7 @@ public final class PusherServerClient implements AutoCloseable {
          * @return this builder
          */
         public Builder host(String host) {
-            this.host = nonEmpty(host, "host");
+            this.host = Limits.nonEmpty(host, "host");
             this.cluster = null;
             return this;
         }
@@ -935,14 +931,6 @@ public final class PusherServerClient implements AutoCloseable {
                 throw new IllegalStateException("pusher: appId, key and secret are required");
             }
             return new PusherServerClient(this);
-        }
-
-        private static String nonEmpty(String value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isEmpty()) {
-                throw new IllegalArgumentException(name + " is empty");
-            }
-            return value;
         }
     }
 }

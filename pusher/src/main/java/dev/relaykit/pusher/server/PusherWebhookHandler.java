@@ -142,11 +142,7 @@ public final class PusherWebhookHandler implements WebhookReceiver {
          * @return this builder
          */
         public Builder key(String key) {
-            Objects.requireNonNull(key, "key");
-            if (key.isEmpty()) {
-                throw new IllegalArgumentException("key is empty");
-            }
-            this.key = key;
+            this.key = Limits.nonEmpty(key, "key");
             return this;
         }
 
@@ -155,11 +151,7 @@ public final class PusherWebhookHandler implements WebhookReceiver {
          * @return this builder
          */
         public Builder secret(Secret secret) {
-            Objects.requireNonNull(secret, "secret");
-            if (secret.isEmpty()) {
-                throw new IllegalArgumentException("secret is empty");
-            }
-            this.secret = secret;
+            this.secret = Limits.secret(secret);
             return this;
         }
 

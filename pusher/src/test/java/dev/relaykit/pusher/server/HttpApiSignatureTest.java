@@ -28,24 +28,24 @@ import org.junit.jupiter.api.Test;
  * JDK's HMAC and MD5.
  */
 class HttpApiSignatureTest {
-    private static final String KEY = "278d425bdf160c739803";
-    private static final String SECRET = "7ad3773142a6692b25b8";
+    private static final String KEY = MockApi.KEY;
+    private static final String SECRET = MockApi.SECRET;
 
+    private MockApi api;
     private MockWebServer server;
     private PusherServerClient pusher;
 
     @BeforeEach
     void start() throws Exception {
-        server = new MockWebServer();
-        server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-        pusher = PusherServerClient.builder().appId("3").key(KEY).secret(Secret.of(SECRET))
-                .host("127.0.0.1").port(server.getPort()).useTls(false).build();
+        api = new MockApi();
+        server = api.server;
+        pusher = api.client().build();
     }
 
     @AfterEach
     void stop() throws Exception {
         pusher.close();
-        server.shutdown();
+        api.close();
     }
 
     private static Properties docsExample() throws Exception {

@@ -26,23 +26,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 class PusherServerClientTest {
-    private static final String KEY = "278d425bdf160c739803";
-    private static final String SECRET = "7ad3773142a6692b25b8";
+    private static final String KEY = MockApi.KEY;
+    private static final String SECRET = MockApi.SECRET;
     private static final byte[] MASTER_KEY = "this is 32 bytes of master key!!".getBytes(StandardCharsets.US_ASCII);
 
+    private MockApi api;
     private MockWebServer server;
     private PusherServerClient pusher;
 
     @BeforeEach
     void start() throws Exception {
-        server = new MockWebServer();
-        server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        api = new MockApi();
+        server = api.server;
         pusher = client(true);
     }
 
     private PusherServerClient client(boolean withMasterKey) {
-        PusherServerClient.Builder b = PusherServerClient.builder().appId("3").key(KEY).secret(Secret.of(SECRET))
-                .host("127.0.0.1").port(server.getPort()).useTls(false);
+        PusherServerClient.Builder b = api.client();
         if (withMasterKey) {
             b.encryptionMasterKeyBase64(Base64.getEncoder().encodeToString(MASTER_KEY));
         }
@@ -52,7 +52,7 @@ class PusherServerClientTest {
     @AfterEach
     void stop() throws Exception {
         pusher.close();
-        server.shutdown();
+        api.close();
     }
 
     private JsonNode sentBody() throws Exception {
