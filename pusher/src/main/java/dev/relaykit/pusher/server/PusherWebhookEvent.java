@@ -22,11 +22,19 @@ public sealed interface PusherWebhookEvent {
     /** @return the channel the event is about ({@code null} only in an {@link Unknown} without one) */
     String channel();
 
-    /** {@code channel_occupied}: the channel's first subscriber arrived. @param channel the channel */
+    /**
+     * {@code channel_occupied}: the channel's first subscriber arrived.
+     *
+     * @param channel the channel
+     */
     record ChannelOccupied(String channel) implements PusherWebhookEvent {
     }
 
-    /** {@code channel_vacated}: the channel's last subscriber left. @param channel the channel */
+    /**
+     * {@code channel_vacated}: the channel's last subscriber left.
+     *
+     * @param channel the channel
+     */
     record ChannelVacated(String channel) implements PusherWebhookEvent {
     }
 
@@ -49,8 +57,8 @@ public sealed interface PusherWebhookEvent {
     }
 
     /**
-     * {@code client_event}: a client sent a {@code client-} event on a private or presence channel.
-     * On a {@code private-encrypted-} channel the data is the encrypted payload.
+     * {@code client_event}: a client sent a {@code client-} event on a private or presence channel
+     * (never on an encrypted one: Pusher refuses client events there).
      *
      * @param channel the channel
      * @param event the client event's name ({@code client-...})
