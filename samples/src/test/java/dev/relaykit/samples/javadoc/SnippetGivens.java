@@ -9,6 +9,8 @@ import dev.relaykit.binance.futures.stream.FuturesMarketStreams;
 import dev.relaykit.binance.futures.userdata.FuturesUserDataEvent;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.core.secret.Secret;
+import dev.relaykit.core.webhook.WebhookRequest;
+import dev.relaykit.pusher.server.PusherServerClient;
 import dev.relaykit.whatsapp.WhatsAppClient;
 import dev.relaykit.whatsapp.webhook.WebhookHandler;
 
@@ -39,4 +41,8 @@ public abstract class SnippetGivens {
     protected WhatsAppClient client;
     /** A built WhatsApp webhook handler. */
     protected WebhookHandler handler;
+    /** A built Pusher server-side client, a socket id from a client's auth request, and an incoming webhook request. */
+    protected PusherServerClient pusher;
+    protected String socketId;
+    protected WebhookRequest request;
 }

@@ -1,0 +1,32 @@
+package dev.relaykit.pusher.server;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One verified webhook delivery: when Pusher created it and its events, in order (one event, or
+ * several with batch webhooks switched on in the dashboard).
+ *
+ * <pre>{@code
+ * byte[] body = request.body().readAllBytes();     // the exact bytes Pusher sent
+ * PusherWebhook hook = pusher.webhook(request.header("X-Pusher-Key"), request.header("X-Pusher-Signature"), body);
+ * for (PusherWebhookEvent e : hook.events()) {
+ *     System.out.println(hook.time() + " " + e);
+ * }
+ * }</pre>
+ *
+ * @param time the delivery's {@code time_ms}
+ * @param events its events, in order
+ */
+public record PusherWebhook(Instant time, List<PusherWebhookEvent> events) {
+
+    /**
+     * @param time when Pusher created the webhook
+     * @param events the events; copied
+     */
+    public PusherWebhook {
+        Objects.requireNonNull(time, "time");
+        events = List.copyOf(events);
+    }
+}
