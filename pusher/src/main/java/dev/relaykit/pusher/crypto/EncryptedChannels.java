@@ -15,9 +15,9 @@ import java.util.Optional;
  * libraries exchange. Pusher itself never sees the plaintext.
  *
  * <pre>{@code
- * byte[] secret = EncryptedChannels.sharedSecret("private-encrypted-orders", masterKey);
- * EncryptedChannels.Payload p = EncryptedChannels.encrypt(secret, "{\"qty\":1}");
- * String back = EncryptedChannels.decrypt(secret, p.nonce(), p.ciphertext()).orElseThrow();
+ * byte[] channelSecret = EncryptedChannels.sharedSecret("private-encrypted-orders", masterKey);
+ * EncryptedChannels.Payload p = EncryptedChannels.encrypt(channelSecret, "{\"qty\":1}");
+ * String back = EncryptedChannels.decrypt(channelSecret, p.nonce(), p.ciphertext()).orElseThrow();
  * }</pre>
  */
 public final class EncryptedChannels {
@@ -53,7 +53,7 @@ public final class EncryptedChannels {
      * key's, as the official server libraries derive it.
      *
      * <pre>{@code
-     * byte[] secret = EncryptedChannels.sharedSecret(channel, Base64.getDecoder().decode(masterKeyBase64));
+     * byte[] channelSecret = EncryptedChannels.sharedSecret(channel, masterKey); // masterKey: 32 bytes
      * }</pre>
      *
      * @param channel a {@code private-encrypted-} channel
@@ -102,7 +102,7 @@ public final class EncryptedChannels {
      * Decrypts a payload.
      *
      * <pre>{@code
-     * Optional<String> data = EncryptedChannels.decrypt(sharedSecret, nonce, ciphertext);
+     * Optional<String> data = EncryptedChannels.decrypt(sharedSecret, payload.nonce(), payload.ciphertext());
      * }</pre>
      *
      * @param sharedSecret the channel's 32-byte shared secret

@@ -15,8 +15,8 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * private-encrypted channels. A box is the 16-byte Poly1305 tag followed by the ciphertext.
  *
  * <pre>{@code
- * byte[] box = SecretBox.seal(key, nonce, "hi".getBytes(StandardCharsets.UTF_8));
- * byte[] back = SecretBox.open(key, nonce, box).orElseThrow();
+ * byte[] sealed = SecretBox.seal(key, nonce, "hi".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+ * byte[] back = SecretBox.open(key, nonce, sealed).orElseThrow();
  * }</pre>
  */
 public final class SecretBox {
@@ -34,7 +34,7 @@ public final class SecretBox {
      * Encrypts and authenticates a message.
      *
      * <pre>{@code
-     * byte[] box = SecretBox.seal(key, nonce, message);
+     * byte[] sealed = SecretBox.seal(key, nonce, message);
      * }</pre>
      *
      * @param key 32 bytes

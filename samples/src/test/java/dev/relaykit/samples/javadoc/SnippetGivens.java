@@ -10,6 +10,8 @@ import dev.relaykit.binance.futures.userdata.FuturesUserDataEvent;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.core.webhook.WebhookRequest;
+import dev.relaykit.pusher.crypto.EncryptedChannels;
+import dev.relaykit.pusher.crypto.PusherSigner;
 import dev.relaykit.pusher.server.PusherServerClient;
 import dev.relaykit.whatsapp.WhatsAppClient;
 import dev.relaykit.whatsapp.webhook.WebhookHandler;
@@ -45,4 +47,16 @@ public abstract class SnippetGivens {
     protected PusherServerClient pusher;
     protected String socketId;
     protected WebhookRequest request;
+    /** Pusher crypto: an app key and signer, a channel, secretbox key/nonce/message/box, an encryption master key,
+     * a channel's shared secret and an encrypted payload received. */
+    protected String appKey;
+    protected PusherSigner signer;
+    protected String channel;
+    protected byte[] key;
+    protected byte[] nonce;
+    protected byte[] message;
+    protected byte[] box;
+    protected byte[] masterKey;
+    protected byte[] sharedSecret;
+    protected EncryptedChannels.Payload payload;
 }

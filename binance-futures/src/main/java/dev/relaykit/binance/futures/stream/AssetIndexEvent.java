@@ -10,7 +10,7 @@ import java.time.Instant;
  * "Multi-Assets Mode Asset Index", every second, on {@code /market}): the rates at which an asset counts as margin.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.allAssetIndexes(), list -> list.forEach(a -> System.out.println(a.symbol() + " " + a.bidRate())));
+ * futuresStreams.subscribe(FuturesStream.allAssetIndexes(), list -> list.forEach(a -> System.out.println(a.symbol() + " " + a.bidRate())));
  * }</pre>
  *
  * @param eventTime {@code E}

@@ -11,7 +11,7 @@ import java.util.List;
  * Information Streams", every second, on {@code /market}).
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.compositeIndex("DEFIUSDT"),
+ * futuresStreams.subscribe(FuturesStream.compositeIndex("DEFIUSDT"),
  *         i -> System.out.println(i.price() + " from " + i.composition().size() + " assets"));
  * }</pre>
  *

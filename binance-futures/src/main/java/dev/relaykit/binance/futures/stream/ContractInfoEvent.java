@@ -12,7 +12,7 @@ import java.util.List;
  * COIN-M, real time, on {@code /market}). {@code brackets} is empty unless the brackets changed.
  *
  * <pre>{@code
- * streams.subscribe(FuturesStream.contractInfo(), c -> System.out.println(c.symbol() + " is " + c.status()));
+ * futuresStreams.subscribe(FuturesStream.contractInfo(), c -> System.out.println(c.symbol() + " is " + c.status()));
  * }</pre>
  *
  * @param eventTime {@code E}
