@@ -343,6 +343,19 @@ public final class PusherServer implements AutoCloseable {
                 "no subscriber of " + channel);
     }
 
+    /**
+     * Waits until exactly {@code count} connections are open (say, 0 after the server closed them all: the
+     * server has also forgotten their subscriptions and presence by then).
+     *
+     * @param count how many connections
+     * @param timeout how long to wait
+     * @throws TimeoutException if another number stayed open
+     * @throws InterruptedException if interrupted
+     */
+    public void awaitOpenConnections(int count, Duration timeout) throws TimeoutException, InterruptedException {
+        hub.await(open -> open.size() == count, timeout, count + " open connection(s)");
+    }
+
     /** @return every occupied channel and its subscription count, by name */
     public Map<String, Integer> channels() {
         return hub.occupied();
