@@ -132,8 +132,11 @@ public final class RestFake implements AutoCloseable {
      * function of its own. Install it with {@link #start(Extension...)} and name it from a catch-all stub:
      *
      * <pre>{@code
-     * RestFake rest = RestFake.start(RestFake.responder("my-fake", event -> RestFake.json(200, "{}")));
-     * rest.wireMock().stubFor(any(anyUrl()).willReturn(aResponse().withTransformers("my-fake")));
+     * try (RestFake rest = RestFake.start(RestFake.responder("my-fake", event -> RestFake.json(200, "{}")))) {
+     *     rest.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+     *             com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(
+     *             com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers("my-fake")));
+     * }
      * }</pre>
      *
      * @param name the transformer's name, as stubs name it

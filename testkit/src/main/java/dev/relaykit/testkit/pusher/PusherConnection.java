@@ -8,10 +8,12 @@ import java.util.Set;
  * One client connection to a {@link PusherServer}, as the server sees it: for a test to look at what the client did
  * and to end the connection the way Pusher would.
  *
- * <pre>{@code
- * PusherConnection c = server.awaitSubscription("presence-room", Duration.ofSeconds(5));
- * assertThat(c.userId()).contains("alice");                     // signed in as alice
- * c.close(4200, "Generic reconnect immediately");               // the client should come back at once
+ * <pre class="java-members">{@code
+ * void aliceIsToldToReconnect(PusherServer server) throws Exception {
+ *     PusherConnection c = server.awaitSubscription("presence-room", Duration.ofSeconds(5));
+ *     assertThat(c.userId()).contains("alice");                 // signed in as alice
+ *     c.close(4200, "Generic reconnect immediately");           // the client should come back at once
+ * }
  * }</pre>
  */
 public interface PusherConnection {

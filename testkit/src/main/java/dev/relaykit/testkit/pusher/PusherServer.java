@@ -23,13 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * try (PusherServer server = PusherServer.builder().appId("42").key("app-key").secret("app-secret").start()) {
- *     // client:  new Pusher("app-key", {wsHost: "127.0.0.1", wsPort: server.wsPort(), forceTLS: false, ...})
- *     //          or the RelayKit client at server.wsUrl()
- *     // backend: new Pusher({appId: "42", key: "app-key", secret: "app-secret",
- *     //                      host: "127.0.0.1", port: server.httpPort(), useTLS: false})
- *     PusherConnection c = server.awaitSubscription("private-orders", Duration.ofSeconds(5));
- *     server.trigger("private-orders", "order-filled", "{\"id\":7}");
- *     c.close(4200, "Generic reconnect immediately");   // the client should reconnect and re-subscribe
+ *     // your client connects to server.wsUrl() (pusher-js: wsHost "127.0.0.1", wsPort server.wsPort(),
+ *     // forceTLS false); your backend's Pusher library calls host "127.0.0.1", port server.httpPort().
+ *     // A bare WebSocket stands in for the client here:
+ *     java.net.http.WebSocket client = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+ *             .buildAsync(URI.create(server.wsUrl()), new java.net.http.WebSocket.Listener() { }).join();
+ *     client.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"orders\"}}", true).join();
+ *
+ *     PusherConnection c = server.awaitSubscription("orders", Duration.ofSeconds(5));
+ *     assertThat(server.trigger("orders", "order-filled", "{\"id\":7}")).isEqualTo(1);
+ *     c.close(4200, "Generic reconnect immediately");   // a Pusher client reconnects and re-subscribes
+ *     server.awaitOpenConnections(0, Duration.ofSeconds(5));
  * }
  * }</pre>
  *
@@ -341,6 +345,19 @@ public final class PusherServer implements AutoCloseable {
     public void awaitNoSubscribers(String channel, Duration timeout) throws TimeoutException, InterruptedException {
         hub.await(open -> open.stream().noneMatch(c -> c.channels.contains(channel)), timeout,
                 "no subscriber of " + channel);
+    }
+
+    /**
+     * Waits until exactly {@code count} connections are open (say, 0 after the server closed them all: the
+     * server has also forgotten their subscriptions and presence by then).
+     *
+     * @param count how many connections
+     * @param timeout how long to wait
+     * @throws TimeoutException if another number stayed open
+     * @throws InterruptedException if interrupted
+     */
+    public void awaitOpenConnections(int count, Duration timeout) throws TimeoutException, InterruptedException {
+        hub.await(open -> open.size() == count, timeout, count + " open connection(s)");
     }
 
     /** @return every occupied channel and its subscription count, by name */

@@ -13,11 +13,11 @@ import org.apache.commons.codec.digest.HmacUtils;
  */
 final class Signatures {
     private final String key;
-    private final HmacUtils hmac;
+    private final byte[] secret;
 
     Signatures(String key, String secret) {
         this.key = key;
-        this.hmac = new HmacUtils(HmacAlgorithms.HMAC_SHA_256, secret.getBytes(StandardCharsets.UTF_8));
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
     String key() {
@@ -26,7 +26,8 @@ final class Signatures {
 
     /** @return hex HMAC-SHA256 of {@code data} with the app secret */
     String sign(String data) {
-        return hmac.hmacHex(data.getBytes(StandardCharsets.UTF_8));
+        // a Mac per call: one Mac is not thread-safe, and connections subscribe from several server threads at once
+        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, secret).hmacHex(data.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return whether {@code signature} is the hex HMAC-SHA256 of {@code data} (case-sensitive, constant time) */

@@ -164,7 +164,7 @@ class PusherServerNodeTest {
                     .satisfies(n -> assertThat(n.path("data").path("text").asText()).isEqualTo("hello alice"));
             assertThat(lines).filteredOn(n -> n.path("t").asText().equals("error"))
                     .extracting(n -> n.path("error").path("data").path("code").asInt()).contains(4009);
-            assertThat(server.connections()).isEmpty();
+            server.awaitOpenConnections(0, WAIT);
         }
     }
 
