@@ -361,7 +361,11 @@ public final class MarketStream<T> {
     public static <T> MarketStream<T> typed(String name, Class<T> type, String orderField) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(orderField, "orderField");
-        return of(raw(name).name, type, field(orderField));
+        String checked = raw(name).name;
+        // a flat event record gets a single-pass decoder (the futures streams do); others the general path
+        RecordDecoder.Decoded<T> fast = RecordDecoder.of(type, orderField);
+        return fast == null ? of(checked, type, field(orderField))
+                : new MarketStream<>(checked, TYPES.constructType(type), field(orderField), fast.decoder(), fast.order());
     }
 
     /**
