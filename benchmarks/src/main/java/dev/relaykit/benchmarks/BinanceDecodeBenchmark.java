@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -87,7 +88,16 @@ public class BinanceDecodeBenchmark {
      */
     @Benchmark
     public void jacksonStreaming(Blackhole bh) throws IOException {
-        try (JsonParser p = FACTORY.createParser(raw.get(index()))) {
+        streamingParse(raw.get(index()), bh, field -> field.equals("p") || field.equals("q"));
+    }
+
+    /**
+     * The hand-written floor, shared with {@link FuturesDecodeBenchmark}: reads every field of a flat
+     * Binance event into a local (a decimal where {@code decimal} says, levels of {@code [price, qty]}
+     * pairs as decimals) and hands it to the blackhole.
+     */
+    static void streamingParse(String json, Blackhole bh, Predicate<String> decimal) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -101,7 +111,7 @@ public class BinanceDecodeBenchmark {
                         p.nextToken();
                     }
                 } else if (t == JsonToken.VALUE_STRING) {
-                    bh.consume(field.equals("p") || field.equals("q") ? new BigDecimal(p.getText()) : p.getText());
+                    bh.consume(decimal.test(field) ? new BigDecimal(p.getText()) : p.getText());
                 } else if (t == JsonToken.VALUE_NUMBER_INT) {
                     bh.consume(p.getLongValue());
                 } else {

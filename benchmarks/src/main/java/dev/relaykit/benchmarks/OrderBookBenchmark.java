@@ -52,13 +52,18 @@ public class OrderBookBenchmark {
         for (String m : BinanceMessages.depthUpdates(EVENTS)) {
             events.add(stream.decode(m));
         }
+        snapshot = snapshot();
+    }
+
+    /** @return a 1000-level-per-side snapshot at {@link BinanceMessages#FIRST_UPDATE_ID} around 97000 (shared with the futures book) */
+    static OrderBookDepth snapshot() {
         List<PriceLevel> bids = new ArrayList<>();
         List<PriceLevel> asks = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             bids.add(new PriceLevel(new BigDecimal("97000.00").subtract(BigDecimal.valueOf(i, 2)), BigDecimal.ONE));
             asks.add(new PriceLevel(new BigDecimal("97000.01").add(BigDecimal.valueOf(i, 2)), BigDecimal.ONE));
         }
-        snapshot = new OrderBookDepth(BinanceMessages.FIRST_UPDATE_ID, bids, asks);
+        return new OrderBookDepth(BinanceMessages.FIRST_UPDATE_ID, bids, asks);
     }
 
     /** A fresh book, synced from the snapshot by the first event. */

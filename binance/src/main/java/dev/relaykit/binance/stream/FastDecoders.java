@@ -80,7 +80,7 @@ final class FastDecoders {
                 tradeTime == Long.MIN_VALUE ? null : Instant.ofEpochMilli(tradeTime), buyerMaker);
     }
 
-    private static List<PriceLevel> levels(JsonParser p, JsonToken start) throws IOException {
+    static List<PriceLevel> levels(JsonParser p, JsonToken start) throws IOException {
         if (start != JsonToken.START_ARRAY) {
             throw new IOException("price levels are not an array");
         }

@@ -343,7 +343,10 @@ public final class MarketStream<T> {
     /**
      * A stream of your own typing: any stream name, decoded into {@code type} (a record or class the
      * shared mapper reads; unknown fields are ignored). The futures module builds its typed streams
-     * this way; use it for a stream Binance added that this module has no factory for yet.
+     * this way; use it for a stream Binance added that this module has no factory for yet. A flat
+     * record whose components all carry {@code @JsonProperty} names (strings, decimals, numbers,
+     * flags, epoch-millisecond {@code Instant}s, price levels) is read in one pass, without a tree;
+     * anything else, and any payload that pass is unsure of, takes the general Jackson path.
      *
      * <pre>{@code
      * record MarkPrice(String s, BigDecimal p) { }   // components named as the payload's fields
@@ -361,7 +364,11 @@ public final class MarketStream<T> {
     public static <T> MarketStream<T> typed(String name, Class<T> type, String orderField) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(orderField, "orderField");
-        return of(raw(name).name, type, field(orderField));
+        String checked = raw(name).name;
+        // a flat event record gets a single-pass decoder (the futures streams do); others the general path
+        RecordDecoder.Decoded<T> fast = RecordDecoder.of(type, orderField);
+        return fast == null ? of(checked, type, field(orderField))
+                : new MarketStream<>(checked, TYPES.constructType(type), field(orderField), fast.decoder(), fast.order());
     }
 
     /**
