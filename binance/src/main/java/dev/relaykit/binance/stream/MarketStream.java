@@ -249,6 +249,7 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@trade}: every trade, real time
      */
     public static MarketStream<TradeEvent> trade(String symbol) {
+        // sequence: the trade id
         return new MarketStream<>(sym(symbol) + "@trade", TYPES.constructType(TradeEvent.class), field("t"),
                 FastDecoders::trade, TradeEvent::tradeId);
     }
@@ -370,6 +371,7 @@ public final class MarketStream<T> {
      */
     public static MarketStream<DepthUpdateEvent> diffDepth(String symbol, UpdateSpeed speed) {
         Objects.requireNonNull(speed, "speed");
+        // sequence: the final update id, which each diff moves on
         return new MarketStream<>(sym(symbol) + "@depth" + speed.suffix(), TYPES.constructType(DepthUpdateEvent.class),
                 field("u"), FastDecoders::depthUpdate, DepthUpdateEvent::finalUpdateId);
     }
