@@ -82,11 +82,6 @@ public final class MarketStream<T> {
         this.order = order;
         this.fast = fast;
         this.typedOrder = typedOrder;
-        if (fast != null && order == null) {
-            // Route compares content by the payload's value; a fast route's payloads change kind (typed or tree)
-            // when a subscriber of another type comes or goes, so only a sequence tells copies there
-            throw new IllegalArgumentException(name + ": a single-pass decoder needs the sequence rule");
-        }
     }
 
     /**

@@ -78,7 +78,7 @@ final class Route {
         onEvent(from, data, stream.order(data));
     }
 
-    /** @param data the event's JSON tree, or a {@link Typed} event (of a sequenced stream) */
+    /** @param data the event's JSON tree, or a {@link Typed} event */
     synchronized void onEvent(StreamConnection from, Object data, long order) {
         if (from == primary) {
             if (catchingUp) {
@@ -112,7 +112,27 @@ final class Route {
             // an event without a sequence number is never taken for a copy
             return order != Long.MIN_VALUE && lastOrder != Long.MIN_VALUE && order <= lastOrder;
         }
-        return window.contains(data);
+        return window.contains(contentKey(data));
+    }
+
+    /**
+     * What a content stream's event is compared by: its value. A route with a single-pass decoder
+     * carries typed events, or JSON trees while a subscriber wants another type ({@link #fast} off);
+     * a tree is compared as its typed value then, so a switch of {@link #fast} during a handover
+     * does not let a copy through. Only runs during a handover.
+     */
+    private Object contentKey(Object data) {
+        if (data instanceof Typed typed) {
+            return typed.value();
+        }
+        if (stream.hasFastDecoder()) {
+            try {
+                return stream.decodeData((JsonNode) data);
+            } catch (DecodeException e) {
+                return data; // undecodable: every sink reports it; its tree still tells a copy
+            }
+        }
+        return data;
     }
 
     private void deliver(Object data, long order) {
@@ -125,7 +145,7 @@ final class Route {
                 lastOrder = order;
             }
         } else if (successor != null) {
-            window.add(data); // the successor may deliver it again
+            window.add(contentKey(data)); // the successor may deliver it again
         }
     }
 
