@@ -42,6 +42,14 @@ import java.util.regex.Pattern;
  * <p>Symbols are validated (letters and digits) and lower-cased, as Binance requires; bad input
  * throws {@link IllegalArgumentException} before anything is sent.
  *
+ * <p>While a connection is replaced (before Binance's 24-hour limit, or on {@code serverShutdown})
+ * the old and the new one deliver the same events for a while; each stream says how a copy is told
+ * from a new event, and every factory chooses one of the two rules: <b>sequence</b> (a field that
+ * grows with every event of the stream: a trade id, an aggregate trade id, one symbol's book update
+ * id; a copy is one at or below the last delivered) or <b>content</b> (a copy is an event equal to
+ * one delivered during the handover; for every stream whose key two events can share or that does
+ * not grow, such as event times and all-symbol streams).
+ *
  * @param <T> the event type
  */
 public final class MarketStream<T> {
@@ -52,7 +60,7 @@ public final class MarketStream<T> {
     private final String name;
     private final JavaType type;
     private final ObjectReader reader; // built once: decodeData runs for every message of a stream without a fast decoder
-    private final ToLongFunction<JsonNode> order;
+    private final ToLongFunction<JsonNode> order; // null: copies are told by content (see the class comment)
     private final Fast<T> fast; // a single-pass decoder for the busiest streams, or null
     private final ToLongFunction<T> typedOrder;
 
@@ -76,12 +84,33 @@ public final class MarketStream<T> {
         this.typedOrder = typedOrder;
     }
 
-    private static <T> MarketStream<T> of(String name, Class<T> type, ToLongFunction<JsonNode> order) {
-        return new MarketStream<>(name, TYPES.constructType(type), order);
+    /**
+     * A stream whose {@code field} grows with every event (a copy is an event at or below the last
+     * delivered): only for trade ids, aggregate trade ids and one symbol's book update ids.
+     */
+    private static <T> MarketStream<T> sequenced(String name, Class<T> type, String field) {
+        return new MarketStream<>(name, TYPES.constructType(type), field(field));
     }
 
+    /** A stream whose copies are told by content: event times, several symbols, snapshots that may repeat. */
+    private static <T> MarketStream<T> byContent(String name, Class<T> type) {
+        return new MarketStream<>(name, TYPES.constructType(type), null);
+    }
+
+    /**
+     * A stream of a record type: a flat event record gets a single-pass decoder (the futures streams
+     * do), others the general path. {@code sequenceField} {@code null}: copies are told by content.
+     */
+    private static <T> MarketStream<T> record(String name, Class<T> type, String sequenceField) {
+        ToLongFunction<JsonNode> order = sequenceField == null ? null : field(sequenceField);
+        RecordDecoder.Decoded<T> fast = RecordDecoder.of(type, sequenceField);
+        return fast == null ? new MarketStream<>(name, TYPES.constructType(type), order)
+                : new MarketStream<>(name, TYPES.constructType(type), order, fast.decoder(), fast.order());
+    }
+
+    /** An array stream ({@code !...@arr}): several symbols, so copies are told by content. */
     private static <T> MarketStream<List<T>> list(String name, Class<T> element) {
-        return new MarketStream<>(name, TYPES.constructCollectionType(List.class, element), MarketStream::maxEventTime);
+        return new MarketStream<>(name, TYPES.constructCollectionType(List.class, element), null);
     }
 
     /** @return the stream name Binance knows it by, e.g. {@code btcusdt@trade} */
@@ -176,7 +205,7 @@ public final class MarketStream<T> {
     /** The order key of an event decoded by {@link #fastDecode}. */
     @SuppressWarnings("unchecked")
     long typedOrder(Object event) {
-        return typedOrder.applyAsLong((T) event);
+        return typedOrder == null ? Long.MIN_VALUE : typedOrder.applyAsLong((T) event);
     }
 
     /** The one general decode path: payload tree to the typed event. */
@@ -194,11 +223,21 @@ public final class MarketStream<T> {
     }
 
     /**
-     * A number that grows with each new event of this stream (trade id, update id or event time),
-     * used to drop the copies two connections deliver while a connection is replaced.
+     * @return {@code true} if {@link #order} grows with every event of this stream, so a copy two
+     *     connections deliver while one replaces the other is one at or below the last delivered;
+     *     {@code false} if copies are told by content
+     */
+    boolean sequenced() {
+        return order != null;
+    }
+
+    /**
+     * The stream's sequence number of an event (trade id, aggregate trade id or update id), used to
+     * drop the copies two connections deliver while a connection is replaced; {@link Long#MIN_VALUE}
+     * if the event has none or the stream tells copies by content.
      */
     long order(JsonNode payload) {
-        return order.applyAsLong(payload);
+        return order == null ? Long.MIN_VALUE : order.applyAsLong(payload);
     }
 
     // ------------------------------------------------------------------ factories
@@ -208,7 +247,7 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@aggTrade}: aggregate trades, real time
      */
     public static MarketStream<AggTradeEvent> aggTrade(String symbol) {
-        return of(sym(symbol) + "@aggTrade", AggTradeEvent.class, field("a"));
+        return sequenced(sym(symbol) + "@aggTrade", AggTradeEvent.class, "a");
     }
 
     /**
@@ -216,6 +255,7 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@trade}: every trade, real time
      */
     public static MarketStream<TradeEvent> trade(String symbol) {
+        // sequence: the trade id
         return new MarketStream<>(sym(symbol) + "@trade", TYPES.constructType(TradeEvent.class), field("t"),
                 FastDecoders::trade, TradeEvent::tradeId);
     }
@@ -227,7 +267,7 @@ public final class MarketStream<T> {
      */
     public static MarketStream<KlineEvent> kline(String symbol, KlineInterval interval) {
         Objects.requireNonNull(interval, "interval");
-        return of(sym(symbol) + "@kline_" + interval.code(), KlineEvent.class, field("E"));
+        return byContent(sym(symbol) + "@kline_" + interval.code(), KlineEvent.class);
     }
 
     /**
@@ -247,7 +287,7 @@ public final class MarketStream<T> {
         if (!offset.equals(ZoneOffset.ofHours(8))) {
             throw new IllegalArgumentException("Binance offers kline streams in UTC and UTC+8 only; got " + offset);
         }
-        return of(kline(symbol, interval).name + "@+08:00", KlineEvent.class, field("E"));
+        return byContent(kline(symbol, interval).name + "@+08:00", KlineEvent.class);
     }
 
     /**
@@ -255,7 +295,7 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@miniTicker}: 24 h mini ticker, every 1 s
      */
     public static MarketStream<MiniTickerEvent> miniTicker(String symbol) {
-        return of(sym(symbol) + "@miniTicker", MiniTickerEvent.class, field("E"));
+        return byContent(sym(symbol) + "@miniTicker", MiniTickerEvent.class);
     }
 
     /** @return {@code !miniTicker@arr}: the mini tickers of every symbol that changed, every 1 s */
@@ -268,7 +308,7 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@ticker}: 24 h ticker, every 1 s
      */
     public static MarketStream<TickerEvent> ticker(String symbol) {
-        return of(sym(symbol) + "@ticker", TickerEvent.class, field("E"));
+        return byContent(sym(symbol) + "@ticker", TickerEvent.class);
     }
 
     /**
@@ -278,7 +318,7 @@ public final class MarketStream<T> {
      */
     public static MarketStream<RollingWindowTickerEvent> ticker(String symbol, TickerWindow window) {
         Objects.requireNonNull(window, "window");
-        return of(sym(symbol) + "@ticker_" + window.code(), RollingWindowTickerEvent.class, field("E"));
+        return byContent(sym(symbol) + "@ticker_" + window.code(), RollingWindowTickerEvent.class);
     }
 
     /**
@@ -295,7 +335,7 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@bookTicker}: best bid and ask, real time
      */
     public static MarketStream<BookTickerEvent> bookTicker(String symbol) {
-        return of(sym(symbol) + "@bookTicker", BookTickerEvent.class, field("u"));
+        return sequenced(sym(symbol) + "@bookTicker", BookTickerEvent.class, "u"); // one symbol's book update id
     }
 
     /**
@@ -303,7 +343,7 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@avgPrice}: average price, every 1 s
      */
     public static MarketStream<AvgPriceEvent> avgPrice(String symbol) {
-        return of(sym(symbol) + "@avgPrice", AvgPriceEvent.class, field("E"));
+        return byContent(sym(symbol) + "@avgPrice", AvgPriceEvent.class);
     }
 
     /**
@@ -311,7 +351,7 @@ public final class MarketStream<T> {
      * @return {@code <symbol>@referencePrice}: reference price, every 1 s
      */
     public static MarketStream<ReferencePriceEvent> referencePrice(String symbol) {
-        return of(sym(symbol) + "@referencePrice", ReferencePriceEvent.class, field("t"));
+        return byContent(sym(symbol) + "@referencePrice", ReferencePriceEvent.class); // t is a time
     }
 
     /**
@@ -326,7 +366,8 @@ public final class MarketStream<T> {
             throw new IllegalArgumentException("partial depth levels must be 5, 10 or 20, was " + levels);
         }
         Objects.requireNonNull(speed, "speed");
-        return of(sym(symbol) + "@depth" + levels + speed.suffix(), OrderBookDepth.class, field("lastUpdateId"));
+        // lastUpdateId repeats while the book does not change: content
+        return byContent(sym(symbol) + "@depth" + levels + speed.suffix(), OrderBookDepth.class);
     }
 
     /**
@@ -336,6 +377,7 @@ public final class MarketStream<T> {
      */
     public static MarketStream<DepthUpdateEvent> diffDepth(String symbol, UpdateSpeed speed) {
         Objects.requireNonNull(speed, "speed");
+        // sequence: the final update id, which each diff moves on
         return new MarketStream<>(sym(symbol) + "@depth" + speed.suffix(), TYPES.constructType(DepthUpdateEvent.class),
                 field("u"), FastDecoders::depthUpdate, DepthUpdateEvent::finalUpdateId);
     }
@@ -347,33 +389,56 @@ public final class MarketStream<T> {
      * record whose components all carry {@code @JsonProperty} names (strings, decimals, numbers,
      * flags, epoch-millisecond {@code Instant}s, price levels) is read in one pass, without a tree;
      * anything else, and any payload that pass is unsure of, takes the general Jackson path.
+     * While a connection is replaced, the copies
+     * both connections deliver are told by content: an event equal to one already delivered is
+     * dropped, any other is delivered. That is right for every stream; for one with a per-event
+     * sequence number {@link #typed(String, Class, String)} is cheaper.
      *
      * <pre>{@code
-     * record MarkPrice(String s, BigDecimal p) { }   // components named as the payload's fields
-     * MarketStream<MarkPrice> s = MarketStream.typed("btcusdt@markPrice", MarkPrice.class, "E");
+     * record MarkPrice(String s, BigDecimal p, long E) { }   // components named as the payload's fields
+     * MarketStream<MarkPrice> s = MarketStream.typed("btcusdt@markPrice", MarkPrice.class);
      * }</pre>
      *
      * @param name the exact stream name
      * @param type what each payload decodes into
-     * @param orderField a numeric payload field that grows with each event ({@code u}, {@code a} or
-     *     {@code E}); it drops the copies two connections deliver while a connection is replaced
      * @param <T> the event type
      * @return the stream
      * @throws IllegalArgumentException for a name with characters stream names never have
      */
-    public static <T> MarketStream<T> typed(String name, Class<T> type, String orderField) {
+    public static <T> MarketStream<T> typed(String name, Class<T> type) {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(orderField, "orderField");
-        String checked = raw(name).name;
-        // a flat event record gets a single-pass decoder (the futures streams do); others the general path
-        RecordDecoder.Decoded<T> fast = RecordDecoder.of(type, orderField);
-        return fast == null ? of(checked, type, field(orderField))
-                : new MarketStream<>(checked, TYPES.constructType(type), field(orderField), fast.decoder(), fast.order());
+        return record(raw(name).name, type, null);
     }
 
     /**
-     * As {@link #typed}, for streams whose payload is an array of events (the {@code !...@arr}
-     * streams); the newest event time ({@code E}) of the array orders them.
+     * As {@link #typed(String, Class)}, for a stream whose payload field {@code sequenceField} grows
+     * with every event: while a connection is replaced, an event at or below the last delivered is
+     * taken for a copy and dropped. Only for per-event ids of one symbol's stream: a trade id
+     * ({@code t}), an aggregate trade id ({@code a}), one symbol's book update id ({@code u}). Never
+     * for an event time ({@code E}: two events can share one) nor for a stream of several symbols
+     * (their ids do not grow together): events would be lost; use {@link #typed(String, Class)}.
+     *
+     * <pre>{@code
+     * record AggTrade(String s, long a, BigDecimal p) { }
+     * MarketStream<AggTrade> s = MarketStream.typed("btcusdt@aggTrade", AggTrade.class, "a");
+     * }</pre>
+     *
+     * @param name the exact stream name
+     * @param type what each payload decodes into
+     * @param sequenceField a numeric payload field that grows with every event of the stream
+     * @param <T> the event type
+     * @return the stream
+     * @throws IllegalArgumentException for a name with characters stream names never have
+     */
+    public static <T> MarketStream<T> typed(String name, Class<T> type, String sequenceField) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(sequenceField, "sequenceField");
+        return record(raw(name).name, type, sequenceField);
+    }
+
+    /**
+     * As {@link #typed(String, Class)}, for streams whose payload is an array of events (the
+     * {@code !...@arr} streams); copies are told by content.
      *
      * <pre>{@code
      * MarketStream<List<JsonNode>> all = MarketStream.typedList("!markPrice@arr", JsonNode.class);
@@ -390,7 +455,8 @@ public final class MarketStream<T> {
     }
 
     /**
-     * Any stream by name, delivered as raw JSON: streams Binance adds tomorrow are in reach.
+     * Any stream by name, delivered as raw JSON: streams Binance adds tomorrow are in reach. Copies
+     * during a connection's replacement are told by content (nothing is assumed of its fields).
      *
      * @param name the exact stream name, e.g. {@code btcusdt@trade}
      * @return the stream
@@ -401,7 +467,7 @@ public final class MarketStream<T> {
         if (!RAW_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a stream name: '" + name + "'");
         }
-        return new MarketStream<>(name, TYPES.constructType(JsonNode.class), MarketStream::guessOrder);
+        return new MarketStream<>(name, TYPES.constructType(JsonNode.class), null);
     }
 
     private static String sym(String symbol) {
@@ -416,27 +482,6 @@ public final class MarketStream<T> {
 
     private static ToLongFunction<JsonNode> field(String name) {
         return node -> node.path(name).asLong(Long.MIN_VALUE);
-    }
-
-    private static long maxEventTime(JsonNode array) {
-        long max = Long.MIN_VALUE;
-        for (JsonNode e : array) {
-            max = Math.max(max, e.path("E").asLong(Long.MIN_VALUE));
-        }
-        return max;
-    }
-
-    /** For raw streams: the first numeric id the known payloads carry (update, aggregate trade, trade), else the event time. */
-    private static long guessOrder(JsonNode node) {
-        if (node.isArray()) {
-            return maxEventTime(node);
-        }
-        for (String f : new String[] {"u", "lastUpdateId", "a", "t", "E"}) {
-            if (node.path(f).canConvertToLong()) {
-                return node.get(f).asLong();
-            }
-        }
-        return Long.MIN_VALUE;
     }
 
     @Override

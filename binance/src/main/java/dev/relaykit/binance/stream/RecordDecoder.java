@@ -45,7 +45,7 @@ final class RecordDecoder<T> implements MarketStream.Fast<T> {
     private final Kind[] kinds;
     private final boolean[] primitive;
     private final Method[] accessors;
-    private final int required; // the component the order key comes from; it must be present
+    private final int required; // the component the order key comes from; it must be present (-1: none)
 
     private RecordDecoder(Constructor<T> constructor, String[] names, Kind[] kinds, boolean[] primitive,
                           Method[] accessors, int required) {
@@ -61,7 +61,9 @@ final class RecordDecoder<T> implements MarketStream.Fast<T> {
 
     /**
      * @param type the event record
-     * @param orderField the JSON name of the field that orders events ({@code E}, {@code u}, ...)
+     * @param orderField the JSON name of the stream's sequence field ({@code a}, {@code u}, ...), or
+     *     {@code null} for a stream whose copies are told by content (its order key is then
+     *     {@link Long#MIN_VALUE})
      * @param <T> the record type
      * @return the decoder with its order key, or {@code null} if the record is not one it reads exactly
      */
@@ -138,7 +140,7 @@ final class RecordDecoder<T> implements MarketStream.Fast<T> {
                 required = i;
             }
         }
-        if (required < 0 || !(kinds[required] == Kind.LONG || kinds[required] == Kind.INSTANT)) {
+        if (orderField != null && (required < 0 || !(kinds[required] == Kind.LONG || kinds[required] == Kind.INSTANT))) {
             return null;
         }
         try {
@@ -227,7 +229,7 @@ final class RecordDecoder<T> implements MarketStream.Fast<T> {
                 args[i] = read(kinds[i], p, t);
             }
         }
-        if (args[required] == null) {
+        if (required >= 0 && args[required] == null) {
             throw new IOException("no order field");
         }
         for (int i = 0; i < args.length; i++) {
@@ -289,6 +291,9 @@ final class RecordDecoder<T> implements MarketStream.Fast<T> {
     }
 
     private long order(T event) {
+        if (required < 0) {
+            return Long.MIN_VALUE; // copies of this stream are told by content
+        }
         try {
             Object v = accessors[required].invoke(event);
             return v instanceof Instant i ? i.toEpochMilli() : ((Number) v).longValue();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.DecodeException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * switch it has a successor whose events are held back until they provably continue the
  * primary's, so a listener sees neither a gap nor a duplicate. One lock: its own monitor, taken on
  * the connections' dispatchers (and a subscription's monitor inside it, around a listener call).
+ *
+ * <p>An event is dropped only when it is provably a copy of one delivered: for a stream with a
+ * per-event sequence ({@link MarketStream#sequenced}) one at or below the last delivered; for any
+ * other one equal to an event delivered since the handover began ({@link #window}, cleared when the
+ * new connection delivers its first new event). Both connections carry a stream's events in the
+ * same order, so once the new one sends a new event, no copy follows.
  */
 final class Route {
     private static final Logger LOG = LoggerFactory.getLogger(MarketStreams.class);
@@ -34,10 +41,15 @@ final class Route {
     volatile StreamConnection successor;
     /** Events can be decoded once, single-pass, for every sink ({@link #add} and {@link #remove} update it). */
     volatile boolean fast;
+    /** Copies are told by {@link MarketStream#order} (else by content, through {@link #window}). */
+    private final boolean sequenced;
     // guarded by this
     private long lastOrder = Long.MIN_VALUE;
     private boolean catchingUp; // after a switch: the new primary may still send what the old one delivered
     private final ArrayDeque<Object[]> held = new ArrayDeque<>(); // {Long order, payload}
+    /** Content streams: what was delivered since the handover began; empty outside a handover. */
+    private final Delivered window = new Delivered(MAX_HELD);
+    private static final int MAX_HELD = 100_000;
 
     Route(MarketStream<?> stream, StreamConnection primary, Consumer<StreamConnection> switched) {
         this.switched = switched;
@@ -45,6 +57,7 @@ final class Route {
         this.stream = stream;
         this.primary = primary;
         this.fast = stream.hasFastDecoder();
+        this.sequenced = stream.sequenced();
     }
 
     /** Adds a subscriber; one wanting another type than the route's turns {@link #fast} off first. */
@@ -65,39 +78,74 @@ final class Route {
         onEvent(from, data, stream.order(data));
     }
 
-    /** @param payload the event's JSON tree, or a {@link Typed} event */
+    /** @param data the event's JSON tree, or a {@link Typed} event */
     synchronized void onEvent(StreamConnection from, Object data, long order) {
         if (from == primary) {
-            if (catchingUp && order != Long.MIN_VALUE && lastOrder != Long.MIN_VALUE) {
-                if (order <= lastOrder) {
+            if (catchingUp) {
+                if (isCopy(data, order)) {
                     return; // delivered already, by the connection this one replaced
                 }
-                catchingUp = false;
+                catchingUp = false; // a new event: no copy follows
+                if (successor == null) {
+                    window.clear(); // the handover is over
+                }
             }
-            deliver(data);
-            if (order != Long.MIN_VALUE) {
-                lastOrder = order;
-            }
-            if (successor != null && !held.isEmpty() && lastOrder != Long.MIN_VALUE
-                    && (long) held.peekFirst()[0] <= lastOrder) {
+            deliver(data, order);
+            if (successor != null && !held.isEmpty() && isCopy(held.peekFirst()[1], (long) held.peekFirst()[0])) {
                 switchOver(); // the primary caught up with what the successor holds
             }
         } else if (from == successor) {
-            if (order != Long.MIN_VALUE && lastOrder != Long.MIN_VALUE && order <= lastOrder) {
+            if (isCopy(data, order)) {
                 switchOver(); // a copy of an event already delivered: the successor carries on from here
             } else {
                 held.addLast(new Object[] {order, data});
-                if (held.size() > 100_000) {
+                if (held.size() > MAX_HELD) {
                     switchOver();
                 }
             }
         }
     }
 
-    private void deliver(Object data) {
+    /** Whether an event is provably a copy of one delivered (see the class comment). */
+    private boolean isCopy(Object data, long order) {
+        if (sequenced) {
+            // an event without a sequence number is never taken for a copy
+            return order != Long.MIN_VALUE && lastOrder != Long.MIN_VALUE && order <= lastOrder;
+        }
+        return window.contains(contentKey(data));
+    }
+
+    /**
+     * What a content stream's event is compared by: its value. A route with a single-pass decoder
+     * carries typed events, or JSON trees while a subscriber wants another type ({@link #fast} off);
+     * a tree is compared as its typed value then, so a switch of {@link #fast} during a handover
+     * does not let a copy through. Only runs during a handover.
+     */
+    private Object contentKey(Object data) {
+        if (data instanceof Typed typed) {
+            return typed.value();
+        }
+        if (stream.hasFastDecoder()) {
+            try {
+                return stream.decodeData((JsonNode) data);
+            } catch (DecodeException e) {
+                return data; // undecodable: every sink reports it; its tree still tells a copy
+            }
+        }
+        return data;
+    }
+
+    private void deliver(Object data, long order) {
         Object[] cache = new Object[2];
         for (Sink<?> s : sinks) {
             s.deliver(name, data, cache);
+        }
+        if (sequenced) {
+            if (order != Long.MIN_VALUE) {
+                lastOrder = order;
+            }
+        } else if (successor != null) {
+            window.add(contentKey(data)); // the successor may deliver it again
         }
     }
 
@@ -106,11 +154,8 @@ final class Route {
         StreamConnection old = primary;
         for (Object[] h : held) {
             long order = (long) h[0];
-            if (order == Long.MIN_VALUE || lastOrder == Long.MIN_VALUE || order > lastOrder) {
-                deliver(h[1]);
-                if (order != Long.MIN_VALUE) {
-                    lastOrder = order;
-                }
+            if (!isCopy(h[1], order)) {
+                deliver(h[1], order);
             }
         }
         held.clear();
@@ -142,6 +187,9 @@ final class Route {
         if (successor == next) {
             successor = null;
             held.clear();
+            if (!catchingUp) {
+                window.clear();
+            }
         }
     }
 
@@ -154,6 +202,39 @@ final class Route {
     void error(Throwable e) {
         for (Sink<?> s : sinks) {
             s.fail(name, e);
+        }
+    }
+
+    /**
+     * The events of a content stream delivered during a handover, as a multiset (a payload's JSON tree
+     * or typed record; both compare by value), bounded: past {@code max} the oldest are forgotten.
+     */
+    static final class Delivered {
+        private final int max;
+        private final ArrayDeque<Object> order = new ArrayDeque<>();
+        private final HashMap<Object, Integer> counts = new HashMap<>();
+
+        Delivered(int max) {
+            this.max = max;
+        }
+
+        void add(Object event) {
+            order.addLast(event);
+            counts.merge(event, 1, Integer::sum);
+            if (order.size() > max) {
+                counts.computeIfPresent(order.removeFirst(), (k, n) -> n == 1 ? null : n - 1);
+            }
+        }
+
+        boolean contains(Object event) {
+            return !counts.isEmpty() && counts.containsKey(event);
+        }
+
+        void clear() {
+            if (!order.isEmpty()) {
+                order.clear();
+                counts.clear();
+            }
         }
     }
 

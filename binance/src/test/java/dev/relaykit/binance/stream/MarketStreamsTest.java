@@ -462,6 +462,45 @@ class MarketStreamsTest {
         assertThat(fake.openConnections()).hasSize(1);
     }
 
+    /**
+     * An all-symbol stream's events carry no key that grows with every event: the arrays of
+     * {@code !miniTicker@arr} share their newest event time with the arrays before and after them.
+     * Across rotations each array still arrives exactly once.
+     */
+    @Test
+    void anAllSymbolStreamWithSharedEventTimesIsRotatedWithoutLossOrDuplicates() throws Exception {
+        streams(MarketStreams.builder(spot).maxConnectionAge(Duration.ofSeconds(2))
+                .rotationOverlap(Duration.ofMillis(500)));
+        List<Long> ids = new CopyOnWriteArrayList<>();
+        List<StreamGap> gaps = new CopyOnWriteArrayList<>();
+        streams.subscribe(MarketStream.allMiniTickers(), new StreamListener<List<MiniTickerEvent>>() {
+            @Override
+            public void onEvent(String stream, List<MiniTickerEvent> event) {
+                ids.add(event.get(0).close().longValueExact()); // each array's number
+            }
+
+            @Override
+            public void onGap(StreamGap gap) {
+                gaps.add(gap);
+            }
+        }).ready().get(10, TimeUnit.SECONDS);
+
+        String[] symbols = {"BTCUSDT", "ETHUSDT", "BNBUSDT"};
+        int total = NumberedFeed.publishFor(Duration.ofMillis(5500), Duration.ofMillis(5), n -> {
+            StringBuilder a = new StringBuilder("[");
+            for (int i = 0; i < symbols.length; i++) {
+                long eventTime = 1_000_000 + (n / 8) * 10 - i; // eight arrays in a row share the newest E
+                a.append(i == 0 ? "" : ",").append("{\"e\":\"24hrMiniTicker\",\"E\":").append(eventTime)
+                        .append(",\"s\":\"").append(symbols[(n + i) % symbols.length]).append("\",\"c\":\"")
+                        .append(n).append("\",\"o\":\"1\",\"h\":\"2\",\"l\":\"1\",\"v\":\"3\",\"q\":\"4\"}");
+            }
+            fake.publish("!miniTicker@arr", a.append(']').toString());
+        });
+        NumberedFeed.awaitEachOnceInOrder(ids, total, Duration.ofSeconds(10));
+        assertThat(fake.connections().size()).as("connections opened (rotations)").isGreaterThanOrEqualTo(3);
+        assertThat(gaps).isEmpty();
+    }
+
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (list.size() < size && System.nanoTime() < deadline) {

@@ -72,6 +72,17 @@ class RecordDecoderTest {
     }
 
     @Test
+    void aStreamWhoseCopiesAreToldByContentDecodesInOnePassWithNoOrderKey() throws Exception {
+        // typed(name, type) streams (event times, several symbols) dedupe by content: no field is required
+        String noSequence = "{\"m\":false,\"E\":5,\"p\":\"12.25\",\"s\":\"ETHUSDT\",\"u\":3,\"n\":1,\"b\":[]}";
+        Flat fast = fast(noSequence, Flat.class, null);
+        assertThat(fast).isEqualTo(general(noSequence, Flat.class));
+        assertThat(RecordDecoder.of(Flat.class, null).order().applyAsLong(fast)).isEqualTo(Long.MIN_VALUE);
+        assertThat(MarketStream.typed("ethusdt@markPrice", Flat.class).hasFastDecoder()).isTrue();
+        assertThat(MarketStream.typed("ethusdt@markPrice", Flat.class).sequenced()).isFalse();
+    }
+
+    @Test
     void whatItIsNotSureOfGoesBackToTheGeneralPath() throws Exception {
         String[] unsure = {
             "{\"E\":1,\"s\":\"A\",\"p\":\"\",\"u\":1,\"m\":true}",          // empty decimal (COIN-M delivery funding)

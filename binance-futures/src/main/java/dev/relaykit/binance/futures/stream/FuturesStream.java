@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * {@code pu}); the stream name tells them apart, so each has its own event type. Symbols are
  * validated and lower-cased; COIN-M symbols such as {@code BTCUSD_PERP} are accepted.
  *
+ * <p>While a connection is replaced (before Binance's 24-hour limit, or on {@code serverShutdown}),
+ * each factory says how the copies both connections deliver are told from new events: by a
+ * sequence number that grows with every event ({@code a}, one symbol's {@code u}), or by content
+ * for every other stream (event times can be shared; all-symbol streams have no common sequence).
+ * See {@link MarketStream}.
+ *
  * @param <T> the event type
  */
 public final class FuturesStream<T> {
@@ -40,8 +46,14 @@ public final class FuturesStream<T> {
         this.path = path;
     }
 
-    private static <T> FuturesStream<T> of(String name, Class<T> type, String orderField) {
-        return new FuturesStream<>(MarketStream.typed(name, type, orderField), StreamPath.of(name));
+    /** A stream whose {@code field} grows with every event: aggregate trade ids, one symbol's update ids. */
+    private static <T> FuturesStream<T> sequenced(String name, Class<T> type, String field) {
+        return new FuturesStream<>(MarketStream.typed(name, type, field), StreamPath.of(name));
+    }
+
+    /** A stream whose copies are told by content: event-time keyed, several symbols, repeating snapshots. */
+    private static <T> FuturesStream<T> byContent(String name, Class<T> type) {
+        return new FuturesStream<>(MarketStream.typed(name, type), StreamPath.of(name));
     }
 
     private static <T> FuturesStream<List<T>> list(String name, Class<T> element) {
@@ -90,7 +102,7 @@ public final class FuturesStream<T> {
      * @return {@code <symbol>@aggTrade}: aggregate trades, every 100 ms
      */
     public static FuturesStream<FuturesAggTradeEvent> aggTrade(String symbol) {
-        return of(sym(symbol) + "@aggTrade", FuturesAggTradeEvent.class, "a");
+        return sequenced(sym(symbol) + "@aggTrade", FuturesAggTradeEvent.class, "a");
     }
 
     /**
@@ -107,7 +119,7 @@ public final class FuturesStream<T> {
      * @return {@code <symbol>@markPrice[@1s]}
      */
     public static FuturesStream<MarkPriceEvent> markPrice(String symbol, boolean everySecond) {
-        return of(sym(symbol) + "@markPrice" + (everySecond ? "@1s" : ""), MarkPriceEvent.class, "E");
+        return byContent(sym(symbol) + "@markPrice" + (everySecond ? "@1s" : ""), MarkPriceEvent.class);
     }
 
     /**
@@ -125,7 +137,7 @@ public final class FuturesStream<T> {
      */
     public static FuturesStream<KlineEvent> kline(String symbol, KlineInterval interval) {
         Objects.requireNonNull(interval, "interval");
-        return of(sym(symbol) + "@kline_" + interval.code(), KlineEvent.class, "E");
+        return byContent(sym(symbol) + "@kline_" + interval.code(), KlineEvent.class);
     }
 
     /**
@@ -142,8 +154,8 @@ public final class FuturesStream<T> {
         if (contractType == ContractType.UNKNOWN) {
             throw new IllegalArgumentException("contractType UNKNOWN names no continuous kline stream");
         }
-        return of(sym(pair) + "_" + contractType.name().toLowerCase(Locale.ROOT) + "@continuousKline_" + interval.code(),
-                ContinuousKlineEvent.class, "E");
+        return byContent(sym(pair) + "_" + contractType.name().toLowerCase(Locale.ROOT) + "@continuousKline_" + interval.code(),
+                ContinuousKlineEvent.class);
     }
 
     /**
@@ -151,7 +163,7 @@ public final class FuturesStream<T> {
      * @return {@code <symbol>@miniTicker}: 24 h mini ticker
      */
     public static FuturesStream<MiniTickerEvent> miniTicker(String symbol) {
-        return of(sym(symbol) + "@miniTicker", MiniTickerEvent.class, "E");
+        return byContent(sym(symbol) + "@miniTicker", MiniTickerEvent.class);
     }
 
     /** @return {@code !miniTicker@arr}: mini tickers of every symbol that changed */
@@ -164,7 +176,7 @@ public final class FuturesStream<T> {
      * @return {@code <symbol>@ticker}: 24 h ticker
      */
     public static FuturesStream<FuturesTickerEvent> ticker(String symbol) {
-        return of(sym(symbol) + "@ticker", FuturesTickerEvent.class, "E");
+        return byContent(sym(symbol) + "@ticker", FuturesTickerEvent.class);
     }
 
     /** @return {@code !ticker@arr}: 24 h tickers of every symbol that changed */
@@ -177,12 +189,12 @@ public final class FuturesStream<T> {
      * @return {@code <symbol>@forceOrder}: the latest liquidation order within each second
      */
     public static FuturesStream<ForceOrderEvent> forceOrder(String symbol) {
-        return of(sym(symbol) + "@forceOrder", ForceOrderEvent.class, "E");
+        return byContent(sym(symbol) + "@forceOrder", ForceOrderEvent.class);
     }
 
     /** @return {@code !forceOrder@arr}: liquidation orders of every symbol */
     public static FuturesStream<ForceOrderEvent> allForceOrders() {
-        return of("!forceOrder@arr", ForceOrderEvent.class, "E");
+        return byContent("!forceOrder@arr", ForceOrderEvent.class);
     }
 
     /**
@@ -192,7 +204,7 @@ public final class FuturesStream<T> {
      * @return {@code <pair>@indexPrice@1s}: index price, every second
      */
     public static FuturesStream<IndexPriceEvent> indexPrice(String pair) {
-        return of(sym(pair) + "@indexPrice@1s", IndexPriceEvent.class, "E");
+        return byContent(sym(pair) + "@indexPrice@1s", IndexPriceEvent.class);
     }
 
     /**
@@ -202,7 +214,7 @@ public final class FuturesStream<T> {
      * @return {@code <symbol>@compositeIndex}: the index price and its composition, every second
      */
     public static FuturesStream<CompositeIndexEvent> compositeIndex(String symbol) {
-        return of(sym(symbol) + "@compositeIndex", CompositeIndexEvent.class, "E");
+        return byContent(sym(symbol) + "@compositeIndex", CompositeIndexEvent.class);
     }
 
     /**
@@ -212,7 +224,7 @@ public final class FuturesStream<T> {
      * @return {@code <assetSymbol>@assetIndex}: the asset's index and margin rates, every second
      */
     public static FuturesStream<AssetIndexEvent> assetIndex(String assetSymbol) {
-        return of(sym(assetSymbol) + "@assetIndex", AssetIndexEvent.class, "E");
+        return byContent(sym(assetSymbol) + "@assetIndex", AssetIndexEvent.class);
     }
 
     /** @return {@code !assetIndex@arr}: every asset index (USD-M, Multi-Assets mode), every second */
@@ -222,7 +234,7 @@ public final class FuturesStream<T> {
 
     /** @return {@code !contractInfo}: listings, settlements and bracket changes of every contract, as they happen */
     public static FuturesStream<ContractInfoEvent> contractInfo() {
-        return of("!contractInfo", ContractInfoEvent.class, "E");
+        return byContent("!contractInfo", ContractInfoEvent.class);
     }
 
     // ------------------------------------------------------------------ public path
@@ -232,12 +244,12 @@ public final class FuturesStream<T> {
      * @return {@code <symbol>@bookTicker}: best bid and ask, real time
      */
     public static FuturesStream<FuturesBookTickerEvent> bookTicker(String symbol) {
-        return of(sym(symbol) + "@bookTicker", FuturesBookTickerEvent.class, "u");
+        return sequenced(sym(symbol) + "@bookTicker", FuturesBookTickerEvent.class, "u"); // this symbol's book
     }
 
     /** @return {@code !bookTicker}: best bid and ask of every symbol */
     public static FuturesStream<FuturesBookTickerEvent> allBookTickers() {
-        return of("!bookTicker", FuturesBookTickerEvent.class, "u");
+        return byContent("!bookTicker", FuturesBookTickerEvent.class); // u is each symbol's own
     }
 
     /**
@@ -252,7 +264,8 @@ public final class FuturesStream<T> {
             throw new IllegalArgumentException("partial depth levels must be 5, 10 or 20, was " + levels);
         }
         Objects.requireNonNull(speed, "speed");
-        return of(sym(symbol) + "@depth" + levels + speed.suffix(), FuturesPartialDepth.class, "u");
+        // a snapshot: u stays while the book does not change, E moves on
+        return byContent(sym(symbol) + "@depth" + levels + speed.suffix(), FuturesPartialDepth.class);
     }
 
     /**
@@ -262,7 +275,7 @@ public final class FuturesStream<T> {
      */
     public static FuturesStream<FuturesDepthUpdate> diffDepth(String symbol, DepthSpeed speed) {
         Objects.requireNonNull(speed, "speed");
-        return of(sym(symbol) + "@depth" + speed.suffix(), FuturesDepthUpdate.class, "u");
+        return sequenced(sym(symbol) + "@depth" + speed.suffix(), FuturesDepthUpdate.class, "u");
     }
 
     // ------------------------------------------------------------------ anything else

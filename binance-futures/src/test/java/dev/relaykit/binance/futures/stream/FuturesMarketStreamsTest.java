@@ -191,6 +191,66 @@ class FuturesMarketStreamsTest {
         assertThat(gaps).isEmpty();
     }
 
+    /**
+     * All-symbol streams whose keys do not grow with every event: {@code !bookTicker}'s {@code u} is
+     * each symbol's own update id (lower for one symbol than for another), and {@code !forceOrder@arr}
+     * events of different symbols share an event time. Across rotations of both paths' connections
+     * every event still arrives exactly once.
+     */
+    @Test
+    @Timeout(60)
+    void allSymbolStreamsWithoutAGrowingKeyAreRotatedWithoutGapOrDuplicate() throws Exception {
+        streams = FuturesMarketStreams.builder(futures, fake.publicUrl(), fake.marketUrl())
+                .configure(b -> b.maxConnectionAge(Duration.ofSeconds(2)).rotationOverlap(Duration.ofMillis(500)))
+                .build();
+        List<Long> bookIds = new CopyOnWriteArrayList<>();
+        List<Long> liquidationIds = new CopyOnWriteArrayList<>();
+        Collector gaps = new Collector();
+        streams.subscribe(FuturesStream.allBookTickers(), new StreamListener<FuturesBookTickerEvent>() {
+            @Override
+            public void onEvent(String stream, FuturesBookTickerEvent event) {
+                bookIds.add(event.bidQuantity().longValueExact()); // each event's number
+            }
+
+            @Override
+            public void onGap(StreamGap gap) {
+                gaps.onGap(gap);
+            }
+        }).ready().get(10, TimeUnit.SECONDS);
+        streams.subscribe(FuturesStream.allForceOrders(), new StreamListener<ForceOrderEvent>() {
+            @Override
+            public void onEvent(String stream, ForceOrderEvent event) {
+                liquidationIds.add(event.order().quantity().longValueExact());
+            }
+
+            @Override
+            public void onGap(StreamGap gap) {
+                gaps.onGap(gap);
+            }
+        }).ready().get(10, TimeUnit.SECONDS);
+
+        String[] symbols = {"BTCUSDT", "ETHUSDT", "BNBUSDT"};
+        long[] updateIdBase = {9_000_000, 1_000, 400_000}; // each symbol's own order book numbering
+        int total = NumberedFeed.publishFor(Duration.ofMillis(5500), Duration.ofMillis(5), n -> {
+            int s = n % symbols.length;
+            long eventTime = 1_700_000_000_000L + (n / 6) * 100; // six events in a row share E
+            fake.streams().publish("!bookTicker", "{\"e\":\"bookTicker\",\"u\":" + (updateIdBase[s] + n / 3)
+                    + ",\"E\":" + eventTime + ",\"T\":" + eventTime + ",\"s\":\"" + symbols[s]
+                    + "\",\"b\":\"1.5\",\"B\":\"" + n + "\",\"a\":\"1.6\",\"A\":\"2\"}");
+            fake.streams().publish("!forceOrder@arr", "{\"e\":\"forceOrder\",\"E\":" + eventTime
+                    + ",\"o\":{\"s\":\"" + symbols[s] + "\",\"S\":\"SELL\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\""
+                    + n + "\",\"p\":\"9910\",\"ap\":\"9910\",\"X\":\"FILLED\",\"l\":\"0.014\",\"z\":\"0.014\",\"T\":"
+                    + eventTime + "}}");
+        });
+        NumberedFeed.awaitEachOnceInOrder(bookIds, total, Fakes.WAIT);
+        NumberedFeed.awaitEachOnceInOrder(liquidationIds, total, Fakes.WAIT);
+        List<String> routes = fake.streams().connections().stream().map(FakeBinanceStreams.Connection::route).toList();
+        assertThat(routes).as("connections opened (rotations) per path")
+                .filteredOn("public"::equals).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(routes).filteredOn("market"::equals).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(gaps.gaps).isEmpty();
+    }
+
     @Test
     void aLostConnectionIsResubscribedAndReportedAsAGap() throws Exception {
         streams = futures.streams();
