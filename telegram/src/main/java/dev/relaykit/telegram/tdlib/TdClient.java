@@ -87,10 +87,9 @@ public final class TdClient implements AutoCloseable {
                 .onUnmatched(n -> LOG.debug("late answer from TDLib dropped: {}", n.path("@type").asText()))
                 .build();
         this.listeners.addAll(b.listeners);
-        this.receiver = TdReceiver.of(td);
         applyLogSettings(td, b);
         this.clientId = td.createClientId();
-        receiver.register(clientId, node -> dispatcher.execute(() -> handle(node)));
+        this.receiver = TdReceiver.register(td, clientId, node -> dispatcher.execute(() -> handle(node)));
         // TDLib sends nothing to a new client until its first request
         sendAsync(function("getAuthorizationState"));
     }

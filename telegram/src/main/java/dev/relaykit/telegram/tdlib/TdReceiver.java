@@ -24,25 +24,35 @@ final class TdReceiver {
 
     private final TdJson td;
     private final Map<Integer, Consumer<JsonNode>> clients = new ConcurrentHashMap<>();
-    private Thread thread; // guarded by this
+    private Thread thread; // guarded by LOOPS
 
     private TdReceiver(TdJson td) {
         this.td = td;
     }
 
-    static TdReceiver of(TdJson td) {
+    /**
+     * Routes {@code clientId}'s objects to {@code sink}, starting {@code td}'s loop if none runs.
+     * Under the one lock that also ends a loop, so a {@code TdJson} never has two loops at once.
+     *
+     * @return the loop now serving the client
+     */
+    static TdReceiver register(TdJson td, int clientId, Consumer<JsonNode> sink) {
         synchronized (LOOPS) {
-            return LOOPS.computeIfAbsent(td, TdReceiver::new);
+            TdReceiver r = LOOPS.computeIfAbsent(td, TdReceiver::new);
+            r.clients.put(clientId, sink);
+            if (r.thread == null) {
+                r.thread = new Thread(r::run, "relaykit-tdlib-receive");
+                r.thread.setDaemon(true);
+                r.thread.start();
+            }
+            return r;
         }
     }
 
-    /** Routes {@code clientId}'s objects to {@code sink}, starting the loop if it is not running. */
-    synchronized void register(int clientId, Consumer<JsonNode> sink) {
-        clients.put(clientId, sink);
-        if (thread == null) {
-            thread = new Thread(this::run, "relaykit-tdlib-receive");
-            thread.setDaemon(true);
-            thread.start();
+    /** @return the loop of {@code td}, or {@code null} if none runs */
+    static TdReceiver running(TdJson td) {
+        synchronized (LOOPS) {
+            return LOOPS.get(td);
         }
     }
 
@@ -52,8 +62,10 @@ final class TdReceiver {
     }
 
     /** @return whether the loop's thread is running */
-    synchronized boolean running() {
-        return thread != null;
+    boolean running() {
+        synchronized (LOOPS) {
+            return thread != null;
+        }
     }
 
     /** @return how many clients the loop serves */
@@ -63,9 +75,10 @@ final class TdReceiver {
 
     private void run() {
         while (true) {
-            synchronized (this) {
+            synchronized (LOOPS) {
                 if (clients.isEmpty()) {
                     thread = null;
+                    LOOPS.remove(td);
                     return;
                 }
             }
