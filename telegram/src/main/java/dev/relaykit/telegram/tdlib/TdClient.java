@@ -64,6 +64,10 @@ public final class TdClient implements AutoCloseable {
     private final TimerScope timer;
     private final WsRpc<String, JsonNode> rpc;
     private final TdReceiver receiver;
+    private final TdChats chats;
+    private final TdMessages messages;
+    private final TdFiles files;
+    private final TdProxies proxies;
     private final List<TdListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final List<StateWaiter> waiters = new CopyOnWriteArrayList<>();
@@ -87,6 +91,26 @@ public final class TdClient implements AutoCloseable {
                 .onUnmatched(n -> LOG.debug("late answer from TDLib dropped: {}", n.path("@type").asText()))
                 .build();
         this.listeners.addAll(b.listeners);
+        TdCalls calls = new TdCalls() {
+            @Override
+            public CompletableFuture<JsonNode> call(ObjectNode function) {
+                return sendAsync(function);
+            }
+
+            @Override
+            public <T> T await(CompletableFuture<T> future) {
+                return TdClient.this.await(future);
+            }
+
+            @Override
+            public TdJson td() {
+                return td;
+            }
+        };
+        this.chats = new TdChats(calls);
+        this.messages = new TdMessages(calls);
+        this.files = new TdFiles(calls);
+        this.proxies = new TdProxies(calls);
         applyLogSettings(td, b);
         this.clientId = td.createClientId();
         this.receiver = TdReceiver.register(td, clientId, node -> dispatcher.execute(() -> handle(node)));
@@ -116,6 +140,28 @@ public final class TdClient implements AutoCloseable {
      */
     public static ObjectNode function(String type) {
         return Json.mapper().createObjectNode().put("@type", type);
+    }
+
+    // ------------------------------------------------------------------ resource groups
+
+    /** @return who am I, chats and their history */
+    public TdChats chats() {
+        return chats;
+    }
+
+    /** @return send, edit, delete and forward messages */
+    public TdMessages messages() {
+        return messages;
+    }
+
+    /** @return downloads with progress */
+    public TdFiles files() {
+        return files;
+    }
+
+    /** @return SOCKS5, HTTP and MTProto proxies */
+    public TdProxies proxies() {
+        return proxies;
     }
 
     // ------------------------------------------------------------------ raw requests
@@ -163,13 +209,15 @@ public final class TdClient implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        td.send(clientId, Json.write(copy));
-        return answer.thenApply(a -> {
+        // chained before the send, so that a quick answer is checked on the dispatcher, in order
+        CompletableFuture<JsonNode> checked = answer.thenApply(a -> {
             if ("error".equals(a.path("@type").asText())) {
                 throw new TdException(a.path("code").asInt(), a.path("message").asText(), type);
             }
             return a;
         });
+        td.send(clientId, Json.write(copy));
+        return checked;
     }
 
     /**
@@ -414,6 +462,8 @@ public final class TdClient implements AutoCloseable {
             String type = node.path("@type").asText();
             if ("updateAuthorizationState".equals(type)) {
                 onAuthorization(AuthorizationState.of(node.path("authorization_state")));
+            } else if ("updateFile".equals(type)) {
+                files.onUpdateFile(node);
             } else if ("updateConnectionState".equals(type)) {
                 ConnectionState s = ConnectionState.fromTdType(node.path("state").path("@type").asText());
                 if (s != null) {
@@ -459,6 +509,7 @@ public final class TdClient implements AutoCloseable {
             rpc.connectionLost("the TDLib client was closed", null);
             rpc.close();
             timer.shutdownNow();
+            files.closed();
             closed.complete(null);
         }
     }

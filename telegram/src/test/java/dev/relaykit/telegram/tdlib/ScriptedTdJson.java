@@ -26,6 +26,8 @@ final class ScriptedTdJson implements TdJson {
     private final LinkedBlockingQueue<String> out = new LinkedBlockingQueue<>();
     private final Map<String, BiConsumer<Integer, JsonNode>> handlers = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> started = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<JsonNode, String> execute =
+            r -> "{\"@type\":\"error\",\"code\":400,\"message\":\"not scripted\"}";
     /** Every request sent, as TDLib received it. */
     final List<JsonNode> sent = new CopyOnWriteArrayList<>();
 
@@ -117,8 +119,14 @@ final class ScriptedTdJson implements TdJson {
         }
     }
 
+    /** Scripts td_execute. */
+    ScriptedTdJson onExecute(java.util.function.Function<JsonNode, String> answer) {
+        this.execute = answer;
+        return this;
+    }
+
     @Override
     public String execute(String request) {
-        return "{\"@type\":\"error\",\"code\":400,\"message\":\"not scripted\"}";
+        return execute.apply(Json.tree(request));
     }
 }
