@@ -464,6 +464,30 @@ public final class TdClient implements AutoCloseable {
                 onAuthorization(AuthorizationState.of(node.path("authorization_state")));
             } else if ("updateFile".equals(type)) {
                 files.onUpdateFile(node);
+            } else if ("updateNewMessage".equals(type)) {
+                Message m = Message.of(node.path("message"));
+                for (TdListener l : listeners) {
+                    call(() -> l.onNewMessage(this, m));
+                }
+            } else if ("updateNewChat".equals(type)) {
+                Chat c = Chat.of(node.path("chat"));
+                for (TdListener l : listeners) {
+                    call(() -> l.onNewChat(this, c));
+                }
+            } else if ("updateMessageSendSucceeded".equals(type)) {
+                Message m = Message.of(node.path("message"));
+                long old = node.path("old_message_id").asLong();
+                for (TdListener l : listeners) {
+                    call(() -> l.onMessageSendSucceeded(this, m, old));
+                }
+            } else if ("updateMessageSendFailed".equals(type)) {
+                Message m = Message.of(node.path("message"));
+                long old = node.path("old_message_id").asLong();
+                JsonNode e = node.path("error");
+                TdException error = new TdException(e.path("code").asInt(), e.path("message").asText(), "sendMessage");
+                for (TdListener l : listeners) {
+                    call(() -> l.onMessageSendFailed(this, m, old, error));
+                }
             } else if ("updateConnectionState".equals(type)) {
                 ConnectionState s = ConnectionState.fromTdType(node.path("state").path("@type").asText());
                 if (s != null) {

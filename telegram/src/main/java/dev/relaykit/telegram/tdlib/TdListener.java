@@ -42,6 +42,45 @@ public interface TdListener {
     }
 
     /**
+     * {@code updateNewMessage}: a message arrived (or this account sent one from elsewhere).
+     *
+     * @param client the client
+     * @param message the message (text, photo, video, document typed; others in {@link Message#raw()})
+     */
+    default void onNewMessage(TdClient client, Message message) {
+    }
+
+    /**
+     * {@code updateNewChat}: TDLib learned of a chat (from now on it can be used by id).
+     *
+     * @param client the client
+     * @param chat the chat
+     */
+    default void onNewChat(TdClient client, Chat chat) {
+    }
+
+    /**
+     * {@code updateMessageSendSucceeded}: a message sent from here reached Telegram; its id changed.
+     *
+     * @param client the client
+     * @param message the message with its final id
+     * @param oldMessageId the temporary id the send returned
+     */
+    default void onMessageSendSucceeded(TdClient client, Message message, long oldMessageId) {
+    }
+
+    /**
+     * {@code updateMessageSendFailed}: a message sent from here did not reach Telegram.
+     *
+     * @param client the client
+     * @param message the message, now {@code "failed"}
+     * @param oldMessageId the temporary id the send returned
+     * @param error TDLib's reason
+     */
+    default void onMessageSendFailed(TdClient client, Message message, long oldMessageId, TdException error) {
+    }
+
+    /**
      * Every update TDLib sent, typed or not, as raw JSON (the {@code Update} classes of {@code td_api.tl}):
      * nothing TDLib adds is ever out of reach.
      *

@@ -207,4 +207,45 @@ class TdDailyScriptedTest {
         assertThatThrownBy(() -> client.files().download(42, f -> { }).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(RelayKitException.class).hasMessageContaining("stopped at 300 of 1000");
     }
+
+    @Test
+    void newMessagesChatsAndSendOutcomesArriveTyped() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
+        client = TdClient.builder(td).apiId(1).apiHash("h").closeTimeout(Duration.ofSeconds(10)).listener(new TdListener() {
+            @Override
+            public void onNewMessage(TdClient c, Message m) {
+                events.add("new " + m.contentType() + " " + m.text().text());
+            }
+
+            @Override
+            public void onNewChat(TdClient c, Chat chat) {
+                events.add("chat " + chat.title());
+            }
+
+            @Override
+            public void onMessageSendSucceeded(TdClient c, Message m, long old) {
+                events.add("sent " + old + "->" + m.id());
+            }
+
+            @Override
+            public void onMessageSendFailed(TdClient c, Message m, long old, TdException e) {
+                events.add("failed " + old + " " + e.tdCode() + " " + e.serviceMessage());
+                failed.countDown();
+            }
+        }).build();
+        int id = client.clientId();
+        td.push(id, "{\"@type\":\"updateNewChat\",\"chat\":" + fixture("chat.json") + "}");
+        td.push(id, "{\"@type\":\"updateNewMessage\",\"message\":" + fixture("message-document.json") + "}");
+        ObjectNode done = (ObjectNode) Json.tree(fixture("message-text.json"));
+        done.put("id", 1048577).remove("sending_state");
+        td.push(id, "{\"@type\":\"updateMessageSendSucceeded\",\"message\":" + Json.write(done)
+                + ",\"old_message_id\":1048576}");
+        td.push(id, "{\"@type\":\"updateMessageSendFailed\",\"message\":" + fixture("message-text.json")
+                + ",\"old_message_id\":1048576,\"error\":{\"@type\":\"error\",\"code\":403,"
+                + "\"message\":\"USER_IS_BLOCKED\"}}");
+        assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(events).containsExactly("chat Releases", "new Document Q3", "sent 1048576->1048577",
+                "failed 1048576 403 USER_IS_BLOCKED");
+    }
 }
