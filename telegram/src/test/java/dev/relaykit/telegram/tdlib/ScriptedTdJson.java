@@ -75,6 +75,11 @@ final class ScriptedTdJson implements TdJson {
         out.add(Json.write(n));
     }
 
+    /** Queues an object exactly as given (it must carry its own @client_id): for throughput probes. */
+    void pushRaw(String json) {
+        out.add(json);
+    }
+
     /** Sends updateAuthorizationState with this state object. */
     void pushState(int clientId, String state) {
         push(clientId, "{\"@type\":\"updateAuthorizationState\",\"authorization_state\":" + state + "}");
