@@ -134,6 +134,50 @@ final class JavadocSnippets {
         return List.copyOf(packages);
     }
 
+    private static Map<String, List<Path>> sharedNames;
+
+    /**
+     * For each simple name that public types of several library packages share, the one an example in
+     * {@code file} means: none here if the file's own package has one ({@link #publicTypesBeside} imports it),
+     * else the one in the file's module, else the one of the module the parent pom lists first.
+     */
+    static List<String> sharedNamesResolved(Path file) {
+        List<String> modules = libraryModules();
+        String module = ROOT.relativize(file).getName(0).toString();
+        String pkg = packageOf(file);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> e : sharedNames().entrySet()) {
+            if (e.getValue().stream().anyMatch(f -> packageOf(f).equals(pkg))) {
+                continue;
+            }
+            Path pick = e.getValue().stream().filter(f -> ROOT.relativize(f).getName(0).toString().equals(module))
+                    .findFirst().orElseGet(() -> e.getValue().stream().min(java.util.Comparator.comparingInt(
+                            f -> modules.indexOf(ROOT.relativize(f).getName(0).toString()))).orElseThrow());
+            out.add(packageOf(pick) + "." + e.getKey());
+        }
+        return out;
+    }
+
+    private static synchronized Map<String, List<Path>> sharedNames() {
+        if (sharedNames == null) {
+            Map<String, List<Path>> byName = new java.util.TreeMap<>();
+            for (Path f : sources()) {
+                String name = f.getFileName().toString().replace(".java", "");
+                if (!packageOf(f).contains(".internal") && isPublicType(f, name)) {
+                    byName.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
+                }
+            }
+            byName.values().removeIf(files -> files.size() < 2);
+            sharedNames = byName;
+        }
+        return sharedNames;
+    }
+
+    private static boolean isPublicType(Path file, String name) {
+        return Pattern.compile("(?m)^public\\s+(?:[a-z-]+\\s+)*(?:class|interface|enum|record|@interface)\\s+"
+                + Pattern.quote(name) + "\\b").matcher(read(file)).find();
+    }
+
     /** The public top-level types of the package a source file is in, fully qualified. */
     static List<String> publicTypesBeside(Path file) {
         String pkg = packageOf(file);
@@ -141,8 +185,7 @@ final class JavadocSnippets {
         try (Stream<Path> siblings = Files.list(file.getParent())) {
             siblings.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> {
                 String name = p.getFileName().toString().replace(".java", "");
-                if (Pattern.compile("(?m)^public\\s+(?:[a-z-]+\\s+)*(?:class|interface|enum|record|@interface)\\s+"
-                        + Pattern.quote(name) + "\\b").matcher(read(p)).find()) {
+                if (isPublicType(p, name)) {
                     types.add(pkg + "." + name);
                 }
             });
@@ -207,7 +250,15 @@ final class JavadocSnippets {
                 .replace("&#47;", "/").replace("&amp;", "&");
     }
 
-    /** The Java source a snippet compiles as: class {@code name} extending {@link SnippetGivens}. */
+    /**
+     * The givens of an example: {@link SnippetGivens}, or for a package whose examples mean other things by the
+     * same short names (a TDLib example's {@code client} is a {@code TdClient}) a subclass that hides those fields.
+     */
+    static Class<? extends SnippetGivens> givensFor(Path file) {
+        return packageOf(file).startsWith("dev.relaykit.telegram.tdlib") ? TdSnippetGivens.class : SnippetGivens.class;
+    }
+
+    /** The Java source a snippet compiles as: class {@code name} extending {@link SnippetGivens} (or its package's). */
     static String wrap(Snippet s, String name) {
         if (s.kind() == Kind.FILE) {
             return "package snippets." + name.toLowerCase(java.util.Locale.ROOT) + ";\n//LINE " + s.line() + "\n"
@@ -220,13 +271,17 @@ final class JavadocSnippets {
         for (String p : publicPackages()) {
             src.append("import ").append(p).append(".*;\n");
         }
-        // a name two library packages share (UnknownEvent) means the one next to the example, as when reading it
+        // a name two library packages share (UnknownEvent, Message) means the one next to the example, as when
+        // reading it; failing that, the one in the example's module, then the one of the module listed first
         for (String type : publicTypesBeside(s.file())) {
+            src.append("import ").append(type).append(";\n");
+        }
+        for (String type : sharedNamesResolved(s.file())) {
             src.append("import ").append(type).append(";\n");
         }
         src.append("import static org.assertj.core.api.Assertions.assertThat;\n");
         src.append("@SuppressWarnings(\"all\")\n");
-        src.append("public class ").append(name).append(" extends ").append(SnippetGivens.class.getName())
+        src.append("public class ").append(name).append(" extends ").append(givensFor(s.file()).getName())
                 .append(" {\n");
         if (s.kind() == Kind.STATEMENTS) {
             src.append("public void example() throws Exception {\n");
@@ -319,7 +374,8 @@ final class JavadocSnippets {
         Map<String, Snippet> named = new LinkedHashMap<>();
         for (Snippet s : snippets) {
             if (s.kind() != Kind.NOT_JAVA && s.kind() != Kind.UNMARKED) {
-                String simple = s.file().getFileName().toString().replace(".java", "");
+                // package-info.java: a class name has no '-'
+                String simple = s.file().getFileName().toString().replace(".java", "").replace('-', '_');
                 named.put(simple + "_" + s.line(), s);
             }
         }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * by the client itself from its settings, and a client built with a
  * {@linkplain TdClient.Builder#botToken bot token} answers {@link WaitPhoneNumber} with it.
  *
- * <pre>{@code
+ * <pre class="java-members">{@code
  * public void onAuthorizationState(TdClient c, AuthorizationState s) {
  *     if (s instanceof AuthorizationState.WaitPhoneNumber) {
  *         c.setPhoneNumber(console.readLine("phone: "));

@@ -14,9 +14,11 @@ import dev.relaykit.core.ApiException;
  *
  * <pre>{@code
  * try {
- *     client.sendText(chatId, "hi");
+ *     client.messages().sendText(chatId, "hi", ParseMode.MARKDOWN_V2);
  * } catch (TdException e) {
- *     if (e.tdCode() == 400) { ... }          // e.getMessage(): "tdlib error 400: Chat not found (...)"
+ *     if (e.tdCode() == 400) {                 // e.getMessage(): "tdlib error 400: Chat not found (...)"
+ *         System.err.println(e.getMessage());
+ *     }
  * }
  * }</pre>
  */
