@@ -603,7 +603,11 @@ public final class PusherClient implements AutoCloseable {
         while (i >= 0) {
             int end = i + channel.length();
             boolean left = i == 0 || !isChannelChar(message.charAt(i - 1));
-            boolean right = end == message.length() || !isChannelChar(message.charAt(end));
+            // "...of 1.1001:private-foo, but got ...": punctuation then a space ends the name, though ',' '.' ';'
+            // may appear inside names
+            boolean right = end == message.length() || !isChannelChar(message.charAt(end))
+                    || (",.;".indexOf(message.charAt(end)) >= 0
+                    && (end + 1 == message.length() || message.charAt(end + 1) == ' '));
             if (left && right) {
                 return true;
             }
