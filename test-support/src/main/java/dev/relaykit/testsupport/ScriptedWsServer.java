@@ -138,6 +138,7 @@ public class ScriptedWsServer implements AutoCloseable {
     private volatile Duration pongDelay = Duration.ZERO;
     private volatile Consumer<Client> openScript = c -> { };
     private volatile BiConsumer<Client, String> textScript = (c, t) -> { };
+    private volatile Consumer<Client> closeScript = c -> { };
     private volatile Exception startError;
     private final List<Exception> connectionErrors = new CopyOnWriteArrayList<>();
 
@@ -221,6 +222,19 @@ public class ScriptedWsServer implements AutoCloseable {
      */
     public ScriptedWsServer onText(BiConsumer<Client, String> script) {
         this.textScript = Objects.requireNonNull(script, "script");
+        return this;
+    }
+
+    /**
+     * Runs once for each client whose connection ends, whichever side closed it (a close frame, a drop, the
+     * server stopping), after it left {@link #openClients()}; a server that keeps per-client state (members of a
+     * room, say) forgets the client here.
+     *
+     * @param script what to do when a client goes away
+     * @return this
+     */
+    public ScriptedWsServer onClose(Consumer<Client> script) {
+        this.closeScript = Objects.requireNonNull(script, "script");
         return this;
     }
 
@@ -499,6 +513,7 @@ public class ScriptedWsServer implements AutoCloseable {
             ClientImpl c = conn.getAttachment();
             if (c != null) {
                 clients.remove(c);
+                closeScript.accept(c);
             }
         }
 

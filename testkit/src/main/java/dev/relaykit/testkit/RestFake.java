@@ -128,9 +128,22 @@ public final class RestFake implements AutoCloseable {
     }
     /**
      * A WireMock response transformer, not applied globally, that answers every stub naming it
-     * ({@code aResponse().withTransformers(name)}) with {@code answer}. Used by the testkit's fakes.
+     * ({@code aResponse().withTransformers(name)}) with {@code answer}: how a fake routes every request through one
+     * function of its own. Install it with {@link #start(Extension...)} and name it from a catch-all stub:
+     *
+     * <pre>{@code
+     * try (RestFake rest = RestFake.start(RestFake.responder("my-fake", event -> RestFake.json(200, "{}")))) {
+     *     rest.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+     *             com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(
+     *             com.github.tomakehurst.wiremock.client.WireMock.aResponse().withTransformers("my-fake")));
+     * }
+     * }</pre>
+     *
+     * @param name the transformer's name, as stubs name it
+     * @param answer makes the response for each request a stub routes here
+     * @return the transformer
      */
-    static ResponseDefinitionTransformerV2 responder(String name, Function<ServeEvent, ResponseDefinition> answer) {
+    public static ResponseDefinitionTransformerV2 responder(String name, Function<ServeEvent, ResponseDefinition> answer) {
         return new ResponseDefinitionTransformerV2() {
             @Override
             public ResponseDefinition transform(ServeEvent event) {
@@ -149,8 +162,14 @@ public final class RestFake implements AutoCloseable {
         };
     }
 
-    /** A JSON answer ({@code application/json;charset=UTF-8}) for a transformer or filter to return. */
-    static ResponseDefinition json(int status, String body) {
+    /**
+     * A JSON answer ({@code application/json;charset=UTF-8}) for a transformer or filter to return.
+     *
+     * @param status the HTTP status
+     * @param body the JSON body
+     * @return the response
+     */
+    public static ResponseDefinition json(int status, String body) {
         return new ResponseDefinitionBuilder().withStatus(status)
                 .withHeader("Content-Type", "application/json;charset=UTF-8").withBody(body).build();
     }

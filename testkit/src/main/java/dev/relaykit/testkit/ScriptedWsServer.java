@@ -76,6 +76,19 @@ public final class ScriptedWsServer extends dev.relaykit.testsupport.ScriptedWsS
         return this;
     }
 
+    /**
+     * Runs once for each client whose connection ends, whichever side closed it, after it left
+     * {@link #openClients()}.
+     *
+     * @param script what to do when a client goes away
+     * @return this
+     */
+    @Override
+    public ScriptedWsServer onClose(Consumer<Client> script) {
+        super.onClose(script);
+        return this;
+    }
+
     /** Options for a {@link ScriptedWsServer}. */
     public static final class Builder extends dev.relaykit.testsupport.ScriptedWsServer.Builder {
         private Builder() {

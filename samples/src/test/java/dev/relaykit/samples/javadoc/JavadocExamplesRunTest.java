@@ -49,7 +49,7 @@ class JavadocExamplesRunTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ScriptedWsServer", "HttpProxyServer", "Socks5ProxyServer", "RestFake", "FakeBinance",
-            "FakeBinanceStreams", "FakeBinanceWsApi", "FakeBinanceFutures", "FakeGraphApi"})
+            "FakeBinanceStreams", "FakeBinanceWsApi", "FakeBinanceFutures", "FakeGraphApi", "pusher/PusherServer"})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theTestkitExamplesRunAsWritten(String fake) throws Throwable {
         run(compiled("testkit/src/main/java/dev/relaykit/testkit/" + fake + ".java", 0, Map.of()));
