@@ -798,12 +798,13 @@ public final class PusherClient implements AutoCloseable {
                 failPending(ch, e);
                 emit(ch, new PusherEvent(channel, event, text(data), null));
             }
-            case "pusher:subscription_count" -> {
+            case "pusher_internal:subscription_count", "pusher:subscription_count" -> {
+                // the wire name is pusher_internal:; listeners get it as pusher-js names it
                 JsonNode d = tree(data, frame);
                 if (d.path("subscription_count").isNumber()) {
                     ch.subscriptionCount = d.get("subscription_count").asInt();
                 }
-                emit(ch, new PusherEvent(channel, event, text(data), null));
+                emit(ch, new PusherEvent(channel, "pusher:subscription_count", text(data), null));
             }
             case "pusher_internal:member_added" -> {
                 if (ch instanceof PresenceChannel p) {
@@ -888,7 +889,7 @@ public final class PusherClient implements AutoCloseable {
         }
         if (plain.isPresent()) {
             ch.decryptRetryUsed = false;
-            emit(ch, new PusherEvent(ch.name, event, plain.get(), userId));
+            emit(ch, new PusherEvent(ch.name, event, unquote(plain.get()), userId));
             return;
         }
         if (ch.decryptRetryUsed) {
@@ -921,6 +922,25 @@ public final class PusherClient implements AutoCloseable {
                 next.run();
             }
         }));
+    }
+
+    /**
+     * The server libraries encrypt {@code JSON.stringify(data)}, so data triggered as a string arrives as a JSON
+     * string literal; pusher-js parses the plaintext, and so the event carries the string itself, as it would
+     * on an unencrypted channel.
+     */
+    private static String unquote(String plain) {
+        if (plain.length() >= 2 && plain.charAt(0) == '"') {
+            try {
+                JsonNode n = Json.mapper().readTree(plain);
+                if (n.isTextual()) {
+                    return n.asText();
+                }
+            } catch (JsonProcessingException notJson) {
+                // delivered as it is
+            }
+        }
+        return plain;
     }
 
     // ------------------------------------------------------------------ client events

@@ -100,7 +100,7 @@ class PusherClientTest {
         assertThat(server.subscribes).singleElement().satisfies(s -> assertThat(s.auth()).isNull());
 
         server.ws.broadcast(FakePusher.frame("headline", "news", "{\"title\":\"hi\"}"));
-        server.ws.broadcast(FakePusher.frame("pusher:subscription_count", "news", "{\"subscription_count\":3}"));
+        server.ws.broadcast(FakePusher.frame("pusher_internal:subscription_count", "news", "{\"subscription_count\":3}"));
         PusherEvent e = got.poll(10, TimeUnit.SECONDS);
         assertThat(e.json().get("title").asText()).isEqualTo("hi");
         assertThat(global.poll(10, TimeUnit.SECONDS).channel()).isEqualTo("news");
