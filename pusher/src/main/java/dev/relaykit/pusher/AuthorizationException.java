@@ -6,6 +6,7 @@ package dev.relaykit.pusher;
  * something that is not an auth answer; or a pluggable authorizer failed.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.subscribe("private-orders").exceptionally(e -> {
  *     if (e.getCause() instanceof AuthorizationException a && a.httpStatus() == 403) System.err.println("not allowed");
  *     return null;

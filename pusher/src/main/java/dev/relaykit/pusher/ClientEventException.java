@@ -7,6 +7,7 @@ package dev.relaykit.pusher;
  * 10-per-second pace.
  *
  * <pre>{@code
+ * PusherChannel publicChannel = PusherClient.builder("app-key").cluster("eu").build().channel("news");
  * try {
  *     publicChannel.trigger("client-typing", Map.of("user", "ann"));
  * } catch (ClientEventException e) {

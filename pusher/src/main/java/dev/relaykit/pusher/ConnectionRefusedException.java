@@ -7,6 +7,7 @@ package dev.relaykit.pusher;
  * ({@link PusherConnectionState#FAILED}) instead of retrying what cannot work.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.connect().exceptionally(e -> {
  *     if (e instanceof ConnectionRefusedException r) System.err.println("refused: " + r.code() + " " + r.reason());
  *     return null;

@@ -6,7 +6,8 @@ package dev.relaykit.pusher;
  * dropped (never delivered as plaintext it is not) and the channel stays subscribed.
  *
  * <pre>{@code
- * client.onError(e -> { if (e instanceof DecryptionException d) alert(d.channel(), d.event()); });
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
+ * client.onError(e -> { if (e instanceof DecryptionException d) System.err.println(d.channel() + " " + d.event()); });
  * }</pre>
  */
 public class DecryptionException extends PusherException {

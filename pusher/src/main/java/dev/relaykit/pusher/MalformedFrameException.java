@@ -5,6 +5,7 @@ package dev.relaykit.pusher;
  * hold JSON and does not). It is reported and skipped; the connection stays open.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.onError(e -> { if (e instanceof MalformedFrameException m) System.err.println(m.frame()); });
  * }</pre>
  */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * member's channel data.
  *
  * <pre>{@code
+ * PresenceChannel presence = PusherClient.builder("app-key").cluster("eu").build().presenceChannel("presence-room");
  * for (Member m : presence.members()) System.out.println(m.id() + " " + m.info().path("name").asText());
  * }</pre>
  *

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * who comes and goes, in the order the server says so.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * PresenceChannel room = client.presenceChannel("presence-room");
  * room.onMemberAdded(m -> System.out.println("+ " + m.id()));
  * room.onMemberRemoved(m -> System.out.println("- " + m.id()));

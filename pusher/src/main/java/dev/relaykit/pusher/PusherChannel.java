@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * again, with a fresh authorization for the new socket id.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * PusherChannel orders = client.channel("private-orders");
  * orders.bind("order-filled", e -> System.out.println(e.json()));   // bind first: nothing is missed
  * orders.subscribe().get(10, TimeUnit.SECONDS);
@@ -161,6 +162,7 @@ public class PusherChannel {
      * and go out in order, never dropped.
      *
      * <pre>{@code
+     * PusherChannel chat = PusherClient.builder("app-key").cluster("eu").build().channel("private-chat");
      * chat.trigger("client-typing", Map.of("user", "ann")).join();
      * }</pre>
      *

@@ -5,6 +5,7 @@ package dev.relaykit.pusher;
  * "Invalid signature" answer has none). The connection stays open.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.onError(e -> {
  *     if (e instanceof PusherErrorException p && p.code() != null && p.code() == 4301) System.err.println("slow down");
  * });

@@ -10,6 +10,7 @@ import dev.relaykit.core.json.Json;
  * channel, the decrypted plaintext); {@link #json()} reads it as JSON.
  *
  * <pre>{@code
+ * PusherChannel channel = PusherClient.builder("app-key").cluster("eu").build().channel("private-orders");
  * channel.bind("order-filled", e -> System.out.println(e.json().get("qty").decimalValue()));
  * }</pre>
  *

@@ -12,6 +12,7 @@ import dev.relaykit.core.RelayKitException;
  * and {@link PusherTimeoutException}.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.onError(e -> {
  *     if (e instanceof AuthorizationException a) System.err.println("auth endpoint said " + a.httpStatus());
  * });

@@ -4,6 +4,7 @@ package dev.relaykit.pusher;
  * One change of the connection's state, as {@link PusherClient#onStateChange} listeners receive it.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.onStateChange(c -> System.out.println(c.previous() + " -> " + c.current()));
  * }</pre>
  *

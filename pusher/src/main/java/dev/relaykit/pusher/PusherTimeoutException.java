@@ -5,6 +5,7 @@ package dev.relaykit.pusher;
  * {@code pusher:connection_established} of {@link PusherClient#connect()}, a sign-in answer.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.subscribe("news").exceptionally(e -> {
  *     if (e.getCause() instanceof PusherTimeoutException) System.err.println("no answer");
  *     return null;

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * every reconnect.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.user().bind("balance-changed", e -> System.out.println(e.data()));
  * client.user().watchlist(e -> System.out.println(e.name() + " " + e.userIds()));
  * JsonNode me = client.user().signin().get(10, TimeUnit.SECONDS);   // the user_data your backend signed

@@ -6,6 +6,7 @@ package dev.relaykit.pusher;
  * {@code "Invalid signature: ..."} with code {@code null} and keeps the connection).
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.subscribe("private-orders").exceptionally(e -> {
  *     if (e.getCause() instanceof SubscriptionException s) System.err.println(s.channel() + ": " + s.status());
  *     return null;

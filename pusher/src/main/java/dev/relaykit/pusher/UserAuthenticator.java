@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * every reconnect.
  *
  * <pre>{@code
+ * PusherSigner signer = new PusherSigner("app-key", Secret.of(System.getenv("PUSHER_SECRET")));
  * UserAuthenticator viaBackend = UserAuthenticator.http(HttpAuthEndpoint.builder("https://app.example.com/pusher/user-auth").build());
  * UserAuthenticator local = UserAuthenticator.signing(signer, () -> "{\"id\":\"bot-1\",\"watchlist\":[\"ann\"]}");
  * }</pre>

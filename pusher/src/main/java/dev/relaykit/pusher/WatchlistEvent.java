@@ -6,6 +6,7 @@ import java.util.List;
  * A watchlist event after user sign-in: users of the signed-in user's watchlist came online or went offline.
  *
  * <pre>{@code
+ * PusherClient client = PusherClient.builder("app-key").cluster("eu").build();
  * client.user().watchlist(e -> System.out.println(e.name() + ": " + e.userIds()));
  * }</pre>
  *
