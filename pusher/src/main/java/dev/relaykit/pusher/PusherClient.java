@@ -415,9 +415,9 @@ public final class PusherClient implements AutoCloseable {
                         : new PusherException("the connection is lost and not retried: "
                         + (change.cause() != null ? change.cause().getMessage() : "reconnect policy exhausted"), change.cause());
                 connectionLost();
+                setState(PusherConnectionState.FAILED, why); // first: whoever hears of the error finds the state final
                 report(why);
                 endEverything(why);
-                setState(PusherConnectionState.FAILED, why);
                 timer.shutdownNow();
             }
             case CLOSED -> setState(PusherConnectionState.DISCONNECTED, null);
