@@ -23,6 +23,7 @@ final class WsConfig {
     final Supplier<String> endpointSupplier;
     final OkHttpClient client;
     final ReconnectPolicy policy;
+    final ServerCloseRule closeRule; // null: every server close reconnects by the policy
     final boolean retryInitialConnect;
     final Duration connectDeadline; // null: OkHttp's own timeouts bound an attempt
     final Duration pongTimeout; // null: no heartbeat check
@@ -49,6 +50,7 @@ final class WsConfig {
         this.subprotocols = List.copyOf(b.subprotocols);
         this.client = client(b);
         this.policy = b.policy;
+        this.closeRule = b.closeRule;
         this.retryInitialConnect = b.retryInitialConnect;
         this.connectDeadline = b.connectTimeout;
         this.pongTimeout = b.pongTimeout;

@@ -469,6 +469,11 @@ public final class WsSession implements AutoCloseable {
 
     /** The connection {@code c} is gone; reconnect or fail. */
     private void onLost(Connection c, SessionError.Kind kind, Throwable cause) {
+        onLost(c, kind, cause, ServerCloseRule.Action.RECONNECT);
+    }
+
+    /** The connection {@code c} is gone; {@code action} is the {@link ServerCloseRule}'s word on a server close. */
+    private void onLost(Connection c, SessionError.Kind kind, Throwable cause, ServerCloseRule.Action action) {
         List<OutgoingQueue.Message> unsent;
         boolean failed = false;
         synchronized (lock) {
@@ -482,6 +487,9 @@ public final class WsSession implements AutoCloseable {
             }
             inbound.report(kind, cause.getMessage(), cause);
             Reconnection.Verdict next = reconnection.lost();
+            if (action == ServerCloseRule.Action.STOP) {
+                next = Reconnection.Verdict.GIVE_UP; // the server said not to come back
+            }
             int attempt = reconnection.attempt();
             switch (next) {
                 case NEXT_ENDPOINT_NOW -> {
@@ -501,7 +509,7 @@ public final class WsSession implements AutoCloseable {
                     unsent = outgoing.close();
                 }
                 default -> {
-                    Duration delay = reconnection.delay();
+                    Duration delay = action == ServerCloseRule.Action.RECONNECT_NOW ? Duration.ZERO : reconnection.delay();
                     transition(ConnectionState.RECONNECTING, cause, attempt, delay);
                     unsent = outgoing.close();
                     try {
@@ -612,6 +620,7 @@ public final class WsSession implements AutoCloseable {
         WebSocket socket;
         ScheduledFuture<?> deadline; // the connect timeout's task; guarded by lock
         volatile Liveness liveness; // set when it opens, if a heartbeat or watchdog is configured
+        volatile ServerCloseRule.Action closeAction = ServerCloseRule.Action.RECONNECT; // the rule's word on a server close
 
         /** It is no longer the session's connection: its timers stop. Caller holds the lock. */
         void ended() {
@@ -658,15 +667,25 @@ public final class WsSession implements AutoCloseable {
                     lastClose = new CloseReason(code, reason, true);
                 }
             }
+            // decided before the reply: OkHttp's writer thread may call onClosed (which uses the verdict too)
+            // before this thread gets to onLost
+            if (config.closeRule != null) {
+                try {
+                    closeAction = Objects.requireNonNullElse(config.closeRule.onServerClose(code, reason), closeAction);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: the server close rule threw; reconnecting by the policy", name, e);
+                }
+            }
             webSocket.close(1000, null);
             onLost(this, SessionError.Kind.TRANSPORT, new TransportException(
-                    "server closed the connection: code " + code + (reason.isEmpty() ? "" : ", reason: " + reason)));
+                    "server closed the connection: code " + code + (reason.isEmpty() ? "" : ", reason: " + reason)),
+                    closeAction);
         }
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             onLost(this, SessionError.Kind.TRANSPORT, new TransportException(
-                    "connection closed: code " + code + (reason.isEmpty() ? "" : ", reason: " + reason)));
+                    "connection closed: code " + code + (reason.isEmpty() ? "" : ", reason: " + reason)), closeAction);
         }
 
         @Override
@@ -759,6 +778,7 @@ public final class WsSession implements AutoCloseable {
         Duration pongTimeout;
         Duration silence;
         ReconnectPolicy policy = ReconnectPolicy.defaults();
+        ServerCloseRule closeRule;
         boolean retryInitialConnect;
         int queueCapacity = 1024;
         int messagesPerSecond;
@@ -1010,6 +1030,24 @@ public final class WsSession implements AutoCloseable {
          */
         public Builder reconnect(ReconnectPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Lets the server's close code decide what follows a close frame: reconnect by the policy (the
+         * default), reconnect at once, or stop ({@link ConnectionState#FAILED}). See {@link ServerCloseRule}.
+         *
+         * <pre>{@code
+         * WsSession s = WsSession.builder("wss://ws.example.com/app")
+         *     .serverCloseRule((code, reason) -> code == 4001 ? ServerCloseRule.Action.STOP : ServerCloseRule.Action.RECONNECT)
+         *     .build();
+         * }</pre>
+         *
+         * @param rule decides by code and reason; called on the socket's reader thread
+         * @return this
+         */
+        public Builder serverCloseRule(ServerCloseRule rule) {
+            this.closeRule = Objects.requireNonNull(rule, "rule");
             return this;
         }
 
