@@ -102,7 +102,7 @@ public final class EncryptedChannels {
      * Decrypts a payload.
      *
      * <pre>{@code
-     * Optional<String> data = EncryptedChannels.decrypt(sharedSecret, nonce, ciphertext);
+     * Optional<String> data = EncryptedChannels.decrypt(sharedSecret, payload.nonce(), payload.ciphertext());
      * }</pre>
      *
      * @param sharedSecret the channel's 32-byte shared secret

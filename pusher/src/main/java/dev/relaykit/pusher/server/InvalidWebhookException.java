@@ -9,7 +9,7 @@ import dev.relaykit.core.RelayKitException;
  *
  * <pre>{@code
  * try {
- *     Webhook hook = pusher.webhook(key, signature, body);
+ *     Webhook hook = pusher.webhook(request.header("X-Pusher-Key"), signature, body);
  * } catch (InvalidWebhookException e) {
  *     if (e.reason() != InvalidWebhookException.Reason.MALFORMED) {
  *         System.err.println("forged webhook refused: " + e.getMessage());

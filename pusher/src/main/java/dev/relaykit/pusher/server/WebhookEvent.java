@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * records; an event name this version does not know arrives as {@link Unknown} with its JSON, so a
  * webhook Pusher adds tomorrow is never dropped.
  *
- * <pre>{@code
+ * <pre class="java-members">{@code
  * void onEvent(WebhookEvent event) {
  *     if (event instanceof WebhookEvent.MemberAdded m) {
  *         System.out.println(m.userId() + " joined " + m.channel());

@@ -9,6 +9,10 @@ import dev.relaykit.binance.futures.stream.FuturesMarketStreams;
 import dev.relaykit.binance.futures.userdata.FuturesUserDataEvent;
 import dev.relaykit.binance.stream.MarketStreams;
 import dev.relaykit.core.secret.Secret;
+import dev.relaykit.core.webhook.WebhookRequest;
+import dev.relaykit.pusher.crypto.EncryptedChannels;
+import dev.relaykit.pusher.crypto.PusherSigner;
+import dev.relaykit.pusher.server.PusherServerClient;
 import dev.relaykit.whatsapp.WhatsAppClient;
 import dev.relaykit.whatsapp.webhook.WebhookHandler;
 
@@ -39,4 +43,26 @@ public abstract class SnippetGivens {
     protected WhatsAppClient client;
     /** A built WhatsApp webhook handler. */
     protected WebhookHandler handler;
+    /** A built Pusher server-side client, a socket id from a client's auth request, and an incoming webhook request. */
+    protected PusherServerClient pusher;
+    protected String socketId;
+    protected WebhookRequest request;
+    /** Pusher crypto: an app key and signer, a channel, secretbox key/nonce/message/box, an encryption master key,
+     * a channel's shared secret and an encrypted payload received. */
+    protected String appKey;
+    protected PusherSigner signer;
+    protected String channel;
+    protected byte[] key;
+    protected byte[] nonce;
+    protected byte[] message;
+    protected byte[] box;
+    protected byte[] masterKey;
+    protected byte[] sharedSecret;
+    protected EncryptedChannels.Payload payload;
+    /** A webhook as a servlet receives it (the request, its signature header and exact body bytes), a base64
+     * encryption master key from configuration. */
+    protected jakarta.servlet.http.HttpServletRequest req;
+    protected String signature;
+    protected byte[] body;
+    protected String masterKeyBase64;
 }
