@@ -122,6 +122,10 @@ public final class PusherCost {
      */
     static List<Footprint> memory(int n) throws Exception {
         try (BlastServer server = PusherBenchmark.pusherServer()) {
+            // one of each first, so that class loading and each library's shared state are not counted per connection
+            PusherBenchmark.relayKit(server, e -> { }).close();
+            PusherBenchmark.pusherJava(server, e -> { }).disconnect();
+            awaitConnections(server, 0);
             long heap0 = heapAfterGc();
             int threads0 = Thread.activeCount();
             List<PusherClient> relay = new ArrayList<>();
