@@ -3,7 +3,7 @@ package dev.relaykit.pusher;
 import dev.relaykit.core.RelayKitException;
 
 /**
- * The root of every error the Pusher client reports, to {@link PusherClient.Builder#errorListener error
+ * The root of every error the Pusher client reports, to {@link PusherClient#onError error
  * listeners} and through failed futures. Subclasses say what went wrong:
  * {@link AuthorizationException} (the auth endpoint or authorizer), {@link SubscriptionException}
  * ({@code pusher:subscription_error}, or a {@code pusher:error} about one channel's signature),
