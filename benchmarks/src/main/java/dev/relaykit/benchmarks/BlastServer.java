@@ -35,6 +35,8 @@ public final class BlastServer implements AutoCloseable {
     private final int[] frameEnds; // end offset of each frame in block
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final String greeting;
+    private final java.util.function.Function<String, String> responder;
     private final java.util.concurrent.atomic.AtomicInteger handshaken = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
@@ -53,6 +55,24 @@ public final class BlastServer implements AutoCloseable {
      * @throws IOException if no port can be bound
      */
     public BlastServer(List<String> messages) throws IOException {
+        this(messages, null, null);
+    }
+
+    /**
+     * Starts on a free loopback port, serving these messages in turn, for a protocol that needs a few words
+     * before the data flows (Pusher: {@code pusher:connection_established}, then an answer to
+     * {@code pusher:subscribe}). The frames are then sent with {@link #push(int)}.
+     *
+     * @param messages the text messages to cycle through
+     * @param greeting a text frame sent to every client right after the handshake, or {@code null}
+     * @param responder answers a client's text frame (other than {@code go N}) with a text frame, or {@code null}
+     *     for none; may be {@code null}
+     * @throws IOException if no port can be bound
+     */
+    public BlastServer(List<String> messages, String greeting, java.util.function.Function<String, String> responder)
+            throws IOException {
+        this.greeting = greeting;
+        this.responder = responder;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         frameEnds = new int[FRAMES_PER_BLOCK];
@@ -113,6 +133,9 @@ public final class BlastServer implements AutoCloseable {
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            if (greeting != null) {
+                writeText(out, greeting);
+            }
             sockets.add(s);
             handshaken.incrementAndGet();
             while (true) {
@@ -153,6 +176,13 @@ public final class BlastServer implements AutoCloseable {
                     synchronized (s) {
                         blast(out, Integer.parseInt(text.substring(3).trim()));
                     }
+                } else if (opcode == 0x1 && responder != null) {
+                    String reply = responder.apply(text);
+                    if (reply != null) {
+                        synchronized (s) {
+                            writeText(out, reply);
+                        }
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -162,6 +192,20 @@ public final class BlastServer implements AutoCloseable {
                 handshaken.decrementAndGet();
             }
         }
+    }
+
+    private static void writeText(OutputStream out, String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        out.write(0x81);
+        if (payload.length < 126) {
+            out.write(payload.length);
+        } else {
+            out.write(126);
+            out.write(payload.length >> 8);
+            out.write(payload.length & 0xFF);
+        }
+        out.write(payload);
+        out.flush();
     }
 
     private void blast(OutputStream out, int frames) throws IOException {

@@ -19,6 +19,7 @@ import dev.relaykit.binance.BinanceKey;
 import dev.relaykit.samples.binance.FuturesBot;
 import dev.relaykit.samples.binance.LiveOrderBook;
 import dev.relaykit.samples.binance.PlaceAndCancelOrder;
+import dev.relaykit.samples.pusher.PusherWatch;
 import dev.relaykit.samples.whatsapp.EchoBot;
 import dev.relaykit.testkit.FakeBinance;
 import dev.relaykit.testkit.RestFake;
@@ -71,9 +72,11 @@ public final class OfflineDemo {
      * @param bookUpdates Binance order book updates applied
      * @param botReplies messages the WhatsApp echo bot sent
      * @param futures what the futures bot saw and did
+     * @param pusher what the Pusher sample saw
      */
     public record Result(BigDecimal balance, String errorCode, int tradesBefore, int tradesAfter, long reconnects,
-                         long subscribeFrames, int bookUpdates, int botReplies, FuturesBot.Report futures) {
+                         long subscribeFrames, int bookUpdates, int botReplies, FuturesBot.Report futures,
+                         PusherWatch.Report pusher) {
     }
 
     private OfflineDemo() {
@@ -223,9 +226,13 @@ public final class OfflineDemo {
                     + " through a fake Graph API");
             int botReplies = EchoBot.runOffline(indent(out)).size();
             out.println();
+            out.println("6. Pusher Channels, against the testkit's Pusher server: a public and a presence channel, events"
+                    + " a backend triggers through the signed HTTP API, an encrypted event decrypted by the client");
+            PusherWatch.Report pusher = PusherWatch.runOffline("orders", "presence-lobby", indent(out));
+            out.println();
             out.println("Done: nothing was left running.");
             return new Result(balance, errorCode, before, after, session.stats().reconnects(), subscribeFrames.get(),
-                    book.updates(), botReplies, futures);
+                    book.updates(), botReplies, futures, pusher);
         }
     }
 

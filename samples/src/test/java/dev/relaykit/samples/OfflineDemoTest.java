@@ -43,6 +43,11 @@ class OfflineDemoTest {
         String section4 = out.substring(out.indexOf("\n4. "), out.indexOf("\n5. "));
         assertThat(section4).contains("mark price 11794.15", "order book synced", "through /fapi/v1/algoOrder",
                 "cancelled: algo order " + r.futures().placed().algoId());
+        // section 6: Pusher, presence members, an HTTP-API-triggered event, an encrypted event decrypted
+        String section6 = out.substring(out.indexOf("\n6. "), out.indexOf("Done:"));
+        assertThat(section6).contains("member joined presence-lobby: bob", "event orders price ",
+                "the client decrypted: {\"text\":\"only members can read this\"}");
+        assertThat(r.pusher().members()).containsExactly("alice", "bob");
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
                 && t.getName().startsWith("relaykit-demo-stream"));
     }

@@ -51,7 +51,7 @@ final class JavadocSnippets {
     static final List<String> NOT_LIBRARIES = List.of("samples", "benchmarks", "bom");
 
     /** The JDK and Jackson packages every example may use without naming them. */
-    static final List<String> IMPORTS = List.of("java.util", "java.time", "java.math", "java.nio.file",
+    static final List<String> IMPORTS = List.of("java.util", "java.time", "java.math", "java.nio.file", "java.nio.charset",
             "java.util.concurrent", "java.net", "java.io", "java.security", "com.fasterxml.jackson.databind", "okhttp3");
 
     /** What a block is, from its {@code class} attribute. */
@@ -77,6 +77,7 @@ final class JavadocSnippets {
     private static final Pattern PRE = Pattern.compile("<pre(?:\\s+class=\"([^\"]*)\")?\\s*>(.*?)</pre>", Pattern.DOTALL);
     private static final Pattern CODE = Pattern.compile("\\A\\{@code[ \\t]*\\n?(.*)}\\s*\\z", Pattern.DOTALL);
     private static final Pattern LEADING_STAR = Pattern.compile("(?m)^[ \\t]*\\*(?: ?)");
+    private static final Pattern OWN_IMPORT = Pattern.compile("(?m)^import\\s+(dev\\.relaykit\\.[\\w.]*\\.[A-Z]\\w*)\\s*;");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
 
     private JavadocSnippets() {
@@ -132,6 +133,11 @@ final class JavadocSnippets {
             }
         }
         return List.copyOf(packages);
+    }
+
+    private static boolean sameSimpleName(List<String> imported, String type) {
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        return imported.stream().anyMatch(i -> i.substring(i.lastIndexOf('.') + 1).equals(simple));
     }
 
     private static Map<String, List<Path>> sharedNames;
@@ -276,8 +282,21 @@ final class JavadocSnippets {
         for (String type : publicTypesBeside(s.file())) {
             src.append("import ").append(type).append(";\n");
         }
+        // and so does a name the example's own file imports (whatsapp's WebhookEvent, not pusher's)
+        List<String> beside = publicTypesBeside(s.file());
+        List<String> imported = new ArrayList<>(beside);
+        Matcher own = OWN_IMPORT.matcher(read(s.file()));
+        while (own.find()) {
+            String type = own.group(1);
+            if (!sameSimpleName(imported, type)) {
+                imported.add(type);
+                src.append("import ").append(type).append(";\n");
+            }
+        }
         for (String type : sharedNamesResolved(s.file())) {
-            src.append("import ").append(type).append(";\n");
+            if (!sameSimpleName(imported, type)) {
+                src.append("import ").append(type).append(";\n");
+            }
         }
         src.append("import static org.assertj.core.api.Assertions.assertThat;\n");
         src.append("@SuppressWarnings(\"all\")\n");
@@ -374,7 +393,7 @@ final class JavadocSnippets {
         Map<String, Snippet> named = new LinkedHashMap<>();
         for (Snippet s : snippets) {
             if (s.kind() != Kind.NOT_JAVA && s.kind() != Kind.UNMARKED) {
-                // package-info.java: a class name has no '-'
+                // package-info.java is not an identifier: its examples compile as package_info_<line>
                 String simple = s.file().getFileName().toString().replace(".java", "").replace('-', '_');
                 named.put(simple + "_" + s.line(), s);
             }

@@ -59,4 +59,10 @@ public abstract class SnippetGivens {
     protected byte[] masterKey;
     protected byte[] sharedSecret;
     protected EncryptedChannels.Payload payload;
+    /** A webhook as a servlet receives it (the request, its signature header and exact body bytes), a base64
+     * encryption master key from configuration. */
+    protected jakarta.servlet.http.HttpServletRequest req;
+    protected String signature;
+    protected byte[] body;
+    protected String masterKeyBase64;
 }
