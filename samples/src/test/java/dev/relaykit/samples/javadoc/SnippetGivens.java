@@ -39,4 +39,8 @@ public abstract class SnippetGivens {
     protected WhatsAppClient client;
     /** A built WhatsApp webhook handler. */
     protected WebhookHandler handler;
+    /** A built Telegram Bot API client, a chat id the bot writes to, and an update it received. */
+    protected dev.relaykit.telegram.bot.TelegramBot bot;
+    protected long chatId;
+    protected dev.relaykit.telegram.bot.Update update;
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *         Files.writeString(file, Long.toString(nextOffset));
  *     }
  * };
- * bot.longPolling(update -> handle(update)).offsetStore(store).start();
+ * bot.longPolling(update -> System.out.println(update)).offsetStore(store).start();
  * }</pre>
  */
 public interface OffsetStore {

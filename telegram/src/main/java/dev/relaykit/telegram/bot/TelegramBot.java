@@ -359,7 +359,8 @@ public final class TelegramBot implements AutoCloseable {
      * {@code X-Telegram-Bot-Api-Secret-Token} header; {@code getUpdates} stops working meanwhile.
      *
      * <pre>{@code
-     * bot.setWebhook("https://bot.example.com/telegram", Secret.of(webhookSecret), Map.of("max_connections", 40));
+     * Secret webhookSecret = Secret.of(System.getenv("TELEGRAM_WEBHOOK_SECRET"));
+     * bot.setWebhook("https://bot.example.com/telegram", webhookSecret, Map.of("max_connections", 40));
      * }</pre>
      *
      * @param url the HTTPS URL

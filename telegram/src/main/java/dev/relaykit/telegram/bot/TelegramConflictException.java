@@ -6,13 +6,12 @@ package dev.relaykit.telegram.bot;
  * once: polling on would only fight the other poller for updates.
  *
  * <pre>{@code
- * bot.longPolling(update -> handle(update))
- *         .onStopped(error -> {
+ * bot.longPolling(update -> System.out.println(update)).start()
+ *         .stopped().whenComplete((ok, error) -> {
  *             if (error instanceof TelegramConflictException) {
  *                 System.err.println("another poller or a webhook owns this bot: " + error.getMessage());
  *             }
- *         })
- *         .start();
+ *         });
  * }</pre>
  */
 public final class TelegramConflictException extends TelegramApiException {

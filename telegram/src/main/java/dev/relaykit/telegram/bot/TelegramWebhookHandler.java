@@ -79,9 +79,11 @@ public final class TelegramWebhookHandler implements WebhookReceiver {
      * Checks, reads and queues one delivery.
      *
      * <pre>{@code
-     * WebhookResponse r = handler.handle(WebhookRequest.of("POST", "/telegram", name -> null,
+     * TelegramWebhookHandler telegram = TelegramWebhookHandler.builder(Secret.of("s3cret"))
+ *         .listener(update -> System.out.println(update)).build();
+ * WebhookResponse r = telegram.handle(WebhookRequest.of("POST", "/telegram", name -> null,
      *         name -> name.equalsIgnoreCase(TelegramWebhookHandler.SECRET_HEADER) ? "s3cret" : null,
-     *         new ByteArrayInputStream("{\"update_id\":1,\"message\":{}}".getBytes(StandardCharsets.UTF_8)), -1));
+     *         new ByteArrayInputStream("{\"update_id\":1,\"message\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), -1));
      * }</pre>
      *
      * @param request the HTTP request

@@ -11,7 +11,7 @@ import java.util.Optional;
  * compiled into this SDK, so a kind Telegram added after this release ({@code "business_message"},
  * {@code "purchased_paid_media"}, ...) arrives like any other, with its payload as a JSON tree.
  *
- * <pre>{@code
+ * <pre class="java-members">{@code
  * void onUpdate(Update update) {
  *     if (update.kind().equals("message")) {
  *         long chatId = update.payload().path("chat").path("id").asLong();
