@@ -466,10 +466,10 @@ public final class TelegramBot implements AutoCloseable {
                 // a poller's close does not throw; nothing to add here
             }
         }
+        rest.close(); // first: a send waiting for pacing room then fails instead of going out
         for (Runnable waiting : timer.shutdownNow()) {
             waiting.run();
         }
-        rest.close();
     }
 
     /** @return the base URL; never the token */

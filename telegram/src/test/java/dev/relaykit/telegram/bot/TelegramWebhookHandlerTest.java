@@ -64,4 +64,33 @@ class TelegramWebhookHandlerTest {
         assertThat(handler.handle(WebhookRequest.of("GET", "/telegram", n -> null, n -> SECRET, null, 0)).status())
                 .isEqualTo(405);
     }
+
+    @Test
+    void onTheEmbeddedServerARightSecretIsDeliveredAndAWrongOneRefused() throws Exception {
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch one = new CountDownLatch(1);
+        TelegramWebhookHandler handler = TelegramWebhookHandler.builder(Secret.of(SECRET)).listener(u -> {
+            seen.add(u.updateId());
+            one.countDown();
+        }).build();
+        try (dev.relaykit.webhook.WebhookServer server = dev.relaykit.webhook.WebhookServer.builder()
+                .route("/telegram", handler).host("127.0.0.1").port(0).start()) {
+            okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+            String url = "http://127.0.0.1:" + server.port() + "/telegram";
+            okhttp3.RequestBody body = okhttp3.RequestBody.create("{\"update_id\":77,\"message\":{\"text\":\"hi\"}}",
+                    okhttp3.MediaType.get("application/json"));
+            try (okhttp3.Response wrong = http.newCall(new okhttp3.Request.Builder().url(url)
+                    .header(TelegramWebhookHandler.SECRET_HEADER, "nope").post(body).build()).execute()) {
+                assertThat(wrong.code()).isEqualTo(401);
+            }
+            try (okhttp3.Response right = http.newCall(new okhttp3.Request.Builder().url(url)
+                    .header(TelegramWebhookHandler.SECRET_HEADER, SECRET).post(body).build()).execute()) {
+                assertThat(right.code()).isEqualTo(200);
+            }
+            assertThat(one.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(seen).containsExactly(77L);
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
 }
