@@ -427,10 +427,14 @@ public final class TelegramBot implements AutoCloseable {
     /** A getUpdates caller whose read timeout exceeds the poll's, and whose open call close() can cancel. */
     private PollSource pollSource(Duration readTimeout) {
         Set<Call> open = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         OkHttpClient client = http.newBuilder()
                 .readTimeout(readTimeout)
                 .addInterceptor(chain -> {
                     open.add(chain.call());
+                    if (closed.get()) {
+                        chain.call().cancel(); // close() ran before this call reached OkHttp's thread
+                    }
                     try {
                         return chain.proceed(chain.request());
                     } finally {
@@ -447,6 +451,7 @@ public final class TelegramBot implements AutoCloseable {
 
             @Override
             public void close() {
+                closed.set(true); // a call not yet in "open" cancels itself when it gets there
                 pollRest.close();
                 open.forEach(Call::cancel);
             }

@@ -184,4 +184,26 @@ class LongPollingTest {
         assertThat(polling.stopped()).succeedsWithin(Duration.ofSeconds(1));
         assertThat(polling.stopped().isCompletedExceptionally()).isFalse();
     }
+
+    @Test
+    void whileTheNetworkIsDownOneWarningThenQuietThenOneRecoveryLine() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            script.add(offset -> new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+        }
+        script.add(updates(50));
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (LongPolling polling = bot.longPolling(u -> { }).backoff(Duration.ofMillis(5), Duration.ofMillis(20))
+                .timeout(Duration.ofSeconds(1)).start()) {
+            for (int i = 0; i < 8; i++) {
+                assertThat(offsets.poll(10, TimeUnit.SECONDS)).isNotNull(); // 6 failed polls, the answer, the next poll
+            }
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8); // slf4j-simple writes to System.err
+        assertThat(log.lines().filter(l -> l.contains("telegram long polling failed"))).hasSize(1);
+        assertThat(log.lines().filter(l -> l.contains("recovered after 6 failed polls"))).hasSize(1);
+    }
 }
