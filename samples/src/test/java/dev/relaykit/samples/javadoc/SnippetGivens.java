@@ -65,4 +65,8 @@ public abstract class SnippetGivens {
     protected String signature;
     protected byte[] body;
     protected String masterKeyBase64;
+    /** A built Telegram Bot API client, a chat id the bot writes to, and an update it received. */
+    protected dev.relaykit.telegram.bot.TelegramBot bot;
+    protected long chatId;
+    protected dev.relaykit.telegram.bot.Update update;
 }

@@ -148,6 +148,9 @@ public final class RestClient implements AutoCloseable {
                 secretHeaderValues.add(h.getValue());
             }
         }
+        for (dev.relaykit.core.secret.Secret s : b.redactedValues) {
+            secretHeaderValues.add(s.reveal());
+        }
         this.redactor = r.withValues(secretHeaderValues);
         this.retry = Retry.of("relaykit-" + service, retryConfig(retryPolicy));
         // a retry or budget wait scheduled in the moment the client closes runs at once and fails its call:
@@ -733,8 +736,30 @@ public final class RestClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ErrorParser errorParser = ErrorParser.standard();
         private Predicate<? super RelayKitException> retryRejected;
+        private final List<dev.relaykit.core.secret.Secret> redactedValues = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Names a secret that is part of the base URL or paths rather than of a header or a
+         * sensitive parameter (the Telegram Bot API's token in {@code /bot<token>/method}): its value
+         * is masked in log lines, exception messages and {@code toString()} like any other secret.
+         *
+         * <pre>{@code
+         * Secret token = Secret.of(System.getenv("TELEGRAM_BOT_TOKEN"));
+         * RestClient rest = RestClient.builder()
+         *         .baseUrl("https://api.telegram.org/bot" + token.reveal())
+         *         .redactValue(token)
+         *         .build();
+         * }</pre>
+         *
+         * @param secret a value to mask wherever it appears
+         * @return this builder
+         */
+        public Builder redactValue(dev.relaykit.core.secret.Secret secret) {
+            redactedValues.add(Objects.requireNonNull(secret, "secret"));
+            return this;
         }
 
         /**
