@@ -1,10 +1,10 @@
 package dev.relaykit.pusher.server;
 
 import dev.relaykit.core.secret.Secret;
+import dev.relaykit.core.webhook.WebhookBody;
 import dev.relaykit.core.webhook.WebhookReceiver;
 import dev.relaykit.core.webhook.WebhookRequest;
 import dev.relaykit.core.webhook.WebhookResponse;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -86,17 +86,11 @@ public final class PusherWebhookHandler implements WebhookReceiver {
             return WebhookResponse.text(405, "method not allowed; Pusher delivers webhooks with POST")
                     .withHeader("Allow", "POST");
         }
-        if (request.contentLength() > maxBodyBytes) {
-            return tooLarge();
-        }
         byte[] body;
         try {
-            body = request.body().readNBytes(maxBodyBytes + 1);
-        } catch (IOException e) {
-            return WebhookResponse.text(400, "could not read the request body");
-        }
-        if (body.length > maxBodyBytes) {
-            return tooLarge();
+            body = WebhookBody.read(request, maxBodyBytes);
+        } catch (WebhookBody.Refused refused) {
+            return refused.response();
         }
         PusherWebhook webhook;
         try {
@@ -117,9 +111,6 @@ public final class PusherWebhookHandler implements WebhookReceiver {
         return WebhookResponse.empty(200);
     }
 
-    private WebhookResponse tooLarge() {
-        return WebhookResponse.text(413, "body too large; the limit is " + maxBodyBytes + " bytes");
-    }
 
     /** @return the body limit; never the key or the secret */
     @Override

@@ -5,12 +5,11 @@ import dev.relaykit.core.RelayKitException;
 import dev.relaykit.core.internal.SharedTimer;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.secret.Secret;
+import dev.relaykit.core.webhook.WebhookBody;
 import dev.relaykit.core.webhook.WebhookReceiver;
 import dev.relaykit.core.webhook.WebhookRequest;
 import dev.relaykit.core.webhook.WebhookResponse;
 import dev.relaykit.core.ws.SerialExecutor;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -101,17 +100,11 @@ public final class TelegramWebhookHandler implements WebhookReceiver {
         if (closed) {
             return WebhookResponse.text(503, "shutting down");
         }
-        if (request.contentLength() > maxBodyBytes) {
-            return WebhookResponse.text(413, "body too large");
-        }
         byte[] body;
-        try (InputStream in = request.body()) {
-            body = in.readNBytes(maxBodyBytes + 1);
-        } catch (IOException e) {
-            return WebhookResponse.text(400, "body could not be read");
-        }
-        if (body.length > maxBodyBytes) {
-            return WebhookResponse.text(413, "body too large");
+        try {
+            body = WebhookBody.read(request, maxBodyBytes);
+        } catch (WebhookBody.Refused refused) {
+            return refused.response();
         }
         Update update;
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.secret.Secret;
 import dev.relaykit.core.sign.PayloadSigner;
+import dev.relaykit.core.webhook.WebhookBody;
 import dev.relaykit.core.webhook.WebhookReceiver;
 import dev.relaykit.core.webhook.WebhookRequest;
 import dev.relaykit.core.webhook.WebhookResponse;
@@ -271,17 +272,14 @@ public final class WebhookHandler implements WebhookReceiver {
         if (closed) {
             return WebhookResponse.text(503, "shutting down; deliver again later");
         }
-        if (contentLength > maxBodyBytes) {
-            return tooLarge("Content-Length " + contentLength);
-        }
         byte[] body;
         try {
-            body = in.readNBytes(maxBodyBytes + 1); // the builder keeps maxBodyBytes below Integer.MAX_VALUE
-        } catch (IOException e) {
-            return WebhookResponse.text(400, "could not read the request body");
-        }
-        if (body.length > maxBodyBytes) {
-            return tooLarge("the body");
+            body = WebhookBody.read(in, contentLength, maxBodyBytes); // the builder keeps maxBodyBytes below Integer.MAX_VALUE
+        } catch (WebhookBody.Refused refused) {
+            if (refused.tooLarge()) {
+                report(WebhookError.Kind.BODY_TOO_LARGE, "delivery refused: " + refused.getMessage(), null, null);
+            }
+            return refused.response();
         }
         String problem = signatureProblem(header.apply(SIGNATURE_HEADER), body);
         if (problem != null) {
@@ -326,11 +324,6 @@ public final class WebhookHandler implements WebhookReceiver {
         return ACCEPTED; // no body: Meta reads only the status
     }
 
-    private WebhookResponse tooLarge(String what) {
-        report(WebhookError.Kind.BODY_TOO_LARGE, "delivery refused: " + what + " exceeds the limit of "
-                + maxBodyBytes + " bytes", null, null);
-        return WebhookResponse.text(413, "body too large; the limit is " + maxBodyBytes + " bytes");
-    }
 
     /** @return why the signature is not acceptable, or {@code null} if it is; never the signature itself */
     private String signatureProblem(String headerValue, byte[] body) {
