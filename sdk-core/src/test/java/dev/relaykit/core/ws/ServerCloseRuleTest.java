@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link WsSession.Builder#serverCloseRule}: the server's close code decides stop, reconnect now, or back off. */
 class ServerCloseRuleTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ServerCloseRule PUSHER_LIKE = (code, reason) ->
             code >= 4000 && code < 4100 ? ServerCloseRule.Action.STOP
                     : code >= 4200 && code < 4300 ? ServerCloseRule.Action.RECONNECT_NOW
@@ -36,10 +37,7 @@ class ServerCloseRuleTest {
             WsSession s = session(server, changes);
             s.connect().get(10, TimeUnit.SECONDS);
             server.awaitClient(Duration.ofSeconds(10)).close(4001, "Application does not exist");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (s.state() != ConnectionState.FAILED && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Recorder.await(() -> s.state() == ConnectionState.FAILED, WAIT, "FAILED, changes " + changes);
             assertThat(s.state()).as("changes %s", changes).isEqualTo(ConnectionState.FAILED);
             assertThat(s.lastClose().code()).isEqualTo(4001);
             Thread.sleep(300); // nothing may follow: no reconnect attempt
@@ -55,25 +53,18 @@ class ServerCloseRuleTest {
             WsSession s = session(server, changes);
             s.connect().get(10, TimeUnit.SECONDS);
             server.awaitClient(Duration.ofSeconds(10)).close(4200, "Generic reconnect immediately");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (server.connectionCount() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Recorder.await(() -> server.connectionCount() >= 2, WAIT, "a second connection, changes " + changes);
             assertThat(server.connectionCount()).as("changes %s", changes).isEqualTo(2); // well inside the 30 s back-off
             assertThat(changes).anySatisfy(c -> {
                 assertThat(c.to()).isEqualTo(ConnectionState.RECONNECTING);
                 assertThat(c.nextDelay()).isEqualTo(Duration.ZERO);
             });
-            while (s.state() != ConnectionState.OPEN && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Recorder.await(() -> s.state() == ConnectionState.OPEN, WAIT, "OPEN again");
             server.awaitClient(Duration.ofSeconds(10));
             server.openClients().forEach(c -> c.close(4100, "Over capacity"));
             // state changes reach the listener on the dispatcher: wait for the one the 4100 caused
-            while (changes.stream().noneMatch(c -> String.valueOf(c.cause()).contains("4100"))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Recorder.await(() -> changes.stream().anyMatch(c -> String.valueOf(c.cause()).contains("4100")), WAIT,
+                    "the state change the 4100 caused");
             assertThat(changes).filteredOn(c -> String.valueOf(c.cause()).contains("4100")).singleElement()
                     .satisfies(c -> assertThat(c.nextDelay()).isGreaterThanOrEqualTo(Duration.ofSeconds(30)));
             Thread.sleep(300);
