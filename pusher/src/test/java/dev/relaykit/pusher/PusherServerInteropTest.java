@@ -126,6 +126,8 @@ class PusherServerInteropTest {
         a.subscribePresence("presence-b").get(10, TimeUnit.SECONDS);
         String first = a.socketId();
         server.disconnect(first, 4200, "Generic reconnect immediately");
+        // until the server has forgotten the old connection, its subscriptions would satisfy the waits below
+        server.awaitClosed(first, Duration.ofSeconds(10));
         // PusherServer checks each signature against the new socket id: only fresh auth gets back in
         server.awaitSubscribers("private-a", 1, Duration.ofSeconds(10));
         server.awaitSubscribers("presence-b", 1, Duration.ofSeconds(10));

@@ -348,6 +348,20 @@ public final class PusherServer implements AutoCloseable {
     }
 
     /**
+     * Waits until the connection with this socket id is closed and forgotten (its subscriptions and presence
+     * with it): after {@link #disconnect}, so that a following wait sees only the client's new connection.
+     *
+     * @param socketId the connection's socket id
+     * @param timeout how long to wait
+     * @throws TimeoutException if it was still open
+     * @throws InterruptedException if interrupted
+     */
+    public void awaitClosed(String socketId, Duration timeout) throws TimeoutException, InterruptedException {
+        hub.await(open -> open.stream().noneMatch(c -> c.socketId().equals(socketId)), timeout,
+                "connection " + socketId + " closed");
+    }
+
+    /**
      * Waits until exactly {@code count} connections are open (say, 0 after the server closed them all: the
      * server has also forgotten their subscriptions and presence by then).
      *
