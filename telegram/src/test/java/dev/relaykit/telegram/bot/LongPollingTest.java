@@ -40,8 +40,10 @@ class LongPollingTest {
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 JsonNode body = Json.tree(request.getBody().readUtf8());
                 long offset = body.has("offset") ? body.get("offset").asLong() : -1;
-                offsets.add(offset);
+                // take the answer before reporting the offset: a test that adds to the script once it
+                // has seen an offset must not have that answer go to the poll it has just seen
                 Function<Long, MockResponse> next = script.poll();
+                offsets.add(offset);
                 return next != null ? next.apply(offset) : new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
             }
         });
