@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Who am I, chats and their history: {@code getMe}, {@code getChats}, {@code getChat},
- * {@code getChatHistory}, {@code searchPublicChat}. Every call has a sync form (not from a listener
- * callback) and an {@code ...Async} form.
+ * {@code getChatHistory}, {@code searchPublicChat}; private and secret chats with a user
+ * ({@code createPrivateChat}, {@code createNewSecretChat}); groups are {@link TdGroups}. The sync forms
+ * wait for TDLib's answer (not from a listener callback); {@code ...Async} forms return a future.
  *
  * <pre>{@code
  * TdChats chats = client.chats();
@@ -124,6 +125,34 @@ public final class TdChats {
      */
     public Chat searchPublic(String username) {
         return calls.await(calls.call(TdClient.function("searchPublicChat").put("username", username))
+                .thenApply(Chat::of));
+    }
+    /**
+     * The private chat with a user ({@code createPrivateChat}); TDLib creates it locally if needed.
+     *
+     * <pre>{@code
+     * Chat dm = client.chats().createPrivate(userId);
+     * client.messages().sendText(dm.id(), "hello");
+     * }</pre>
+     *
+     * @param userId the user
+     * @return the chat
+     */
+    public Chat createPrivate(long userId) {
+        return calls.await(calls.call(TdClient.function("createPrivateChat").put("user_id", userId).put("force", false))
+                .thenApply(Chat::of));
+    }
+
+    /**
+     * Starts a secret (end-to-end encrypted) chat with a user ({@code createNewSecretChat}; user accounts
+     * only, with {@link TdClient.Builder#useSecretChats}). The chat is usable once the other side's app
+     * accepted it ({@code updateSecretChat} in {@link TdListener#onUpdate}).
+     *
+     * @param userId the user
+     * @return the new chat ({@code "Secret"})
+     */
+    public Chat createSecret(long userId) {
+        return calls.await(calls.call(TdClient.function("createNewSecretChat").put("user_id", userId))
                 .thenApply(Chat::of));
     }
 }

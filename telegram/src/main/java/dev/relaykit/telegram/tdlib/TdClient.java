@@ -67,6 +67,7 @@ public final class TdClient implements AutoCloseable {
     private final TdChats chats;
     private final TdMessages messages;
     private final TdFiles files;
+    private final TdGroups groups;
     private final TdProxies proxies;
     private final List<TdListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -110,6 +111,7 @@ public final class TdClient implements AutoCloseable {
         this.chats = new TdChats(calls);
         this.messages = new TdMessages(calls);
         this.files = new TdFiles(calls);
+        this.groups = new TdGroups(calls);
         this.proxies = new TdProxies(calls);
         applyLogSettings(td, b);
         this.clientId = td.createClientId();
@@ -144,14 +146,19 @@ public final class TdClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ resource groups
 
-    /** @return who am I, chats and their history */
+    /** @return who am I, chats and their history, private and secret chats */
     public TdChats chats() {
         return chats;
     }
 
-    /** @return send, edit, delete and forward messages */
+    /** @return send (with keyboards), edit, delete and forward messages; callback answers; sponsored messages */
     public TdMessages messages() {
         return messages;
+    }
+
+    /** @return basic groups, supergroups and channels: info, members, creating, joining by invite link */
+    public TdGroups groups() {
+        return groups;
     }
 
     /** @return downloads with progress */
@@ -463,7 +470,16 @@ public final class TdClient implements AutoCloseable {
             if ("updateAuthorizationState".equals(type)) {
                 onAuthorization(AuthorizationState.of(node.path("authorization_state")));
             } else if ("updateFile".equals(type)) {
-                files.onUpdateFile(node);
+                TdFile f = TdFile.of(node.path("file"));
+                files.onUpdateFile(f);
+                for (TdListener l : listeners) {
+                    call(() -> l.onFile(this, f));
+                }
+            } else if ("updateNewCallbackQuery".equals(type)) {
+                CallbackQuery q = CallbackQuery.of(node);
+                for (TdListener l : listeners) {
+                    call(() -> l.onCallbackQuery(this, q));
+                }
             } else if ("updateNewMessage".equals(type)) {
                 Message m = Message.of(node.path("message"));
                 for (TdListener l : listeners) {

@@ -36,6 +36,16 @@ public record TdFile(int id, long size, long expectedSize, String localPath, lon
                 f.path("remote").path("id").asText(""), f);
     }
 
+    /** @return bytes uploaded so far, while TDLib uploads a file being sent ({@code remote.uploaded_size}) */
+    public long uploadedSize() {
+        return raw == null ? 0 : raw.path("remote").path("uploaded_size").asLong();
+    }
+
+    /** @return whether an upload is active ({@code remote.is_uploading_active}) */
+    public boolean uploading() {
+        return raw != null && raw.path("remote").path("is_uploading_active").asBoolean();
+    }
+
     /** @return how much is downloaded, 0 to 100 (0 when the size is unknown) */
     public int percent() {
         long total = size > 0 ? size : expectedSize;

@@ -1,6 +1,5 @@
 package dev.relaykit.telegram.tdlib;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.RelayKitException;
 import java.util.Map;
 import java.util.Objects;
@@ -65,8 +64,7 @@ public final class TdFiles {
     }
 
     /** An {@code updateFile}: on the client's dispatcher. */
-    void onUpdateFile(JsonNode update) {
-        TdFile f = TdFile.of(update.path("file"));
+    void onUpdateFile(TdFile f) {
         Download d = downloads.get(f.id());
         if (d != null) {
             report(d, f);

@@ -45,7 +45,7 @@ public interface TdListener {
      * {@code updateNewMessage}: a message arrived (or this account sent one from elsewhere).
      *
      * @param client the client
-     * @param message the message (text, photo, video, document typed; others in {@link Message#raw()})
+     * @param message the message (text, photo, video, document and audio typed; others in {@link Message#raw()})
      */
     default void onNewMessage(TdClient client, Message message) {
     }
@@ -78,6 +78,26 @@ public interface TdListener {
      * @param error TDLib's reason
      */
     default void onMessageSendFailed(TdClient client, Message message, long oldMessageId, TdException error) {
+    }
+
+    /**
+     * {@code updateNewCallbackQuery}: a user pressed a callback button of this bot's message; answer it with
+     * {@link TdMessages#answerCallbackQuery} (it returns a future, so it can be called here).
+     *
+     * @param client the client
+     * @param query the query
+     */
+    default void onCallbackQuery(TdClient client, CallbackQuery query) {
+    }
+
+    /**
+     * {@code updateFile}: a file's state changed: download or upload progress (a video being sent reports
+     * its upload here), or a file completed. {@link TdFiles#download} reports its own file's progress too.
+     *
+     * @param client the client
+     * @param file the file's new state ({@link TdFile#percent()}, {@link TdFile#uploadedSize()})
+     */
+    default void onFile(TdClient client, TdFile file) {
     }
 
     /**
