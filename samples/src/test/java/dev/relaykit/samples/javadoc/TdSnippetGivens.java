@@ -1,5 +1,6 @@
 package dev.relaykit.samples.javadoc;
 
+import dev.relaykit.telegram.tdlib.CallbackQuery;
 import dev.relaykit.telegram.tdlib.Message;
 import dev.relaykit.telegram.tdlib.TdClient;
 import dev.relaykit.telegram.tdlib.TdJson;
@@ -21,6 +22,12 @@ public abstract class TdSnippetGivens extends SnippetGivens {
     protected long serverId;
     protected int fileId;
     protected Message message;
+    /** A user, a basic group and a supergroup (ids from earlier answers), an invite link, a callback query received. */
+    protected long userId;
+    protected long basicGroupId;
+    protected long supergroupId;
+    protected String link;
+    protected CallbackQuery query;
     /** A database directory, the user's listener, and the terminal for questions. */
     protected Path dir;
     protected TdListener myListener;

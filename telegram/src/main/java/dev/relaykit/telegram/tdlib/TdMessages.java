@@ -350,7 +350,7 @@ public final class TdMessages {
      * on the returned JSON: {@code content.with("invoice").put("need_email_address", true)}.
      *
      * <pre>{@code
-     * ObjectNode invoice = TdMessages.invoice("Pro plan", "One month of Pro", "XTR",
+     * var invoice = TdMessages.invoice("Pro plan", "One month of Pro", "XTR",
      *         List.of(new TdMessages.Price("Pro, 1 month", 250)), "order-1042".getBytes(StandardCharsets.UTF_8),
      *         Secret.of(""));
      * client.messages().send(chatId, invoice, null);

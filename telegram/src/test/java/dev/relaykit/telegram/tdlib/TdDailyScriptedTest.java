@@ -123,22 +123,25 @@ class TdDailyScriptedTest {
     }
 
     @Test
-    void documentsAndPhotosGoOutAsInputFiles() {
+    void documentsAndPhotosGoOutInTheirInputDocumentAndInputPhoto() {
         td.on("sendMessage", (c, r) -> td.answer(c, r, fixture("message-document.json")));
         start();
         Message m = client.messages().sendDocument(5L, InputFile.local(Path.of("/tmp/report.pdf")), FormattedText.plain("Q3"));
         assertThat(m.fileId()).isEqualTo(42);
         JsonNode doc = td.last("sendMessage").path("input_message_content");
         assertThat(doc.path("@type").asText()).isEqualTo("inputMessageDocument");
-        assertThat(doc.path("document").path("@type").asText()).isEqualTo("inputFileLocal");
-        assertThat(doc.path("document").path("path").asText()).isEqualTo("/tmp/report.pdf");
+        // TDLib 1.8.67 wraps the file: inputMessageDocument.document is an inputDocument
+        assertThat(doc.path("document").path("@type").asText()).isEqualTo("inputDocument");
+        assertThat(doc.path("document").path("document").path("@type").asText()).isEqualTo("inputFileLocal");
+        assertThat(doc.path("document").path("document").path("path").asText()).isEqualTo("/tmp/report.pdf");
         assertThat(doc.path("caption").path("text").asText()).isEqualTo("Q3");
 
         client.messages().sendPhoto(5L, InputFile.remote("https://example.com/cat.jpg"), null);
         JsonNode photo = td.last("sendMessage").path("input_message_content");
         assertThat(photo.path("@type").asText()).isEqualTo("inputMessagePhoto");
-        assertThat(photo.path("photo").path("@type").asText()).isEqualTo("inputFileRemote");
-        assertThat(photo.path("photo").path("id").asText()).isEqualTo("https://example.com/cat.jpg");
+        assertThat(photo.path("photo").path("@type").asText()).isEqualTo("inputPhoto");
+        assertThat(photo.path("photo").path("photo").path("@type").asText()).isEqualTo("inputFileRemote");
+        assertThat(photo.path("photo").path("photo").path("id").asText()).isEqualTo("https://example.com/cat.jpg");
         assertThat(photo.has("caption")).isFalse();
     }
 
