@@ -2,7 +2,6 @@ package dev.relaykit.telegram.tdlib;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.relaykit.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class ReplyMarkup {
      * @throws IllegalArgumentException if a button is a reply keyboard button
      */
     public static ReplyMarkup inlineKeyboard(List<List<Button>> rows) {
-        ObjectNode m = node("replyMarkupInlineKeyboard");
+        ObjectNode m = TdClient.function("replyMarkupInlineKeyboard");
         addRows(m, rows, true);
         return new ReplyMarkup(m);
     }
@@ -52,7 +51,7 @@ public final class ReplyMarkup {
      * @throws IllegalArgumentException if a button is an inline button
      */
     public static ReplyMarkup keyboard(List<List<Button>> rows, boolean resize, boolean oneTime) {
-        ObjectNode m = node("replyMarkupShowKeyboard").put("is_persistent", false).put("resize_keyboard", resize)
+        ObjectNode m = TdClient.function("replyMarkupShowKeyboard").put("is_persistent", false).put("resize_keyboard", resize)
                 .put("one_time", oneTime).put("is_personal", false).put("input_field_placeholder", "");
         addRows(m, rows, false);
         return new ReplyMarkup(m);
@@ -60,7 +59,7 @@ public final class ReplyMarkup {
 
     /** @return removes a reply keyboard sent earlier ({@code replyMarkupRemoveKeyboard}) */
     public static ReplyMarkup removeKeyboard() {
-        return new ReplyMarkup(node("replyMarkupRemoveKeyboard").put("is_personal", false));
+        return new ReplyMarkup(TdClient.function("replyMarkupRemoveKeyboard").put("is_personal", false));
     }
 
     /**
@@ -73,7 +72,7 @@ public final class ReplyMarkup {
             throw new IllegalArgumentException("callback data must be 1 to 64 bytes (Telegram's limit), not "
                     + data.length);
         }
-        return inline(text, node("inlineKeyboardButtonTypeCallback").put("data", Base64.getEncoder().encodeToString(data)));
+        return inline(text, TdClient.function("inlineKeyboardButtonTypeCallback").put("data", Base64.getEncoder().encodeToString(data)));
     }
 
     /**
@@ -91,7 +90,7 @@ public final class ReplyMarkup {
      * @return an inline button that opens a link ({@code inlineKeyboardButtonTypeUrl})
      */
     public static Button url(String text, String url) {
-        return inline(text, node("inlineKeyboardButtonTypeUrl").put("url", Objects.requireNonNull(url, "url")));
+        return inline(text, TdClient.function("inlineKeyboardButtonTypeUrl").put("url", Objects.requireNonNull(url, "url")));
     }
 
     /**
@@ -121,14 +120,14 @@ public final class ReplyMarkup {
     }
 
     private static Button inline(String text, ObjectNode type) {
-        ObjectNode b = node("inlineKeyboardButton").put("text", Objects.requireNonNull(text, "text"));
+        ObjectNode b = TdClient.function("inlineKeyboardButton").put("text", Objects.requireNonNull(text, "text"));
         b.set("type", type);
         return new Button(b, true);
     }
 
     private static Button reply(String text, String type) {
-        ObjectNode b = node("keyboardButton").put("text", Objects.requireNonNull(text, "text"));
-        b.set("type", node(type));
+        ObjectNode b = TdClient.function("keyboardButton").put("text", Objects.requireNonNull(text, "text"));
+        b.set("type", TdClient.function(type));
         return new Button(b, false);
     }
 
@@ -146,10 +145,6 @@ public final class ReplyMarkup {
                 r.add(b.td.deepCopy());
             }
         }
-    }
-
-    private static ObjectNode node(String type) {
-        return Json.mapper().createObjectNode().put("@type", type);
     }
 
     /** @return TDLib's object (a copy) */

@@ -3,7 +3,6 @@ package dev.relaykit.telegram.tdlib;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.relaykit.core.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -271,7 +270,7 @@ public final class TdGroups {
         private final ObjectNode td;
 
         private Filter(String type, String query) {
-            this.td = Json.mapper().createObjectNode().put("@type", "supergroupMembersFilter" + type);
+            this.td = TdClient.function("supergroupMembersFilter" + type);
             if (query != null) {
                 td.put("query", query);
             }

@@ -48,6 +48,20 @@ final class ScriptedTdJson implements TdJson {
         return "{\"@type\":\"" + type + "\"}";
     }
 
+    /** A client of this fake with made-up api credentials and a short close timeout. */
+    TdClient.Builder client() {
+        return TdClient.builder(this).apiId(1).apiHash("h").closeTimeout(java.time.Duration.ofSeconds(10));
+    }
+
+    /** An object saved under src/test/resources/tdlib (td_api.tl shapes, see the README there). */
+    static String fixture(String name) {
+        try (java.io.InputStream in = ScriptedTdJson.class.getResourceAsStream("/tdlib/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Scripts what the fake does with a request of this {@code @type} (replacing the default). */
     ScriptedTdJson on(String type, BiConsumer<Integer, JsonNode> handler) {
         handlers.put(type, handler);

@@ -1,5 +1,6 @@
 package dev.relaykit.telegram.tdlib;
 
+import static dev.relaykit.telegram.tdlib.ScriptedTdJson.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaykit.core.RelayKitException;
 import dev.relaykit.core.json.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +33,8 @@ class TdDailyScriptedTest {
         }
     }
 
-    private static String fixture(String name) {
-        try (InputStream in = TdDailyScriptedTest.class.getResourceAsStream("/tdlib/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private TdClient start() {
-        client = TdClient.builder(td).apiId(1).apiHash("h").closeTimeout(Duration.ofSeconds(10)).build();
+        client = td.client().build();
         return client;
     }
 
@@ -215,7 +205,7 @@ class TdDailyScriptedTest {
     void newMessagesChatsAndSendOutcomesArriveTyped() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
-        client = TdClient.builder(td).apiId(1).apiHash("h").closeTimeout(Duration.ofSeconds(10)).listener(new TdListener() {
+        client = td.client().listener(new TdListener() {
             @Override
             public void onNewMessage(TdClient c, Message m) {
                 events.add("new " + m.contentType() + " " + m.text().text());

@@ -1,16 +1,14 @@
 package dev.relaykit.telegram.tdlib;
 
+import static dev.relaykit.telegram.tdlib.ScriptedTdJson.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.json.Json;
 import dev.relaykit.core.secret.Secret;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,16 +35,8 @@ class TdTypedScriptedTest {
         }
     }
 
-    private static String fixture(String name) {
-        try (InputStream in = TdTypedScriptedTest.class.getResourceAsStream("/tdlib/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private TdClient start() {
-        client = TdClient.builder(td).apiId(1).apiHash("h").closeTimeout(Duration.ofSeconds(10)).build();
+        client = td.client().build();
         return client;
     }
 
@@ -154,7 +144,7 @@ class TdTypedScriptedTest {
         td.on("answerCallbackQuery", (c, r) -> td.answer(c, r, "{\"@type\":\"ok\"}"));
         List<CallbackQuery> queries = new CopyOnWriteArrayList<>();
         CountDownLatch answered = new CountDownLatch(1);
-        client = TdClient.builder(td).apiId(1).apiHash("h").closeTimeout(Duration.ofSeconds(10)).listener(new TdListener() {
+        client = td.client().listener(new TdListener() {
             @Override
             public void onCallbackQuery(TdClient c, CallbackQuery q) {
                 queries.add(q);
@@ -183,7 +173,7 @@ class TdTypedScriptedTest {
     void fileUpdatesAndVideoMessagesArriveTyped() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
-        client = TdClient.builder(td).apiId(1).apiHash("h").closeTimeout(Duration.ofSeconds(10)).listener(new TdListener() {
+        client = td.client().listener(new TdListener() {
             @Override
             public void onFile(TdClient c, TdFile f) {
                 events.add("file " + f.id() + " up " + f.uploadedSize() + (f.uploading() ? " uploading" : ""));
