@@ -127,9 +127,9 @@ class TdlibConsoleTest {
         assertThat(printed).contains("message in chat " + GROUP + " from user 999: [Document] the report"
                 + "  (download 42 saves its file)", "sent: message 1 (pending) in chat " + GROUP,
                 "delivered: message 1 is now 1048576");
-        // the download: the bar redrawn in place for each update, then where the file is
-        assertThat(printed).containsSubsequence("\r" + ProgressBar.render(0, 3000, TdlibConsole.BAR_WIDTH),
-                "\r" + ProgressBar.render(1500, 3000, TdlibConsole.BAR_WIDTH),
+        // the download: the bar redrawn in place for each update, then where the file is (the answer's 0 bytes may
+        // come after TDLib's first update has been reported, and then is rightly not drawn: progress never goes back)
+        assertThat(printed).containsSubsequence("\r" + ProgressBar.render(1500, 3000, TdlibConsole.BAR_WIDTH),
                 "\r" + ProgressBar.render(3000, 3000, TdlibConsole.BAR_WIDTH), "saved to /tmp/tdlib/documents/report.pdf");
         // quit closed the client through TDLib's close
         assertThat(td.sent("close")).hasSize(1);
@@ -180,7 +180,7 @@ class TdlibConsoleTest {
                 "TELEGRAM_API_HASH", "a3406de8d171bb422bb6ddf3bbd800e2", "TELEGRAM_BOT_TOKEN", "123456:ABC-token"), LIBRARY);
         assertThat(s.apiId()).isEqualTo(94575);
         assertThat(s.library()).isEqualTo(LIBRARY.file());
-        assertThat(s.databaseDirectory()).endsWith(Path.of(".relaykit", "tdlib-sample"));
+        assertThat(s.databaseDirectory().toString()).endsWith(Path.of(".relaykit", "tdlib-sample").toString());
         assertThat(s.toString()).contains("bot").doesNotContain("a3406de8").doesNotContain("ABC-token");
     }
 }
