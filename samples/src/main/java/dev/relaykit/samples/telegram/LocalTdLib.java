@@ -26,8 +26,7 @@ final class LocalTdLib {
     private static final String SCRIPT = "telegram/src/test/node/install-tdlib.sh";
     /** How to get one, for the messages: said the same way wherever it is said. */
     static final String HOW_TO_GET = "build TDLib (https://tdlib.github.io/td/build.html), or take the prebuilt"
-            + " Linux x64 one: npm pack " + NPM_PACKAGE + " and unpack package/libtdjson.so from the .tgz"
-            + " (in a RelayKit checkout `./relaykit demo` installs it into " + PINNED + ")";
+            + " Linux x64 one: npm pack " + NPM_PACKAGE + " and unpack package/libtdjson.so from the .tgz";
 
     private LocalTdLib() {
     }

@@ -91,7 +91,8 @@ public final class TdlibConsole {
             }
             if (library.file() == null) {
                 missing.add("set " + NativeTdJson.PATH_ENV + " to your libtdjson (" + library.why() + "); to get one: "
-                        + LocalTdLib.HOW_TO_GET);
+                        + LocalTdLib.HOW_TO_GET + " (in a RelayKit checkout on Linux x64, ./relaykit demo installs it"
+                        + " into " + LocalTdLib.PINNED + ")");
             }
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; and ", missing));

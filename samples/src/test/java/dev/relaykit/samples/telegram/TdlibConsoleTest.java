@@ -172,7 +172,8 @@ class TdlibConsoleTest {
                 .hasMessageContaining("set RELAYKIT_TDJSON_PATH to your libtdjson (RELAYKIT_TDJSON_PATH is not set and"
                         + " this is not a RelayKit checkout)")
                 .hasMessageContaining("npm pack @prebuilt-tdlib/linux-x64-glibc@0.1008067.0")
-                .hasMessageContaining("https://tdlib.github.io/td/build.html");
+                .hasMessageContaining("https://tdlib.github.io/td/build.html")
+                .hasMessageContaining("./relaykit demo installs it into " + LocalTdLib.PINNED);
         assertThatThrownBy(() -> TdlibConsole.Settings.from(Map.of("TELEGRAM_API_ID", "my-app",
                 "TELEGRAM_API_HASH", "h"), LIBRARY)).hasMessageContaining("TELEGRAM_API_ID must be the number");
 
