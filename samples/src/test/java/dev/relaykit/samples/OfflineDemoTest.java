@@ -44,11 +44,31 @@ class OfflineDemoTest {
         assertThat(section4).contains("mark price 11794.15", "order book synced", "through /fapi/v1/algoOrder",
                 "cancelled: algo order " + r.futures().placed().algoId());
         // section 6: Pusher, presence members, an HTTP-API-triggered event, an encrypted event decrypted
-        String section6 = out.substring(out.indexOf("\n6. "), out.indexOf("Done:"));
+        String section6 = out.substring(out.indexOf("\n6. "), out.indexOf("\n7. "));
         assertThat(section6).contains("member joined presence-lobby: bob", "event orders price ",
                 "the client decrypted: {\"text\":\"only members can read this\"}");
         assertThat(r.pusher().members()).containsExactly("alice", "bob");
+        // section 7: the real TDLib, installed from npm as the telegram build does; Linux x64 only (the prebuilt
+        // library's platform): elsewhere the section is one line saying why, and the demo goes on
+        String section7 = out.substring(out.indexOf("\n7. "), out.indexOf("Done:"));
+        if (!linuxX64()) {
+            assertThat(r.tdlib()).isNull();
+            assertThat(section7).contains("skipped: no libtdjson here: ").contains("Linux x64 only");
+        } else {
+            assertThat(r.tdlib()).as("on Linux x64 the demo has the real libtdjson: " + section7).isNotNull();
+            assertThat(r.tdlib().version()).isEqualTo("1.8.67");
+            assertThat(r.tdlib().parsed().text()).isEqualTo("Build 42 passed in 3 min, see the log");
+            assertThat(r.tdlib().states()).containsExactly("WaitTdlibParameters", "WaitPhoneNumber", "Closing", "Closed");
+            assertThat(section7).contains(": TDLib 1.8.67 (td_execute getOption \"version\")",
+                    "with Bold \"Build 42\" [0+8], Italic \"3 min\" [19+5], TextUrl \"the log\" [30+7] -> https://ci.example.com/42",
+                    "authorization: WaitPhoneNumber (the first question for the user", "authorization: Closed");
+        }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
                 && t.getName().startsWith("relaykit-demo-stream"));
+    }
+
+    private static boolean linuxX64() {
+        String arch = System.getProperty("os.arch", "");
+        return System.getProperty("os.name", "").startsWith("Linux") && (arch.equals("amd64") || arch.equals("x86_64"));
     }
 }
