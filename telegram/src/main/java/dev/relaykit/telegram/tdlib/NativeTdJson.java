@@ -73,6 +73,7 @@ public final class NativeTdJson implements TdJson {
     private final TdJsonLibrary lib;
     private final String file;
     private final String version;
+    private final Object receiveLock = new Object();
 
     private NativeTdJson(TdJsonLibrary lib, String file, String version) {
         this.lib = lib;
@@ -229,9 +230,19 @@ public final class NativeTdJson implements TdJson {
         lib.td_send(clientId, request);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Serialized on this instance (one per library file): TDLib aborts the process (a {@code LOG(FATAL)},
+     * SIGABRT) when {@code td_receive} runs on two threads at once, which two receive loops would do if the
+     * library were reached through two {@link TdJson} objects (a wrapper around this one, say). A second
+     * caller waits for the first one's call to return instead.
+     */
     @Override
     public String receive(double timeoutSeconds) {
-        return lib.td_receive(timeoutSeconds);
+        synchronized (receiveLock) {
+            return lib.td_receive(timeoutSeconds);
+        }
     }
 
     @Override

@@ -385,7 +385,9 @@ public final class TdClient implements AutoCloseable {
 
     /**
      * Logs out ({@code logOut}): the session ends on Telegram's side, the local database is wiped, and
-     * the client goes {@code LoggingOut} → {@code Closing} → {@code Closed}.
+     * the client goes {@code LoggingOut} → {@code Closed}. Finishing needs Telegram's servers: offline, a
+     * logged-in client stays in {@code LoggingOut}; {@link #close()} then stops it (TDLib keeps the log
+     * out in its database and resumes it at the next start).
      *
      * @return completes when TDLib accepted the request
      */
@@ -427,7 +429,12 @@ public final class TdClient implements AutoCloseable {
      * Closes the TDLib instance: sends TDLib's {@code close} and waits (up to the
      * {@linkplain Builder#closeTimeout close timeout}) for {@code authorizationStateClosed}; TDLib
      * then has flushed its database. Requests still waiting fail. Called from a listener callback it
-     * does not wait (the state it would wait for is dispatched on that thread). Idempotent.
+     * does not wait (the state it would wait for is dispatched on that thread). Idempotent. Valid in
+     * every state, {@code LoggingOut} included.
+     *
+     * <p>Close every client before the process ends: TDLib aborts a process (SIGABRT) that exits with a
+     * client open. A JVM shutdown hook closes native clients still open (waiting up to 10 s), but a
+     * client that cannot reach Closed by then leaves that abort possible.
      *
      * @throws RequestTimeoutException if TDLib did not report Closed in time
      */
