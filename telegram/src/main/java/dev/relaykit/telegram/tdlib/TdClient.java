@@ -76,6 +76,8 @@ public final class TdClient implements AutoCloseable {
     private volatile ConnectionState connection;
     /** The dispatcher's thread while it runs this client's work: a sync call there would wait for itself. */
     private volatile Thread dispatching;
+    /** The {@code @extra} of the {@code close} this client sends: its answer is neither a request's nor an update. */
+    private static final String CLOSE_EXTRA = "relaykit:close";
 
     private TdClient(Builder b) {
         this.td = b.td;
@@ -441,7 +443,8 @@ public final class TdClient implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.isDone()) {
-            td.send(clientId, "{\"@type\":\"close\"}");
+            // with an @extra of its own, so that TDLib's "ok" answer is not taken for an update
+            td.send(clientId, "{\"@type\":\"close\",\"@extra\":\"" + CLOSE_EXTRA + "\"}");
         }
         if (Thread.currentThread() == dispatching) {
             return;
@@ -470,7 +473,9 @@ public final class TdClient implements AutoCloseable {
         dispatching = Thread.currentThread();
         try {
             if (node.has("@extra")) {
-                rpc.answer(node);
+                if (!CLOSE_EXTRA.equals(node.get("@extra").asText())) {
+                    rpc.answer(node);
+                }
                 return;
             }
             String type = node.path("@type").asText();

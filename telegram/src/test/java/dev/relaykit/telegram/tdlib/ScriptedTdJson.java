@@ -71,7 +71,9 @@ final class ScriptedTdJson implements TdJson {
     /** Answers a request: the object, with the request's @extra and the client's id. */
     void answer(int clientId, JsonNode request, String json) {
         ObjectNode n = (ObjectNode) Json.tree(json);
-        n.set("@extra", request.get("@extra"));
+        if (request.hasNonNull("@extra")) { // as TDLib: a request without one is answered without one
+            n.set("@extra", request.get("@extra"));
+        }
         n.put("@client_id", clientId);
         out.add(Json.write(n));
     }

@@ -113,9 +113,16 @@ class TdClientScriptedTest {
     @Test
     void closeFailsWhatStillWaitsAndStopsTheLoop() {
         ScriptedTdJson td = new ScriptedTdJson();
-        TdClient c = builder(td).build();
+        List<String> updates = new CopyOnWriteArrayList<>();
+        TdClient c = builder(td).listener(new TdListener() {
+            @Override
+            public void onUpdate(TdClient client, JsonNode update) {
+                updates.add(update.path("@type").asText());
+            }
+        }).build();
         CompletableFuture<JsonNode> pending = c.sendAsync(TdClient.function("getMe"));
         c.close();
+        assertThat(updates).as("close's own answer is no update").doesNotContain("ok").contains("updateAuthorizationState");
         assertThat(pending).isCompletedExceptionally();
         assertThatThrownBy(pending::join).cause().isInstanceOf(ConnectionLostException.class);
         assertThat(c.sendAsync(TdClient.function("getMe"))).isCompletedExceptionally();
