@@ -14,12 +14,17 @@ import java.util.Objects;
 interface BotCalls {
     JsonNode call(String method, Map<String, ?> params);
 
-    /** The options, then the required parameters over them (a required one is never overridden by accident). */
+    /**
+     * The required parameters first, then the options; a required one is never overridden by an
+     * option of the same name.
+     */
     static Map<String, Object> params(Map<String, ?> options, Object... required) {
-        Map<String, Object> p = new LinkedHashMap<>(Objects.requireNonNull(options, "options"));
+        Objects.requireNonNull(options, "options");
+        Map<String, Object> p = new LinkedHashMap<>();
         for (int i = 0; i < required.length; i += 2) {
             p.put((String) required[i], Objects.requireNonNull(required[i + 1], (String) required[i]));
         }
+        options.forEach(p::putIfAbsent);
         return p;
     }
 }
