@@ -8,7 +8,7 @@ import java.util.Objects;
  * Telegram keeps the download link valid for at least an hour; {@link BotFiles#download} fetches it.
  *
  * <pre>{@code
- * BotFile file = bot.files().getFile(fileId);
+ * BotFile file = bot.files().getFile("BQACAgIAAxkBAAIC");
  * System.out.println(file.filePath() + ", " + file.fileSize() + " bytes");
  * }</pre>
  *

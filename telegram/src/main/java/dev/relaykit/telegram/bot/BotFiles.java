@@ -57,7 +57,7 @@ public final class BotFiles {
      *
      * <pre>{@code
      * try (OutputStream out = Files.newOutputStream(Path.of("photo.jpg"))) {
-     *     long bytes = bot.files().download(bot.files().getFile(fileId), out, DownloadProgress.NONE);
+     *     long bytes = bot.files().download(bot.files().getFile("BQACAgIAAxkBAAIC"), out, DownloadProgress.NONE);
      * }
      * }</pre>
      *

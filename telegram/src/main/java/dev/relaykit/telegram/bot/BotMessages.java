@@ -425,7 +425,7 @@ public final class BotMessages {
      * {@code answerCallbackQuery}: stops the button's progress bar, with an optional notification.
      *
      * <pre>{@code
-     * bot.messages().answerCallbackQuery(queryId, "Saved", false);
+     * bot.messages().answerCallbackQuery("4382bfdwdsb323b2d9", "Saved", false);
      * }</pre>
      *
      * @param callbackQueryId the query's id
@@ -448,7 +448,7 @@ public final class BotMessages {
      * {@code answerInlineQuery}: at most 50 results.
      *
      * <pre>{@code
-     * bot.messages().answerInlineQuery(queryId, List.of(InlineQueryResult.article("1", "Hi", "Hi there")),
+     * bot.messages().answerInlineQuery("2834293", List.of(InlineQueryResult.article("1", "Hi", "Hi there")),
      *         Map.of("cache_time", 0, "is_personal", true));
      * }</pre>
      *

@@ -72,8 +72,8 @@ public final class BotPayments {
      * {@code answerPreCheckoutQuery}: confirm or refuse the payment; must come within 10 seconds.
      *
      * <pre>{@code
-     * bot.payments().answerPreCheckoutQuery(queryId, null);                      // go ahead
-     * bot.payments().answerPreCheckoutQuery(queryId, "Sorry, that size just sold out"); // refuse
+     * bot.payments().answerPreCheckoutQuery("pcq-1", null);                       // go ahead
+     * bot.payments().answerPreCheckoutQuery("pcq-2", "Sorry, that size just sold out"); // refuse
      * }</pre>
      *
      * @param preCheckoutQueryId the query's id
@@ -94,8 +94,8 @@ public final class BotPayments {
      * {@code answerShippingQuery}: the ways to ship to the address, or why it cannot be shipped to.
      *
      * <pre>{@code
-     * bot.payments().answerShippingQuery(queryId, List.of(new ShippingOption("dhl", "DHL", List.of(new LabeledPrice("DHL", 900)))), null);
-     * bot.payments().answerShippingQuery(queryId, List.of(), "We do not ship there");
+     * bot.payments().answerShippingQuery("sq-1", List.of(new ShippingOption("dhl", "DHL", List.of(new LabeledPrice("DHL", 900)))), null);
+     * bot.payments().answerShippingQuery("sq-2", List.of(), "We do not ship there");
      * }</pre>
      *
      * @param shippingQueryId the query's id

@@ -6,7 +6,7 @@ package dev.relaykit.telegram.bot;
  *
  * <pre>{@code
  * DownloadProgress bar = (done, total) -> System.out.printf("\r%d / %d bytes", done, total);
- * bot.files().download(fileId, Path.of("video.mp4"), bar);
+ * bot.files().download("BQACAgIAAxkBAAIC", Path.of("video.mp4"), bar);
  * }</pre>
  */
 @FunctionalInterface

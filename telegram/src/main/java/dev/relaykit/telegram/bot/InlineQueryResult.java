@@ -13,7 +13,7 @@ import java.util.Objects;
  * its documented fields with {@link #raw}. Immutable; {@link #with} returns a copy.
  *
  * <pre>{@code
- * bot.messages().answerInlineQuery(queryId, List.of(
+ * bot.messages().answerInlineQuery("2834293", List.of(
  *         InlineQueryResult.article("1", "Hello", "Hello, world").with("description", "says hello"),
  *         InlineQueryResult.raw(Map.of("type", "photo", "id", "2",
  *                 "photo_url", "https://example.com/a.jpg", "thumbnail_url", "https://example.com/a_t.jpg"))),

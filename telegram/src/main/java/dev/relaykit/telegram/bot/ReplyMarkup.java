@@ -40,7 +40,11 @@ public final class ReplyMarkup {
      */
     @SafeVarargs
     public static ReplyMarkup inlineKeyboard(List<Button>... rows) {
-        return new ReplyMarkup(new LinkedHashMap<>(Map.of("inline_keyboard", rows(true, rows))));
+        List<List<Button>> list = new ArrayList<>();
+        for (List<Button> row : rows) { // iterated, not passed on: the array never escapes
+            list.add(row);
+        }
+        return new ReplyMarkup(new LinkedHashMap<>(Map.of("inline_keyboard", rows(true, list))));
     }
 
     /**
@@ -53,10 +57,14 @@ public final class ReplyMarkup {
      */
     @SafeVarargs
     public static ReplyMarkup keyboard(List<Button>... rows) {
-        return new ReplyMarkup(new LinkedHashMap<>(Map.of("keyboard", rows(false, rows))));
+        List<List<Button>> list = new ArrayList<>();
+        for (List<Button> row : rows) {
+            list.add(row);
+        }
+        return new ReplyMarkup(new LinkedHashMap<>(Map.of("keyboard", rows(false, list))));
     }
 
-    private static List<List<Button>> rows(boolean inline, List<Button>[] rows) {
+    private static List<List<Button>> rows(boolean inline, List<List<Button>> rows) {
         List<List<Button>> out = new ArrayList<>();
         for (List<Button> row : rows) {
             for (Button b : row) {
