@@ -9,23 +9,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link BotChats} and the bot-command methods send the documented requests and decode the documented results. */
-class BotChatsTest {
-    BotServer t;
-
-    @BeforeEach
-    void start() throws Exception {
-        t = new BotServer();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        t.close();
-    }
+class BotChatsTest extends BotServerTest {
 
     @Test
     void readingAChatItsAdministratorsAMemberAndTheCountDecodesTheDocumentedObjects() throws Exception {

@@ -30,22 +30,19 @@ import org.slf4j.LoggerFactory;
  * getFile and the download from /file/bot&lt;token&gt;/&lt;file_path&gt; (core.telegram.org/bots/api#getfile):
  * streamed with progress, written into place only when complete, and the token in no log line or exception.
  */
-class BotFilesTest {
-    BotServer t;
+class BotFilesTest extends BotServerTest {
     PrintStream originalErr;
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @BeforeEach
-    void start() throws Exception {
-        t = new BotServer();
+    void captureLog() {
         originalErr = System.err;
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8)); // slf4j-simple writes here
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void restoreLog() {
         System.setErr(originalErr);
-        t.close();
     }
 
     static byte[] bytes(int n) {

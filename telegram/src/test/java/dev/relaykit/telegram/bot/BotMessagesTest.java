@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,18 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each typed method of {@link BotMessages} sends the request core.telegram.org/bots/api documents
  * (method path, parameter names, JSON or multipart with attach://) and decodes the documented result.
  */
-class BotMessagesTest {
-    BotServer t;
-
-    @BeforeEach
-    void start() throws Exception {
-        t = new BotServer();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        t.close();
-    }
+class BotMessagesTest extends BotServerTest {
 
     @Test
     void sendMessageSendsEveryCommonOptionByItsDocumentedNameAndDecodesTheMessage() throws Exception {

@@ -6,23 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.json.Json;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link BotPayments} sends the requests of core.telegram.org/bots/api#payments. */
-class BotPaymentsTest {
-    BotServer t;
-
-    @BeforeEach
-    void start() throws Exception {
-        t = new BotServer();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        t.close();
-    }
+class BotPaymentsTest extends BotServerTest {
 
     @Test
     void anInvoiceAndAnInvoiceLinkSendTheDocumentedParameters() throws Exception {
