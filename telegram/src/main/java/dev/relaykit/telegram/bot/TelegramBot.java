@@ -257,7 +257,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * {@code sendMessage} with plain text.
+     * {@code sendMessage} with plain text, answered as JSON; {@link #messages()} has the same with a
+     * typed {@link BotMessage} result.
      *
      * <pre>{@code
      * JsonNode message = bot.sendMessage(123456789L, "hello");
@@ -301,7 +302,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * {@code sendPhoto}: by file id, URL or upload (multipart).
+     * {@code sendPhoto}: by file id, URL or upload (multipart), answered as JSON ({@link BotMessages#sendPhoto}
+     * answers a {@link BotMessage}).
      *
      * <pre>{@code
      * bot.sendPhoto(chatId, InputFile.upload(Path.of("chart.png"), "image/png"), Map.of("caption", "today"));
