@@ -26,7 +26,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * A client of the Telegram Bot API (core.telegram.org/bots/api, checked against Bot API 10.4) on
+ * A client of the Telegram Bot API (core.telegram.org/bots/api; names as of Bot API 10.x) on
  * sdk-core's REST client: any method raw ({@link #call(String, Map)}), typed methods for the common
  * ones in groups ({@link #messages()}, {@link #chats()}, {@link #files()}, {@link #payments()}, and
  * the bot's own settings here), long polling ({@link #longPolling(UpdateListener)}) and webhook

@@ -2,7 +2,7 @@ package dev.relaykit.telegram.bot;
 
 /**
  * Result objects shaped as the Bot API reference documents them (core.telegram.org/bots/api, Bot API
- * 10.4: the page gives each object as a table of fields, not as a JSON example, so these hold the
+ * 10.x: the page gives each object as a table of fields, not as a JSON example, so these hold the
  * documented fields with realistic values), each with a field no release of this SDK knows, to show
  * that unknown fields are kept and never break decoding.
  */
