@@ -32,7 +32,8 @@ final class Pacer {
     }
 
     static boolean isPaced(String method) {
-        return method.startsWith("send") || method.startsWith("forwardMessage") || method.startsWith("copyMessage");
+        // a chat action ("typing...") posts no message: pacing it would hold back the message it announces
+        return (method.startsWith("send") && !method.equals("sendChatAction")) || method.startsWith("forwardMessage") || method.startsWith("copyMessage");
     }
 
     /** The limiters a send to {@code chatId} waits for, per chat first; empty when not paced. */

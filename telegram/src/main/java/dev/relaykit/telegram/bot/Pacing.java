@@ -10,8 +10,8 @@ import java.util.Objects;
  * past that it fails with a local {@link dev.relaykit.core.RateLimitedException}) instead of
  * drawing a 429 from Telegram.
  *
- * <p>Paced are the methods that post into a chat ({@code send*}, {@code forwardMessage(s)},
- * {@code copyMessage(s)}) by their {@code chat_id}: a negative id (a group or channel) counts against
+ * <p>Paced are the methods that post into a chat ({@code send*} except {@code sendChatAction},
+ * which posts no message, {@code forwardMessage(s)}, {@code copyMessage(s)}) by their {@code chat_id}: a negative id (a group or channel) counts against
  * the group limit, a positive one (a private chat) against the per-chat limit, and all of them
  * against the overall limit. Other methods are not paced. The windows are sdk-core's
  * {@link dev.relaykit.core.limit.RateLimiter}'s: whole seconds and minutes of the clock, so "1 per

@@ -12,7 +12,9 @@ import dev.relaykit.core.rest.RestRequest;
 import dev.relaykit.core.rest.RetryPolicy;
 import dev.relaykit.core.secret.Secret;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,17 +26,24 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * A client of the Telegram Bot API (core.telegram.org/bots/api) on sdk-core's REST client: any
- * method raw ({@link #call(String, Map)}), typed methods for the common ones, long polling
- * ({@link #longPolling(UpdateListener)}) and webhook management.
+ * A client of the Telegram Bot API (core.telegram.org/bots/api; names as of Bot API 10.x) on
+ * sdk-core's REST client: any method raw ({@link #call(String, Map)}), typed methods for the common
+ * ones in groups ({@link #messages()}, {@link #chats()}, {@link #files()}, {@link #payments()}, and
+ * the bot's own settings here), long polling ({@link #longPolling(UpdateListener)}) and webhook
+ * management.
  *
  * <pre>{@code
  * try (TelegramBot bot = TelegramBot.builder(Secret.of(System.getenv("TELEGRAM_BOT_TOKEN"))).build()) {
  *     BotUser me = bot.getMe();
- *     JsonNode sent = bot.sendMessage(123456789L, "hello from @" + me.username());
+ *     BotMessage sent = bot.messages().sendMessage(123456789L, "hello from @" + me.username(), SendOptions.create());
  *     JsonNode raw = bot.call("getChat", Map.of("chat_id", 123456789L)); // any method, answered as JSON
  * }
  * }</pre>
+ *
+ * <p><b>Parameters</b> are named as the Bot API documents them. Typed methods take their optional
+ * parameters as a map ({@link SendOptions} has setters for the common ones), so a parameter Telegram
+ * adds later needs no new release; results are small records that keep the whole JSON object
+ * ({@code raw()}), and decoding never fails on a field or update kind this release does not know.
  *
  * <p><b>Requests</b> are {@code POST https://api.telegram.org/bot<token>/<method>} with a JSON body
  * (multipart when a local file is uploaded); the answer's {@code result} is returned. The token is a
@@ -68,6 +77,11 @@ public final class TelegramBot implements AutoCloseable {
     private final Duration maxRetryAfter;
     private final TimerScope timer = SharedTimer.scope(null, SharedTimer.workers(), Runnable::run);
     private final Set<AutoCloseable> pollers = ConcurrentHashMap.newKeySet();
+    private final RestClient fileRest;
+    private final BotMessages messages = new BotMessages(this::call);
+    private final BotChats chats = new BotChats(this::call);
+    private final BotPayments payments = new BotPayments(this::call);
+    private final BotFiles files;
 
     private TelegramBot(Builder b) {
         this.token = b.token;
@@ -80,6 +94,16 @@ public final class TelegramBot implements AutoCloseable {
                 .build();
         this.rest = restClient(http, new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(5), maxRetryAfter));
         this.pacer = new Pacer(b.pacing);
+        // downloads come from /file/bot<token>/<file_path>, beside the methods' /bot<token>/<method>
+        this.fileRest = RestClient.builder()
+                .service("telegram")
+                .baseUrl(baseUrl + "/file/bot" + token.reveal())
+                .redactValue(token)
+                .httpClient(http)
+                .errorParser(new BotErrors())
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(5), maxRetryAfter))
+                .build();
+        this.files = new BotFiles(this::call, fileRest);
     }
 
     private RestClient restClient(OkHttpClient client, RetryPolicy policy) {
@@ -107,7 +131,10 @@ public final class TelegramBot implements AutoCloseable {
 
     /**
      * Calls any Bot API method with the given parameters, sent as a JSON object ({@code null} values
-     * left out; maps, lists and records nested as JSON), and returns the answer's {@code result}.
+     * left out; maps, lists and records nested as JSON), and returns the answer's {@code result}. An
+     * {@link InputFile} upload anywhere in the parameters makes it a {@code multipart/form-data}
+     * request: a top-level one is the part of its parameter's name, a nested one (a media group's
+     * item, a {@code thumbnail}) a part named in its place as {@code attach://<name>}.
      *
      * <pre>{@code
      * JsonNode chat = bot.call("getChat", Map.of("chat_id", "@telegram"));
@@ -187,13 +214,7 @@ public final class TelegramBot implements AutoCloseable {
 
     private static RestRequest jsonRequest(String method, Map<String, ?> params) {
         checkMethod(method);
-        Map<String, Object> body = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (v != null) {
-                body.put(k, v);
-            }
-        });
-        return RestRequest.post("/" + method).jsonBody(body).idempotent(isIdempotent(method)).build();
+        return BotBody.request(method, params, isIdempotent(method));
     }
 
     private static void checkMethod(String method) {
@@ -236,7 +257,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * {@code sendMessage} with plain text.
+     * {@code sendMessage} with plain text, answered as JSON; {@link #messages()} has the same with a
+     * typed {@link BotMessage} result.
      *
      * <pre>{@code
      * JsonNode message = bot.sendMessage(123456789L, "hello");
@@ -280,7 +302,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * {@code sendPhoto}: by file id, URL or upload (multipart).
+     * {@code sendPhoto}: by file id, URL or upload (multipart), answered as JSON ({@link BotMessages#sendPhoto}
+     * answers a {@link BotMessage}).
      *
      * <pre>{@code
      * bot.sendPhoto(chatId, InputFile.upload(Path.of("chart.png"), "image/png"), Map.of("caption", "today"));
@@ -330,26 +353,126 @@ public final class TelegramBot implements AutoCloseable {
      * @return the sent Message
      */
     public JsonNode sendFile(String method, String field, Object chatId, InputFile file, Map<String, ?> options) {
-        Objects.requireNonNull(file, "file");
-        Map<String, Object> p = new LinkedHashMap<>(options);
-        p.put("chat_id", Objects.requireNonNull(chatId, "chatId"));
-        if (!file.isUpload()) {
-            p.put(field, file.reference());
-            return call(method, p);
+        return call(method, BotCalls.params(options, "chat_id", chatId, field, file));
+    }
+
+    // ---------------------------------------------------------------- method groups
+
+    /**
+     * Sending, editing, deleting and forwarding messages; answering callback and inline queries.
+     *
+     * <pre>{@code
+     * BotMessage m = bot.messages().sendMessage(chatId, "hi", SendOptions.create().protectContent());
+     * }</pre>
+     *
+     * @return the messages group
+     */
+    public BotMessages messages() {
+        return messages;
+    }
+
+    /**
+     * Chats and members: reading, banning, restricting, promoting, invite links, pinning.
+     *
+     * <pre>{@code
+     * int members = bot.chats().getChatMemberCount(chatId);
+     * }</pre>
+     *
+     * @return the chats group
+     */
+    public BotChats chats() {
+        return chats;
+    }
+
+    /**
+     * {@code getFile} and streamed downloads with progress.
+     *
+     * <pre>{@code
+     * bot.files().download("BQACAgIAAxkBAAIC", Path.of("report.pdf"), DownloadProgress.NONE);
+     * }</pre>
+     *
+     * @return the files group
+     */
+    public BotFiles files() {
+        return files;
+    }
+
+    /**
+     * Invoices, invoice links and the answers to shipping and pre-checkout queries.
+     *
+     * <pre>{@code
+     * bot.payments().answerPreCheckoutQuery("4382bfdwdsb323b2d9", null);
+     * }</pre>
+     *
+     * @return the payments group
+     */
+    public BotPayments payments() {
+        return payments;
+    }
+
+    // ---------------------------------------------------------------- bot commands
+
+    /**
+     * {@code setMyCommands}: the command list users see for a scope and language.
+     *
+     * <pre>{@code
+     * bot.setMyCommands(List.of(new BotCommand("start", "Start"), new BotCommand("help", "Help")), null, null);
+     * }</pre>
+     *
+     * @param commands at most 100 commands
+     * @param scope who sees them, or {@code null} for {@link CommandScope#defaultScope()}
+     * @param languageCode a two-letter ISO 639-1 code, or {@code null} for users of every language
+     *     without a dedicated list
+     * @return {@code true}
+     */
+    public boolean setMyCommands(List<BotCommand> commands, CommandScope scope, String languageCode) {
+        Map<String, Object> p = commandParams(scope, languageCode);
+        p.put("commands", List.copyOf(commands));
+        return call("setMyCommands", p).asBoolean();
+    }
+
+    /**
+     * {@code getMyCommands}.
+     *
+     * <pre>{@code
+     * List<BotCommand> adminCommands = bot.getMyCommands(CommandScope.allChatAdministrators(), null);
+     * }</pre>
+     *
+     * @param scope the scope, or {@code null} for the default one
+     * @param languageCode the language, or {@code null}
+     * @return the commands (empty if none are set for exactly that scope and language)
+     */
+    public List<BotCommand> getMyCommands(CommandScope scope, String languageCode) {
+        List<BotCommand> out = new ArrayList<>();
+        call("getMyCommands", commandParams(scope, languageCode)).forEach(c ->
+                out.add(new BotCommand(c.path("command").asText(), c.path("description").asText())));
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@code deleteMyCommands}: users of that scope and language then see the next broader list.
+     *
+     * <pre>{@code
+     * bot.deleteMyCommands(CommandScope.chat(chatId), null);
+     * }</pre>
+     *
+     * @param scope the scope, or {@code null} for the default one
+     * @param languageCode the language, or {@code null}
+     * @return {@code true}
+     */
+    public boolean deleteMyCommands(CommandScope scope, String languageCode) {
+        return call("deleteMyCommands", commandParams(scope, languageCode)).asBoolean();
+    }
+
+    private static Map<String, Object> commandParams(CommandScope scope, String languageCode) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (scope != null) {
+            p.put("scope", scope);
         }
-        checkMethod(method);
-        RestRequest.Builder r = RestRequest.post("/" + method).idempotent(false);
-        p.forEach((k, v) -> {
-            if (v != null) {
-                r.part(RestRequest.Part.text(k, v instanceof String s ? s
-                        : v instanceof Number || v instanceof Boolean ? String.valueOf(v) : Json.write(v)));
-            }
-        });
-        r.part(RestRequest.Part.file(field, file.path(), file.path().getFileName().toString(), file.contentType()));
-        for (RateLimiter l : pacer.limitersFor(method, chatId)) {
-            l.acquire(1);
+        if (languageCode != null) {
+            p.put("language_code", languageCode);
         }
-        return result(rest.execute(r.build()));
+        return p;
     }
 
     // ---------------------------------------------------------------- webhook management
@@ -472,6 +595,7 @@ public final class TelegramBot implements AutoCloseable {
             }
         }
         rest.close(); // first: a send waiting for pacing room then fails instead of going out
+        fileRest.close();
         for (Runnable waiting : timer.shutdownNow()) {
             waiting.run();
         }

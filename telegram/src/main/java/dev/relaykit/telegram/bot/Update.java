@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One incoming update (core.telegram.org/bots/api#update): its {@code update_id} and the one
- * optional field it carries, whatever that is. The kind is read from the JSON, not from a list
+ * optional field it carries, whatever that is, with typed accessors for the common kinds
+ * ({@link #message()}, {@link #callbackQuery()}, ...; empty for any other kind). The kind is read from the JSON, not from a list
  * compiled into this SDK, so a kind Telegram added after this release ({@code "business_message"},
  * {@code "purchased_paid_media"}, ...) arrives like any other, with its payload as a JSON tree.
  *
@@ -86,6 +87,67 @@ public record Update(long updateId, String kind, JsonNode payload, JsonNode raw)
         }
         id = payload.path("message").path("chat").path("id"); // callback_query.message
         return id.isIntegralNumber() ? Optional.of(id.asLong()) : Optional.empty();
+    }
+
+    private <T> Optional<T> typed(String name, java.util.function.Function<JsonNode, T> reader) {
+        return kind.equals(name) && payload.isObject() ? Optional.of(reader.apply(payload)) : Optional.empty();
+    }
+
+    /**
+     * <pre>{@code
+     * update.message().ifPresent(m -> bot.messages().sendMessage(m.chat().id(), "got it", SendOptions.create().replyTo(m.messageId())));
+     * }</pre>
+     *
+     * @return the {@code message} of a {@code message} update
+     */
+    public Optional<BotMessage> message() {
+        return typed("message", BotMessage::of);
+    }
+
+    /** @return the new version of a message of an {@code edited_message} update */
+    public Optional<BotMessage> editedMessage() {
+        return typed("edited_message", BotMessage::of);
+    }
+
+    /** @return the post of a {@code channel_post} update */
+    public Optional<BotMessage> channelPost() {
+        return typed("channel_post", BotMessage::of);
+    }
+
+    /**
+     * <pre>{@code
+     * update.callbackQuery().ifPresent(q -> bot.messages().answerCallbackQuery(q.id(), null, false));
+     * }</pre>
+     *
+     * @return the query of a {@code callback_query} update
+     */
+    public Optional<CallbackQuery> callbackQuery() {
+        return typed("callback_query", CallbackQuery::of);
+    }
+
+    /** @return the query of an {@code inline_query} update */
+    public Optional<InlineQuery> inlineQuery() {
+        return typed("inline_query", InlineQuery::of);
+    }
+
+    /** @return the query of a {@code pre_checkout_query} update */
+    public Optional<PreCheckoutQuery> preCheckoutQuery() {
+        return typed("pre_checkout_query", PreCheckoutQuery::of);
+    }
+
+    /** @return the query of a {@code shipping_query} update */
+    public Optional<ShippingQuery> shippingQuery() {
+        return typed("shipping_query", ShippingQuery::of);
+    }
+
+    /** @return the change of the bot's own status of a {@code my_chat_member} update */
+    public Optional<ChatMemberUpdated> myChatMember() {
+        return typed("my_chat_member", ChatMemberUpdated::of);
+    }
+
+    /** @return the change of a member's status of a {@code chat_member} update */
+    public Optional<ChatMemberUpdated> chatMember() {
+        return typed("chat_member", ChatMemberUpdated::of);
     }
 
     /** @return update id and kind; never the payload, which holds users' messages */

@@ -209,4 +209,24 @@ class TelegramBotTest {
             assertThat(third).isGreaterThanOrEqualTo(1000);
         }
     }
+
+    @Test
+    void aChatActionIsNotPacedSoItNeverHoldsBackTheMessageItAnnounces() throws Exception {
+        try (TelegramBot paced = TelegramBot.builder(Secret.of(TOKEN)).baseUrl(server.url("/").toString())
+                .pacing(new Pacing(1, 20, 30, Duration.ofSeconds(5))).build()) {
+            for (int i = 0; i < 5; i++) {
+                server.enqueue(ok("true"));
+            }
+            long start = System.nanoTime();
+            paced.messages().sendChatAction(42L, "typing");
+            paced.call("sendMessage", Map.of("chat_id", 42L, "text", "one"));
+            paced.messages().sendChatAction(42L, "typing");
+            paced.call("sendMessage", Map.of("chat_id", 42L, "text", "two"));
+            paced.messages().sendChatAction(42L, "typing");
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            // two messages to one chat cross at most one clock-second boundary; five paced sends would cross four
+            assertThat(took).isLessThan(1_800);
+            assertThat(server.getRequestCount()).isEqualTo(5);
+        }
+    }
 }
