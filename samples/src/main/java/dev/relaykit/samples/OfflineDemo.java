@@ -20,6 +20,7 @@ import dev.relaykit.samples.binance.FuturesBot;
 import dev.relaykit.samples.binance.LiveOrderBook;
 import dev.relaykit.samples.binance.PlaceAndCancelOrder;
 import dev.relaykit.samples.pusher.PusherWatch;
+import dev.relaykit.samples.telegram.TelegramEchoBot;
 import dev.relaykit.samples.whatsapp.EchoBot;
 import dev.relaykit.testkit.FakeBinance;
 import dev.relaykit.testkit.RestFake;
@@ -50,6 +51,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       algo-order service and cancelled, positions.</li>
  *   <li>A WhatsApp echo bot: signed webhook deliveries in (a forged one refused), replies out through the
  *       testkit's fake Graph API.</li>
+ *   <li>Pusher Channels against the testkit's Pusher server.</li>
+ *   <li>A Telegram echo bot on the Bot API against the testkit's fake Bot API, by long polling and by webhook
+ *       (a delivery with a wrong secret token refused).</li>
  * </ol>
  *
  * Run it with {@code ./relaykit demo} (or {@code ./mvnw -q -Pdemo package -DskipTests}).
@@ -73,10 +77,11 @@ public final class OfflineDemo {
      * @param botReplies messages the WhatsApp echo bot sent
      * @param futures what the futures bot saw and did
      * @param pusher what the Pusher sample saw
+     * @param telegram what the Telegram echo bot did
      */
     public record Result(BigDecimal balance, String errorCode, int tradesBefore, int tradesAfter, long reconnects,
                          long subscribeFrames, int bookUpdates, int botReplies, FuturesBot.Report futures,
-                         PusherWatch.Report pusher) {
+                         PusherWatch.Report pusher, TelegramEchoBot.Report telegram) {
     }
 
     private OfflineDemo() {
@@ -230,9 +235,13 @@ public final class OfflineDemo {
                     + " a backend triggers through the signed HTTP API, an encrypted event decrypted by the client");
             PusherWatch.Report pusher = PusherWatch.runOffline("orders", "presence-lobby", indent(out));
             out.println();
+            out.println("7. A Telegram echo bot on the Bot API, against the testkit's fake Bot API: by long polling,"
+                    + " then by webhook with a secret token (a wrong one refused)");
+            TelegramEchoBot.Report telegram = TelegramEchoBot.runOffline(indent(out));
+            out.println();
             out.println("Done: nothing was left running.");
             return new Result(balance, errorCode, before, after, session.stats().reconnects(), subscribeFrames.get(),
-                    book.updates(), botReplies, futures, pusher);
+                    book.updates(), botReplies, futures, pusher, telegram);
         }
     }
 

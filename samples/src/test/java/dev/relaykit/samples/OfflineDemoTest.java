@@ -44,10 +44,16 @@ class OfflineDemoTest {
         assertThat(section4).contains("mark price 11794.15", "order book synced", "through /fapi/v1/algoOrder",
                 "cancelled: algo order " + r.futures().placed().algoId());
         // section 6: Pusher, presence members, an HTTP-API-triggered event, an encrypted event decrypted
-        String section6 = out.substring(out.indexOf("\n6. "), out.indexOf("Done:"));
+        String section6 = out.substring(out.indexOf("\n6. "), out.indexOf("\n7. "));
         assertThat(section6).contains("member joined presence-lobby: bob", "event orders price ",
                 "the client decrypted: {\"text\":\"only members can read this\"}");
         assertThat(r.pusher().members()).containsExactly("alice", "bob");
+        // section 7: the Telegram echo bot by long polling and by webhook
+        String section7 = out.substring(out.indexOf("\n7. "), out.indexOf("Done:"));
+        assertThat(section7).contains("bot sent: hello", "bot answered the callback query", "bot sent: hi by webhook",
+                "a delivery with a wrong secret token: HTTP 401");
+        assertThat(r.telegram().polled()).hasSize(4);
+        assertThat(r.telegram().pushed()).containsExactly("hi by webhook", "second");
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
                 && t.getName().startsWith("relaykit-demo-stream"));
     }
