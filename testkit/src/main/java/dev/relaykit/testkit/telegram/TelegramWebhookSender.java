@@ -70,7 +70,8 @@ public final class TelegramWebhookSender implements AutoCloseable {
      * retry settings.
      *
      * <pre>{@code
-     * TelegramWebhookSender once = new TelegramWebhookSender(url, secret, new OkHttpClient(), 1, Duration.ofMillis(10));
+     * TelegramWebhookSender once = new TelegramWebhookSender("http://127.0.0.1:8080/telegram", Secret.of("s3cret"),
+     *         new OkHttpClient(), 1, Duration.ofMillis(10));
      * }</pre>
      *
      * @param webhookUrl your webhook URL
