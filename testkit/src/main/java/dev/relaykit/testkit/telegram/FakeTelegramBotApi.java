@@ -56,7 +56,8 @@ import java.util.function.Function;
  * <ul>
  *   <li>Requests go to {@code /bot<token>/<method>}, {@code GET} or {@code POST}, with parameters in the query
  *       string, as {@code application/json}, {@code application/x-www-form-urlencoded} or
- *       {@code multipart/form-data} (files are read and recorded by name and size). Another token: 401
+ *       {@code multipart/form-data} (files are read and recorded by name and size); method names in any case
+ *       ({@code getupdates}), as Telegram reads them, recorded by their documented names. Another token: 401
  *       {@code Unauthorized}; a method it does not know: 404 {@code Not Found}, as Telegram answers both.</li>
  *   <li>{@code getUpdates} (#getupdates): the queued updates from the earliest unconfirmed one; an update is
  *       confirmed, and forgotten, once {@code getUpdates} is called with an {@code offset} above its id; a
@@ -118,6 +119,9 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             "sendContact", "sendPoll", "sendDice", "sendInvoice", "copyMessage", "forwardMessage");
     private static final Set<String> TRUE_METHODS = Set.of("answerCallbackQuery", "deleteMessage", "sendChatAction",
             "setMyCommands", "deleteMyCommands", "answerInlineQuery", "answerPreCheckoutQuery");
+
+    /** Telegram reads method names case-insensitively ({@code getupdates} works): lower case to the documented name. */
+    private static final Map<String, String> CANONICAL = canonicalNames();
 
     private final String token;
     private final long botId;
@@ -229,6 +233,45 @@ public final class FakeTelegramBotApi implements AutoCloseable {
      */
     public long injectUpdate(String kind, JsonNode payload) {
         return inject(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(payload, "payload"));
+    }
+
+    /**
+     * Queues several updates of one kind at once, from their payloads' JSON as written (for example
+     * captured from Telegram); a poll sees all of them together. The JSON is checked to be an object, not
+     * otherwise read.
+     *
+     * <pre>{@code
+     * long first = telegram.injectUpdates("message", List.of(
+     *         "{\"message_id\":1,\"chat\":{\"id\":42,\"type\":\"private\"},\"date\":1700000000,\"text\":\"a\"}",
+     *         "{\"message_id\":2,\"chat\":{\"id\":42,\"type\":\"private\"},\"date\":1700000001,\"text\":\"b\"}"));
+     * }</pre>
+     *
+     * @param kind the Update field, for example {@code "message"}
+     * @param payloadsJson each update's payload, a JSON object
+     * @return the first new {@code update_id}; the others follow it
+     * @throws IllegalArgumentException if a payload is not a JSON object
+     */
+    public long injectUpdates(String kind, List<String> payloadsJson) {
+        Objects.requireNonNull(kind, "kind");
+        for (String p : payloadsJson) {
+            String t = Objects.requireNonNull(p, "payload").strip();
+            if (!t.startsWith("{") || !t.endsWith("}")) {
+                throw new IllegalArgumentException("not a JSON object: " + (t.length() > 40 ? t.substring(0, 40) + "..." : t));
+            }
+        }
+        String prefix = ",\"" + kind.replace("\\", "\\\\").replace("\"", "\\\"") + "\":";
+        lock.lock();
+        try {
+            long first = nextUpdateId;
+            for (String p : payloadsJson) {
+                long id = nextUpdateId++;
+                queue.put(id, new Queued(id, kind, "{\"update_id\":" + id + prefix + p + "}"));
+            }
+            changed.signalAll();
+            return first;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private long inject(String kind, JsonNode payload) {
@@ -415,7 +458,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
                 reply(ex, error(401, "Unauthorized", null), 401);
                 return;
             }
-            String method = path.substring(prefix.length());
+            String method = canonical(path.substring(prefix.length()));
             ObjectNode params;
             try {
                 params = Params.read(ex);
@@ -444,6 +487,25 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         } finally {
             ex.close();
         }
+    }
+
+    private static Map<String, String> canonicalNames() {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (Set<String> names : List.of(SENDS, TRUE_METHODS, Set.of("getMe", "getUpdates", "setWebhook", "deleteWebhook",
+                "getWebhookInfo", "editMessageText", "editMessageCaption", "editMessageReplyMarkup", "getChat"))) {
+            names.forEach(n -> m.put(n.toLowerCase(java.util.Locale.ROOT), n));
+        }
+        return Map.copyOf(m);
+    }
+
+    private String canonical(String method) {
+        String lower = method.toLowerCase(java.util.Locale.ROOT);
+        for (String c : custom.keySet()) {
+            if (c.toLowerCase(java.util.Locale.ROOT).equals(lower)) {
+                return c;
+            }
+        }
+        return CANONICAL.getOrDefault(lower, method);
     }
 
     private Failure nextFailure(String method) {
