@@ -218,6 +218,18 @@ class FakeTelegramBotApiTest {
     }
 
     @Test
+    void aBurstOfRawUpdatesIsServedInOneAnswerAndMethodNamesAreReadInAnyCase() throws Exception {
+        long first = fake.injectUpdates("edited_message", List.of("{\"message_id\":1,\"text\":\"a\"}",
+                "{\"message_id\":2,\"text\":\"b\"}"));
+        Answer a = call("getupdates", "{}"); // telegrambots sends lower case; Telegram accepts it
+        assertThat(ids(a)).containsExactly(first, first + 1);
+        assertThat(a.body().path("result").get(1).path("edited_message").path("text").asText()).isEqualTo("b");
+        assertThat(fake.calls("getUpdates")).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fake.injectUpdates("message", List.of("[1]")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void getMeAnswersTheBotsUser() throws Exception {
         JsonNode me = call("getMe", "{}").body().path("result");
         assertThat(me.path("id").asLong()).isEqualTo(987654L);
