@@ -60,6 +60,19 @@ class FakeTelegramBotApiTest {
         }
     }
 
+    /** A getUpdates with a 20 s timeout, started on another thread; returns once the fake has it. */
+    CompletableFuture<Answer> heldPoll() {
+        CompletableFuture<Answer> held = CompletableFuture.supplyAsync(() -> {
+            try {
+                return call("getUpdates", "{\"timeout\":20}");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        fake.awaitCalls("getUpdates", 1, java.time.Duration.ofSeconds(5));
+        return held;
+    }
+
     static List<Long> ids(Answer a) {
         List<Long> out = new ArrayList<>();
         a.body().path("result").forEach(u -> out.add(u.path("update_id").asLong()));
@@ -93,15 +106,7 @@ class FakeTelegramBotApiTest {
 
     @Test
     void aPollWithATimeoutIsHeldUntilAnUpdateArrivesAndAnEmptyOneEndsAfterItsTimeout() throws Exception {
-        CompletableFuture<Answer> held = CompletableFuture.supplyAsync(() -> {
-            try {
-                return call("getUpdates", "{\"timeout\":20}");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        // the poll is open: wait until the fake has seen it, then check it has not answered
-        fake.awaitCalls("getUpdates", 1, java.time.Duration.ofSeconds(5));
+        CompletableFuture<Answer> held = heldPoll(); // the poll is open; check it has not answered
         Thread.sleep(200);
         assertThat(held).isNotDone();
         long id = fake.injectMessage(7, "wake up");
@@ -116,14 +121,7 @@ class FakeTelegramBotApiTest {
 
     @Test
     void aSecondGetUpdatesEndsTheHeldOneWith409() throws Exception {
-        CompletableFuture<Answer> held = CompletableFuture.supplyAsync(() -> {
-            try {
-                return call("getUpdates", "{\"timeout\":20}");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        fake.awaitCalls("getUpdates", 1, java.time.Duration.ofSeconds(5));
+        CompletableFuture<Answer> held = heldPoll();
         Answer second = call("getUpdates", "{\"timeout\":0}");
         assertThat(second.status()).isEqualTo(200);
         Answer first = held.get(5, TimeUnit.SECONDS);
