@@ -23,4 +23,23 @@ class TelegramBotBenchmarkTest {
         }
         assertThat(bench.dispatched.get()).isEqualTo(5L * TelegramBotBenchmark.BURST);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"relaykit", "pengrad", "telegrambots"})
+    void everyWebhookDeliveryIsAcknowledgedAndReachesTheBotCode(String client) throws Exception {
+        TelegramWebhookBenchmark bench = new TelegramWebhookBenchmark();
+        bench.client = client;
+        bench.start();
+        TelegramWebhookBenchmark.Sender sender = new TelegramWebhookBenchmark.Sender();
+        try {
+            sender.connect(bench, 0);
+            for (int i = 0; i < 300; i++) {
+                assertThat(bench.deliveries(sender)).isEqualTo(200);
+            }
+        } finally {
+            sender.disconnect();
+            bench.stop(); // throws unless all 300 reached the bot code
+        }
+        assertThat(bench.delivered.get()).isEqualTo(300);
+    }
 }
