@@ -71,4 +71,6 @@ public abstract class SnippetGivens {
     protected dev.relaykit.telegram.bot.Update update;
     /** The testkit's fake Bot API a test started. */
     protected dev.relaykit.testkit.telegram.FakeTelegramBotApi telegram;
+    /** A webhook sender pointed at the bot's webhook. */
+    protected dev.relaykit.testkit.telegram.TelegramWebhookSender sender;
 }

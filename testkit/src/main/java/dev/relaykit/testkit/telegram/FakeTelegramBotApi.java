@@ -169,6 +169,12 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     /**
      * Starts the fake on 127.0.0.1 and a free port.
      *
+     * <pre>{@code
+     * try (FakeTelegramBotApi fake = FakeTelegramBotApi.start("123456:TEST-token")) {
+     *     String base = fake.baseUrl(); // give it to your client as its Bot API base URL
+     * }
+     * }</pre>
+     *
      * @param token the only bot token it accepts, for example {@code "123456:TEST-token"}; its number before
      *     the colon is the bot's user id, as in Telegram
      * @return the running fake
@@ -183,12 +189,24 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         }
     }
 
-    /** @return {@code http://127.0.0.1:PORT}, the base URL a Bot API client is given */
+    /**
+     * <pre>{@code
+     * TelegramBot bot = TelegramBot.builder(Secret.of("123456:TEST-token")).baseUrl(telegram.baseUrl()).build();
+     * }</pre>
+     *
+     * @return {@code http://127.0.0.1:PORT}, the base URL a Bot API client is given
+     */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** @return the bot's user id, as {@code getMe} answers it */
+    /**
+     * <pre>{@code
+     * assert bot.getMe().id() == telegram.botId();
+     * }</pre>
+     *
+     * @return the bot's user id, as {@code getMe} answers it
+     */
     public long botId() {
         return botId;
     }
@@ -197,6 +215,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     /**
      * A user writes to the bot in a private chat.
+     *
+     * <pre>{@code
+     * long updateId = telegram.injectMessage(42L, "/start");
+     * }</pre>
      *
      * @param chatId the chat (and user) id
      * @param text the text; {@code /command ...} gets a {@code bot_command} entity
@@ -209,6 +231,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
     /**
      * A user presses an inline keyboard button under one of the bot's messages.
+     *
+     * <pre>{@code
+     * telegram.injectCallbackQuery(42L, "yes");
+     * }</pre>
      *
      * @param chatId the chat (and user) id
      * @param data the button's {@code callback_data}
@@ -286,7 +312,13 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         }
     }
 
-    /** @return updates queued and not yet confirmed (by {@code getUpdates}) or delivered (by webhook) */
+    /**
+     * <pre>{@code
+     * int waiting = telegram.pendingUpdateCount(); // 0 once the bot confirmed everything
+     * }</pre>
+     *
+     * @return updates queued and not yet confirmed (by {@code getUpdates}) or delivered (by webhook)
+     */
     public int pendingUpdateCount() {
         lock.lock();
         try {
@@ -296,13 +328,25 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         }
     }
 
-    /** @return every message the bot sent so far, in order */
+    /**
+     * <pre>{@code
+     * for (FakeTelegramBotApi.SentMessage m : telegram.sentMessages()) {
+     *     System.out.println(m.method() + " to " + m.chatId() + ": " + m.text());
+     * }
+     * }</pre>
+     *
+     * @return every message the bot sent so far, in order
+     */
     public List<SentMessage> sentMessages() {
         return List.copyOf(sent);
     }
 
     /**
      * Waits until the bot has sent at least {@code count} messages.
+     *
+     * <pre>{@code
+     * FakeTelegramBotApi.SentMessage reply = telegram.awaitSentMessages(1, Duration.ofSeconds(5)).get(0);
+     * }</pre>
      *
      * @param count how many
      * @param timeout how long at most
@@ -331,12 +375,22 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         }
     }
 
-    /** @return every call the bot made, in order */
+    /**
+     * <pre>{@code
+     * int calls = telegram.calls().size();
+     * }</pre>
+     *
+     * @return every call the bot made, in order
+     */
     public List<Call> calls() {
         return List.copyOf(calls);
     }
 
     /**
+     * <pre>{@code
+     * String answered = telegram.calls("answerCallbackQuery").get(0).params().path("text").asText();
+     * }</pre>
+     *
      * @param method a method name
      * @return the calls of that method, in order
      */
@@ -411,6 +465,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     /**
      * Makes the next call of {@code method} answer 429 "Too Many Requests: retry after N" with
      * {@code parameters.retry_after}, as Telegram's flood control does.
+     *
+     * <pre>{@code
+     * telegram.rateLimitNext("sendMessage", 2); // the client waits 2 s and sends again
+     * }</pre>
      *
      * @param method the method
      * @param retryAfterSeconds the {@code retry_after}

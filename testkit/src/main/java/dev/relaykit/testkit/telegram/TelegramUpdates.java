@@ -24,6 +24,10 @@ public final class TelegramUpdates {
     }
 
     /**
+     * <pre>{@code
+     * String start = TelegramUpdates.message(1, 42L, "/start"); // with a bot_command entity
+     * }</pre>
+     *
      * @param updateId the {@code update_id}
      * @param chatId the private chat (and user) id
      * @param text the text; a leading {@code /command} gets a {@code bot_command} entity, as Telegram adds
@@ -34,6 +38,10 @@ public final class TelegramUpdates {
     }
 
     /**
+     * <pre>{@code
+     * String pressed = TelegramUpdates.callbackQuery(2, 42L, "yes");
+     * }</pre>
+     *
      * @param updateId the {@code update_id}
      * @param chatId the private chat (and user) id the button was pressed in
      * @param data the button's {@code callback_data}

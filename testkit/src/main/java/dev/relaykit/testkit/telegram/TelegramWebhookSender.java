@@ -57,6 +57,10 @@ public final class TelegramWebhookSender implements AutoCloseable {
     }
 
     /**
+     * <pre>{@code
+     * TelegramWebhookSender telegram = new TelegramWebhookSender("http://127.0.0.1:8080/telegram", Secret.of("s3cret"));
+     * }</pre>
+     *
      * @param webhookUrl your webhook URL, for example {@code http://127.0.0.1:8080/telegram}
      * @param secretToken the {@code secret_token} your handler checks, or {@code null} to send no header
      * @throws IllegalArgumentException if the URL is not an http(s) URL
@@ -106,6 +110,11 @@ public final class TelegramWebhookSender implements AutoCloseable {
      * Delivers an update as Telegram does: repeated, with a growing wait, until it is answered with a 2XX
      * status or {@code maxAttempts} were made.
      *
+     * <pre>{@code
+     * TelegramWebhookSender.Delivery d = sender.deliver(TelegramUpdates.message(1, 42L, "hi"));
+     * assert d.delivered() && d.attempts() == 1;
+     * }</pre>
+     *
      * @param updateJson the Update object, sent as it is
      * @return what happened
      * @throws IllegalStateException if the thread is interrupted while waiting to repeat
@@ -141,6 +150,10 @@ public final class TelegramWebhookSender implements AutoCloseable {
     /**
      * Posts an update once, with the secret token.
      *
+     * <pre>{@code
+     * int status = sender.send(TelegramUpdates.callbackQuery(2, 42L, "yes")); // 200 from a healthy handler
+     * }</pre>
+     *
      * @param updateJson the Update object
      * @return the HTTP status your receiver answered
      * @throws UncheckedIOException if the request fails (connection refused, ...)
@@ -152,6 +165,10 @@ public final class TelegramWebhookSender implements AutoCloseable {
     /**
      * Posts an update once with exactly this {@code X-Telegram-Bot-Api-Secret-Token} value: a wrong one, or
      * {@code null} for none, which your handler must refuse.
+     *
+     * <pre>{@code
+     * int refused = sender.sendWithSecretHeader(TelegramUpdates.message(3, 42L, "forged"), "wrong"); // 401
+     * }</pre>
      *
      * @param updateJson the Update object
      * @param headerValue the header value, or {@code null} to leave the header out
