@@ -21,6 +21,7 @@ import dev.relaykit.samples.binance.LiveOrderBook;
 import dev.relaykit.samples.binance.PlaceAndCancelOrder;
 import dev.relaykit.samples.pusher.PusherWatch;
 import dev.relaykit.samples.telegram.TdlibTour;
+import dev.relaykit.samples.telegram.TelegramEchoBot;
 import dev.relaykit.samples.whatsapp.EchoBot;
 import dev.relaykit.testkit.FakeBinance;
 import dev.relaykit.testkit.RestFake;
@@ -52,6 +53,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A WhatsApp echo bot: signed webhook deliveries in (a forged one refused), replies out through the
  *       testkit's fake Graph API.</li>
  *   <li>Pusher Channels against the testkit's Pusher server.</li>
+ *   <li>A Telegram echo bot on the Bot API against the testkit's fake Bot API, by long polling and by webhook
+ *       (a delivery with a wrong secret token refused).</li>
  *   <li>TDLib on the real {@code libtdjson}: its version, Markdown parsed into entities, the authorization flow up
  *       to the phone-number question, then closed (skipped, with one line saying why, where there is no
  *       libtdjson: it is installed from npm on Linux x64).</li>
@@ -78,11 +81,13 @@ public final class OfflineDemo {
      * @param botReplies messages the WhatsApp echo bot sent
      * @param futures what the futures bot saw and did
      * @param pusher what the Pusher sample saw
+     * @param telegram what the Telegram echo bot did
      * @param tdlib what the TDLib section saw, or {@code null} if it was skipped (no libtdjson)
      */
     public record Result(BigDecimal balance, String errorCode, int tradesBefore, int tradesAfter, long reconnects,
                          long subscribeFrames, int bookUpdates, int botReplies, FuturesBot.Report futures,
-                         PusherWatch.Report pusher, TdlibTour.Report tdlib) {
+                         PusherWatch.Report pusher, TelegramEchoBot.Report telegram,
+                         TdlibTour.Report tdlib) {
     }
 
     private OfflineDemo() {
@@ -236,13 +241,17 @@ public final class OfflineDemo {
                     + " a backend triggers through the signed HTTP API, an encrypted event decrypted by the client");
             PusherWatch.Report pusher = PusherWatch.runOffline("orders", "presence-lobby", indent(out));
             out.println();
-            out.println("7. TDLib, Telegram's own client library: the real libtdjson through JNA, offline: its version,"
+            out.println("7. A Telegram echo bot on the Bot API, against the testkit's fake Bot API: by long polling,"
+                    + " then by webhook with a secret token (a wrong one refused)");
+            TelegramEchoBot.Report telegram = TelegramEchoBot.runOffline(indent(out));
+            out.println();
+            out.println("8. TDLib, Telegram's own client library: the real libtdjson through JNA, offline: its version,"
                     + " Markdown parsed into entities, a client's authorization flow up to the phone number, closed");
             TdlibTour.Report tdlib = TdlibTour.runOffline(indent(out));
             out.println();
             out.println("Done: nothing was left running.");
             return new Result(balance, errorCode, before, after, session.stats().reconnects(), subscribeFrames.get(),
-                    book.updates(), botReplies, futures, pusher, tdlib);
+                    book.updates(), botReplies, futures, pusher, telegram, tdlib);
         }
     }
 

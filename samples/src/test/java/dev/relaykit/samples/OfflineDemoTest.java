@@ -48,18 +48,24 @@ class OfflineDemoTest {
         assertThat(section6).contains("member joined presence-lobby: bob", "event orders price ",
                 "the client decrypted: {\"text\":\"only members can read this\"}");
         assertThat(r.pusher().members()).containsExactly("alice", "bob");
-        // section 7: the real TDLib, installed from npm as the telegram build does; Linux x64 only (the prebuilt
+        // section 7: the Telegram echo bot by long polling and by webhook
+        String section7 = out.substring(out.indexOf("\n7. "), out.indexOf("\n8. "));
+        assertThat(section7).contains("bot sent: hello", "bot answered the callback query", "bot sent: hi by webhook",
+                "a delivery with a wrong secret token: HTTP 401");
+        assertThat(r.telegram().polled()).hasSize(4);
+        assertThat(r.telegram().pushed()).containsExactly("hi by webhook", "second");
+        // section 8: the real TDLib, installed from npm as the telegram build does; Linux x64 only (the prebuilt
         // library's platform): elsewhere the section is one line saying why, and the demo goes on
-        String section7 = out.substring(out.indexOf("\n7. "), out.indexOf("Done:"));
+        String section8 = out.substring(out.indexOf("\n8. "), out.indexOf("Done:"));
         if (!linuxX64()) {
             assertThat(r.tdlib()).isNull();
-            assertThat(section7).contains("skipped: no libtdjson here: ").contains("Linux x64 only");
+            assertThat(section8).contains("skipped: no libtdjson here: ").contains("Linux x64 only");
         } else {
-            assertThat(r.tdlib()).as("on Linux x64 the demo has the real libtdjson: " + section7).isNotNull();
+            assertThat(r.tdlib()).as("on Linux x64 the demo has the real libtdjson: " + section8).isNotNull();
             assertThat(r.tdlib().version()).isEqualTo("1.8.67");
             assertThat(r.tdlib().parsed().text()).isEqualTo("Build 42 passed in 3 min, see the log");
             assertThat(r.tdlib().states()).containsExactly("WaitTdlibParameters", "WaitPhoneNumber", "Closing", "Closed");
-            assertThat(section7).contains(": TDLib 1.8.67 (td_execute getOption \"version\")",
+            assertThat(section8).contains(": TDLib 1.8.67 (td_execute getOption \"version\")",
                     "with Bold \"Build 42\" [0+8], Italic \"3 min\" [19+5], TextUrl \"the log\" [30+7] -> https://ci.example.com/42",
                     "authorization: WaitPhoneNumber (the first question for the user", "authorization: Closed");
         }

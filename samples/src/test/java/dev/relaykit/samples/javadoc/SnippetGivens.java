@@ -69,4 +69,8 @@ public abstract class SnippetGivens {
     protected dev.relaykit.telegram.bot.TelegramBot bot;
     protected long chatId;
     protected dev.relaykit.telegram.bot.Update update;
+    /** The testkit's fake Bot API a test started. */
+    protected dev.relaykit.testkit.telegram.FakeTelegramBotApi telegram;
+    /** A webhook sender pointed at the bot's webhook. */
+    protected dev.relaykit.testkit.telegram.TelegramWebhookSender sender;
 }
