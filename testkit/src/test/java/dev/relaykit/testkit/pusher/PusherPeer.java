@@ -2,11 +2,8 @@ package dev.relaykit.testkit.pusher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.json.Json;
-import java.io.BufferedReader;
+import dev.relaykit.testsupport.LineProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,32 +24,29 @@ final class PusherPeer implements AutoCloseable {
     /** The master key the library encrypts with (32 bytes, base64); the server never needs it. */
     static final String MASTER_KEY = "MzItYnl0ZS1tYXN0ZXIta2V5LWZvci10aGUtdGVzdHM=";
 
-    private final Process process;
+    private final LineProcess process;
     private final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
     private final List<JsonNode> all = new CopyOnWriteArrayList<>();
-    private final StringBuffer stderr = new StringBuffer();
-    private final Thread[] readers;
 
-    private PusherPeer(Process process) {
-        this.process = process;
-        this.readers = new Thread[] {
-            reader("stdout", line -> {
-                JsonNode node;
-                try {
-                    node = Json.tree(line);
-                } catch (RuntimeException e) {
-                    stderr.append("[stdout, not JSON] ").append(line).append('\n');
-                    return;
-                }
-                all.add(node);
-                lines.add(node);
-            }, process.getInputStream()),
-            reader("stderr", line -> stderr.append(line).append('\n'), process.getErrorStream())
-        };
+    private PusherPeer(ProcessBuilder command) throws IOException {
+        this.process = LineProcess.start(command, "pusher-peer", this::onLine);
+    }
+
+    private void onLine(String line) {
+        JsonNode node;
+        try {
+            node = Json.tree(line);
+        } catch (RuntimeException e) {
+            process.note("[stdout, not JSON] " + line);
+            return;
+        }
+        all.add(node);
+        lines.add(node);
     }
 
     static PusherPeer run(String mode, PusherServer server) throws IOException {
-        Path dir = nodeDir();
+        // the testkit's node directory, from the module (Maven) or the repository root (IDE)
+        Path dir = LineProcess.findDir("peer.js", "src/test/node/pusher", "testkit/src/test/node/pusher");
         if (!Files.isRegularFile(dir.resolve("node_modules/pusher-js/package.json"))) {
             throw new IllegalStateException("the Pusher peers are not installed: run " + dir.resolve("install-peers.sh")
                     + " (the testkit's Maven build does)");
@@ -62,7 +56,7 @@ final class PusherPeer implements AutoCloseable {
                 "masterKey", MASTER_KEY));
         ProcessBuilder pb = new ProcessBuilder("node", "peer.js", mode).directory(dir.toFile());
         pb.environment().put("RELAYKIT_PUSHER", config);
-        return new PusherPeer(pb.start());
+        return new PusherPeer(pb);
     }
 
     /** Waits for the next line of type {@code t} (earlier lines of other types are kept in {@link #lines()}). */
@@ -110,53 +104,15 @@ final class PusherPeer implements AutoCloseable {
     }
 
     void send(String command) throws IOException {
-        OutputStream in = process.getOutputStream();
-        in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
+        process.send(command);
     }
 
     String describe() {
-        return "lines: " + all + "\nstderr: " + stderr;
+        return "lines: " + all + "\nstderr: " + process.stderr();
     }
 
     @Override
     public void close() throws InterruptedException {
-        try {
-            process.getOutputStream().close(); // the script exits when its stdin closes
-        } catch (IOException ignored) {
-            // already gone
-        }
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-        for (Thread t : readers) {
-            t.join(5000);
-        }
-    }
-
-    private static Thread reader(String name, java.util.function.Consumer<String> sink, java.io.InputStream in) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    sink.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process went away
-            }
-        }, "pusher-peer-" + name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** {@code src/test/node/pusher} of the testkit, from the module (Maven) or the repository root (IDE). */
-    private static Path nodeDir() {
-        for (Path candidate : new Path[] {Path.of("src/test/node/pusher"), Path.of("testkit/src/test/node/pusher")}) {
-            if (Files.isRegularFile(candidate.resolve("peer.js"))) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException("cannot find testkit/src/test/node/pusher from " + Path.of("").toAbsolutePath());
+        process.close(); // the script exits when its stdin closes
     }
 }

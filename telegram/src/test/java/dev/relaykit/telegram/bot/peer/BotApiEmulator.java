@@ -2,11 +2,8 @@ package dev.relaykit.telegram.bot.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.json.Json;
-import java.io.BufferedReader;
+import dev.relaykit.testsupport.LineProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,46 +25,42 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BotApiEmulator implements AutoCloseable {
     private static final Duration ANSWER = Duration.ofSeconds(10);
 
-    private final Process process;
+    private final LineProcess process;
     private final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
     private final List<String> unhandled = new CopyOnWriteArrayList<>();
-    private final StringBuffer stderr = new StringBuffer();
     private final AtomicInteger ids = new AtomicInteger();
-    private final Thread[] readers;
     private final int port;
 
-    private BotApiEmulator(Process process) throws InterruptedException {
-        this.process = process;
-        this.readers = new Thread[] {
-            reader("stdout", line -> {
-                try {
-                    JsonNode n = Json.tree(line);
-                    if (n.path("t").asText().equals("unhandled")) {
-                        unhandled.add(n.path("message").asText());
-                    } else {
-                        lines.add(n);
-                    }
-                } catch (RuntimeException notJson) {
-                    stderr.append("[stdout] ").append(line).append('\n');
-                }
-            }, process.getInputStream()),
-            reader("stderr", line -> stderr.append(line).append('\n'), process.getErrorStream())
-        };
+    private BotApiEmulator(ProcessBuilder command) throws IOException, InterruptedException {
+        this.process = LineProcess.start(command, "botapi-emulator", this::onLine);
         JsonNode ready = next();
         if (!ready.path("t").asText().equals("ready")) {
             close();
-            throw new IllegalStateException("the emulator did not start: " + ready + "; " + stderr);
+            throw new IllegalStateException("the emulator did not start: " + ready + "; " + process.stderr());
         }
         this.port = ready.path("port").asInt();
     }
 
+    private void onLine(String line) {
+        try {
+            JsonNode n = Json.tree(line);
+            if (n.path("t").asText().equals("unhandled")) {
+                unhandled.add(n.path("message").asText());
+            } else {
+                lines.add(n);
+            }
+        } catch (RuntimeException notJson) {
+            process.note("[stdout] " + line);
+        }
+    }
+
     static BotApiEmulator start() throws IOException, InterruptedException {
-        Path dir = nodeDir();
+        Path dir = LineProcess.findDir("launcher.js", "src/test/node/botapi", "telegram/src/test/node/botapi");
         if (!Files.isRegularFile(dir.resolve("node_modules/telegram-test-api/package.json"))) {
             throw new IllegalStateException("telegram-test-api is not installed: run " + dir.resolve("install-peer.sh")
                     + " (the telegram module's Maven build does)");
         }
-        return new BotApiEmulator(new ProcessBuilder("node", "launcher.js").directory(dir.toFile()).start());
+        return new BotApiEmulator(new ProcessBuilder("node", "launcher.js").directory(dir.toFile()));
     }
 
     /** @return the base URL a Bot API client is given ({@code /bot<token>/<method>} follows) */
@@ -104,12 +97,10 @@ final class BotApiEmulator implements AutoCloseable {
         Map<String, Object> line = new LinkedHashMap<>(c);
         int id = ids.incrementAndGet();
         line.put("id", id);
-        OutputStream in = process.getOutputStream();
-        in.write((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
+        process.send(Json.write(line));
         JsonNode answer = next();
         if (!answer.path("t").asText().equals("done") || answer.path("id").asInt() != id) {
-            throw new AssertionError("the emulator answered " + answer + " to " + line + "; stderr: " + stderr);
+            throw new AssertionError("the emulator answered " + answer + " to " + line + "; stderr: " + process.stderr());
         }
         return answer;
     }
@@ -117,48 +108,13 @@ final class BotApiEmulator implements AutoCloseable {
     private JsonNode next() throws InterruptedException {
         JsonNode n = lines.poll(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
         if (n == null) {
-            throw new AssertionError("launcher.js said nothing within " + ANSWER.toSeconds() + " s; stderr: " + stderr);
+            throw new AssertionError("launcher.js said nothing within " + ANSWER.toSeconds() + " s; stderr: " + process.stderr());
         }
         return n;
     }
 
     @Override
     public void close() throws InterruptedException {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // already gone
-        }
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-        for (Thread t : readers) {
-            t.join(5000);
-        }
-    }
-
-    private static Thread reader(String name, java.util.function.Consumer<String> sink, java.io.InputStream in) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    sink.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process went away
-            }
-        }, "botapi-emulator-" + name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static Path nodeDir() {
-        for (Path candidate : new Path[] {Path.of("src/test/node/botapi"), Path.of("telegram/src/test/node/botapi")}) {
-            if (Files.isRegularFile(candidate.resolve("launcher.js"))) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException("cannot find telegram/src/test/node/botapi from " + Path.of("").toAbsolutePath());
+        process.close();
     }
 }
