@@ -26,7 +26,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import dev.relaykit.kafka.RelayKitHeaders;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,6 +45,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li><b>plain</b>: the same JSON, keyed by the same symbol, sent with a plain {@code KafkaProducer} loop (the same
  *       durability: idempotent, {@code acks=all}, {@code linger.ms=1}), read by a plain {@code KafkaConsumer} poll
  *       loop that decodes each value with the same {@code MarketStream.decode} and calls the listener.</li>
+ *   <li><b>plain+hdr</b>: the plain loop with the five headers the publisher writes on each event record: it tells
+ *       what the headers cost apart from what the publisher and the feed cost.</li>
  * </ul>
  *
  * <p>Throughput: a burst of events, from the first send to the listener's last event. Latency: events paced at a
@@ -83,6 +87,9 @@ public final class KafkaThroughput {
      * @throws Exception if events are lost
      */
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // the clients' config dumps
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int paced = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
@@ -108,13 +115,16 @@ public final class KafkaThroughput {
         for (int r = 0; r <= rounds; r++) {
             for (int partitions : new int[] {1, 3}) {
                 Result relay = relayKit(broker, partitions, events, paced);
-                Result plain = plain(broker, partitions, events, paced);
+                Result plain = plain(broker, partitions, events, paced, false);
+                Result plainHeaders = plain(broker, partitions, events, paced, true);
                 if (r > 0) {
                     out.add(relay);
                     out.add(plain);
-                    System.out.printf("round %d, %d partition(s): plain/RelayKit throughput %.2fx, RelayKit/plain p50 %.2fx p99 %.2fx%n",
-                            r, partitions, plain.perSecond() / relay.perSecond(), relay.p50Micros() / plain.p50Micros(),
-                            relay.p99Micros() / plain.p99Micros());
+                    out.add(plainHeaders);
+                    System.out.printf("round %d, %d partition(s): plain/RelayKit throughput %.2fx (plain+hdr/RelayKit"
+                            + " %.2fx), RelayKit/plain latency p50 %.2fx p99 %.2fx%n", r, partitions,
+                            plain.perSecond() / relay.perSecond(), plainHeaders.perSecond() / relay.perSecond(),
+                            relay.p50Micros() / plain.p50Micros(), relay.p99Micros() / plain.p99Micros());
                 }
             }
         }
@@ -191,7 +201,11 @@ public final class KafkaThroughput {
             for (int n = 0; n < events; n++) {
                 stream.onEvent(source.streams[n % SYMBOLS.length], source.event(n));
             }
-            sink[0].await("RelayKit burst");
+            try {
+                sink[0].await("RelayKit burst");
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(e.getMessage() + "; publisher " + publisher.stats(), e);
+            }
             rate = events / ((System.nanoTime() - start) / 1e9);
             // latency, paced
             sink[0] = new Sink(paced);
@@ -209,7 +223,26 @@ public final class KafkaThroughput {
         return new Result("RelayKit", partitions, events, rate, pct(lat, 0.50), pct(lat, 0.99));
     }
 
-    private static Result plain(KafkaTestBroker broker, int partitions, int events, int paced) throws Exception {
+    /** The same five headers the publisher writes on an event record (names and typical values). */
+    private static RecordHeaders headers(int n) {
+        RecordHeaders h = new RecordHeaders();
+        h.add(RelayKitHeaders.SOURCE, BinancePublishing.SPOT_MARKET.getBytes(StandardCharsets.UTF_8));
+        h.add(RelayKitHeaders.EVENT_TIME, "1700000000000".getBytes(StandardCharsets.US_ASCII));
+        h.add(RelayKitHeaders.SEQUENCE, Integer.toString(n).getBytes(StandardCharsets.US_ASCII));
+        h.add(RelayKitHeaders.PUBLISHER, "pub-0123abcd".getBytes(StandardCharsets.US_ASCII));
+        h.add(RelayKitHeaders.STREAM, "btcusdt@trade".getBytes(StandardCharsets.US_ASCII));
+        return h;
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, Source source, int n, boolean withHeaders) {
+        byte[] value = source.event(n).toString().getBytes(StandardCharsets.UTF_8);
+        String key = SYMBOLS[n % SYMBOLS.length];
+        return withHeaders ? new ProducerRecord<>(topic, null, 1_700_000_000_000L, key, value, headers(n))
+                : new ProducerRecord<>(topic, key, value);
+    }
+
+    private static Result plain(KafkaTestBroker broker, int partitions, int events, int paced, boolean withHeaders)
+            throws Exception {
         String topic = "bench-plain-" + UUID.randomUUID();
         broker.createTopic(topic, partitions);
         Source source = new Source();
@@ -247,8 +280,7 @@ public final class KafkaThroughput {
             try {
                 long start = System.nanoTime();
                 for (int n = 0; n < events; n++) {
-                    producer.send(new ProducerRecord<>(topic, SYMBOLS[n % SYMBOLS.length],
-                            source.event(n).toString().getBytes(StandardCharsets.UTF_8)));
+                    producer.send(record(topic, source, n, withHeaders));
                 }
                 sink[0].await("plain burst");
                 rate = events / ((System.nanoTime() - start) / 1e9);
@@ -256,8 +288,7 @@ public final class KafkaThroughput {
                 Sink s = sink[0];
                 pace(paced, n -> {
                     s.sentAt[n] = System.nanoTime();
-                    producer.send(new ProducerRecord<>(topic, SYMBOLS[n % SYMBOLS.length],
-                            source.event(n).toString().getBytes(StandardCharsets.UTF_8)));
+                    producer.send(record(topic, source, n, withHeaders));
                 });
                 s.await("plain paced");
                 lat = latencies(s);
@@ -266,7 +297,8 @@ public final class KafkaThroughput {
                 poller.join(10_000);
             }
         }
-        return new Result("plain", partitions, events, rate, pct(lat, 0.50), pct(lat, 0.99));
+        return new Result(withHeaders ? "plain+hdr" : "plain", partitions, events, rate, pct(lat, 0.50),
+                pct(lat, 0.99));
     }
 
     /** Calls {@code send} for events 0..n-1 at 5000 per second. */

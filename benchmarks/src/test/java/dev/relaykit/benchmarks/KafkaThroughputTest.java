@@ -17,8 +17,8 @@ class KafkaThroughputTest {
             List<KafkaThroughput.Result> results = KafkaThroughput.run(broker, 1, 2_000, 200);
             // each run returns only once the listener saw every event, else throws
             assertThat(results).extracting(KafkaThroughput.Result::path)
-                    .containsExactly("RelayKit", "plain", "RelayKit", "plain");
-            assertThat(results).extracting(KafkaThroughput.Result::partitions).containsExactly(1, 1, 3, 3);
+                    .containsExactly("RelayKit", "plain", "plain+hdr", "RelayKit", "plain", "plain+hdr");
+            assertThat(results).extracting(KafkaThroughput.Result::partitions).containsExactly(1, 1, 1, 3, 3, 3);
             assertThat(results).allSatisfy(r -> assertThat(r.perSecond()).isPositive());
         }
     }

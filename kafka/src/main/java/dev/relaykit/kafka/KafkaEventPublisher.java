@@ -308,7 +308,9 @@ public final class KafkaEventPublisher implements AutoCloseable {
         h.add(RelayKitHeaders.EVENT_TIME, Long.toString(p.at.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
         h.add(RelayKitHeaders.SEQUENCE, Long.toString(p.seq).getBytes(StandardCharsets.US_ASCII));
         h.add(RelayKitHeaders.PUBLISHER, publisherIdBytes);
-        h.add(RelayKitHeaders.KIND, p.kind.getBytes(StandardCharsets.US_ASCII));
+        if (!RelayKitHeaders.KIND_EVENT.equals(p.kind)) {
+            h.add(RelayKitHeaders.KIND, p.kind.getBytes(StandardCharsets.US_ASCII));
+        }
         if (p.stream != null) {
             h.add(RelayKitHeaders.STREAM, p.stream.getBytes(StandardCharsets.UTF_8));
         }

@@ -291,9 +291,22 @@ public final class KafkaMarketFeed implements AutoCloseable {
     private void poll() {
         try {
             while (!closed) {
+                Map<String, List<ConsumerRecord<String, byte[]>>> byStream = new LinkedHashMap<>();
                 for (ConsumerRecord<String, byte[]> r : data.poll(Duration.ofMillis(500))) {
-                    route(r);
+                    String stream = header(r, RelayKitHeaders.STREAM);
+                    if (stream != null && routes.containsKey(stream)) {
+                        byStream.computeIfAbsent(stream, s -> new ArrayList<>()).add(r);
+                    }
                 }
+                // one hand-over per stream and poll, not per record: the dispatcher pays per task
+                byStream.forEach((stream, records) -> {
+                    Route route = routes.get(stream);
+                    if (route != null) {
+                        List<Runnable> deliveries = new ArrayList<>(records.size());
+                        records.forEach(r -> route(route, r, deliveries));
+                        dispatch.execute(stream, () -> deliveries.forEach(Runnable::run));
+                    }
+                });
             }
         } catch (WakeupException e) {
             // close()
@@ -305,20 +318,18 @@ public final class KafkaMarketFeed implements AutoCloseable {
         }
     }
 
-    private void route(ConsumerRecord<String, byte[]> r) {
-        String stream = header(r, RelayKitHeaders.STREAM);
-        Route route = stream == null ? null : routes.get(stream);
-        if (route == null) {
-            return;
-        }
+    /** Turns one record of a followed stream into what its listeners get (run later, in order, on the dispatcher). */
+    private void route(Route route, ConsumerRecord<String, byte[]> r, List<Runnable> out) {
+        String stream = route.stream;
         String kind = header(r, RelayKitHeaders.KIND);
         String publisher = header(r, RelayKitHeaders.PUBLISHER);
         String previous = route.publisher;
         route.publisher = publisher;
+        List<Sink<?>> sinks = route.sinks;
         if (previous != null && publisher != null && !previous.equals(publisher)) {
             StreamGap gap = new StreamGap(stream, Instant.ofEpochMilli(r.timestamp()),
                     GapMarker.TAKEOVER + ": feed " + publisher + " took the stream over from " + previous);
-            route.sinks.forEach(s -> dispatch.execute(stream, () -> s.gap(gap)));
+            out.add(() -> sinks.forEach(s -> s.gap(gap)));
         }
         if (RelayKitHeaders.KIND_START.equals(kind)) {
             if (consumerId.equals(header(r, RelayKitHeaders.CONSUMER)) && route.ready != null) {
@@ -335,10 +346,10 @@ public final class KafkaMarketFeed implements AutoCloseable {
                 gap = new StreamGap(stream, Instant.ofEpochMilli(r.timestamp()), "gap marker: " + e.getMessage());
             }
             StreamGap g = gap;
-            route.sinks.forEach(s -> dispatch.execute(stream, () -> s.gap(g)));
+            out.add(() -> sinks.forEach(s -> s.gap(g)));
         } else {
             String json = new String(r.value(), StandardCharsets.UTF_8);
-            route.sinks.forEach(s -> dispatch.execute(stream, () -> s.event(stream, json)));
+            out.add(() -> sinks.forEach(s -> s.event(stream, json)));
         }
     }
 
