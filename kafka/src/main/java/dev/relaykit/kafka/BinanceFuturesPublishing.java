@@ -17,7 +17,7 @@ import java.util.Objects;
  * {@link BinancePublishing} does for spot (same keys, headers and gap markers).
  *
  * <pre>{@code
- * FuturesSubscription sub = BinanceFuturesPublishing.publish(kafka, futures.streams(), List.of("btcusdt@markPrice@1s"));
+ * FuturesSubscription sub = BinanceFuturesPublishing.publish(kafka, futuresStreams, List.of("btcusdt@markPrice@1s"));
  * }</pre>
  */
 public final class BinanceFuturesPublishing {

@@ -16,7 +16,8 @@ import java.time.Instant;
  * {@link #TAKEOVER} (a shared feed's stream moved to another feed process).
  *
  * <pre>{@code
- * if ("gap".equals(kind)) {
+ * org.apache.kafka.common.header.Header kind = record.headers().lastHeader(RelayKitHeaders.KIND);
+ * if (kind != null && RelayKitHeaders.KIND_GAP.equals(new String(kind.value(), StandardCharsets.UTF_8))) {
  *     GapMarker gap = GapMarker.parse(new String(record.value(), StandardCharsets.UTF_8));
  *     System.out.println(gap.key() + ": " + gap.dropped() + " event(s) missing, " + gap.reason());
  * }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code user_id} on presence client events); for an encrypted channel, {@code data} is the decrypted plaintext.
  *
  * <pre>{@code
- * channel.bindAll(PusherPublishing.listener(kafka));
+ * PusherEventListener publish = PusherPublishing.listener(kafka);   // then: pusherChannel.bindAll(publish)
  * }</pre>
  */
 public final class PusherPublishing {

@@ -7,8 +7,8 @@ package dev.relaykit.kafka;
  * headers with {@code relaykit-...} names halved the records per second a broker took).
  *
  * <pre>{@code
- * Header seq = record.headers().lastHeader(RelayKitHeaders.SEQUENCE);
- * long n = Long.parseLong(new String(seq.value(), StandardCharsets.UTF_8));
+ * byte[] seq = record.headers().lastHeader(RelayKitHeaders.SEQUENCE).value();   // a ConsumerRecord read back
+ * long n = Long.parseLong(new String(seq, StandardCharsets.UTF_8));
  * }</pre>
  */
 public final class RelayKitHeaders {

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * event name and its arguments ({@code ["trade",{"px":"1.5"}]}); binary arguments become base64 strings.
  *
  * <pre>{@code
- * socket.on("trade", SocketIoPublishing.listener(kafka, "/prices", e -> e.arg(0).path("symbol").asText()));
+ * EventListener publish = SocketIoPublishing.listener(kafka, "/prices", e -> e.arg(0).path("symbol").asText());
+ * // socket.on("trade", publish);   keyed by the symbol in the first argument
  * }</pre>
  */
 public final class SocketIoPublishing {

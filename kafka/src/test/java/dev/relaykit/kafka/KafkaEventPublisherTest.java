@@ -44,14 +44,19 @@ class KafkaEventPublisherTest {
                 + ",\"p\":\"0.001\",\"q\":\"100\",\"T\":" + time + ",\"m\":true,\"M\":true}";
     }
 
+    /** A spot client whose market streams go to the fake (no REST, no WebSocket API needed here). */
+    static BinanceSpot spotOn(FakeBinanceStreams fake) {
+        return BinanceSpot.builder()
+                .environment(BinanceEnvironment.custom("http://127.0.0.1:1", fake.baseUrl(), "ws://127.0.0.1:1/ws"))
+                .build();
+    }
+
     @Test
     void marketStreamEventsLandAsBinanceSentThemKeyedBySymbolInOrderWithHeaders() throws Exception {
         String topic = topic();
         broker.createTopic(topic, 3);
         try (FakeBinanceStreams fake = FakeBinanceStreams.start();
-             BinanceSpot binance = BinanceSpot.builder()
-                     .environment(BinanceEnvironment.custom("http://127.0.0.1:1", fake.baseUrl(), "ws://127.0.0.1:1/ws"))
-                     .build();
+             BinanceSpot binance = spotOn(fake);
              MarketStreams streams = binance.streams();
              KafkaEventPublisher kafka = KafkaEventPublisher.builder(broker.bootstrapServers()).topic(topic).build()) {
             BinancePublishing.publish(kafka, streams, List.of("btcusdt@trade", "ethusdt@trade"))
@@ -88,9 +93,7 @@ class KafkaEventPublisherTest {
         String topic = topic();
         broker.createTopic(topic, 1);
         try (FakeBinanceStreams fake = FakeBinanceStreams.start();
-             BinanceSpot binance = BinanceSpot.builder()
-                     .environment(BinanceEnvironment.custom("http://127.0.0.1:1", fake.baseUrl(), "ws://127.0.0.1:1/ws"))
-                     .build();
+             BinanceSpot binance = spotOn(fake);
              MarketStreams streams = binance.streams();
              KafkaEventPublisher kafka = KafkaEventPublisher.builder(broker.bootstrapServers()).topic(topic).build()) {
             BinancePublishing.publish(kafka, streams, List.of("btcusdt@trade")).ready().get(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package dev.relaykit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaykit.binance.BinanceEnvironment;
 import dev.relaykit.binance.BinanceSpot;
 import dev.relaykit.binance.model.TradeEvent;
 import dev.relaykit.binance.stream.MarketStream;
@@ -61,9 +60,7 @@ class KafkaMarketFeedTest {
     }
 
     private MarketFeed feed(String id) {
-        BinanceSpot binance = open(BinanceSpot.builder()
-                .environment(BinanceEnvironment.custom("http://127.0.0.1:1", fake.baseUrl(), "ws://127.0.0.1:1/ws"))
-                .build());
+        BinanceSpot binance = open(KafkaEventPublisherTest.spotOn(fake));
         MarketStreams streams = open(binance.streams());
         return open(MarketFeed.builder(broker.bootstrapServers(), streams).dataTopic(dataTopic)
                 .controlTopic(controlTopic).groupId(group).feedId(id).existingTopics()
