@@ -15,13 +15,13 @@ import org.w3c.dom.NodeList;
 
 /**
  * What a user's build and Maven Central see of the POMs: every published POM carries (or inherits from
- * the parent) name, description, url, licenses, developers and scm; samples and benchmarks are never
+ * the parent) name, description, url, licenses, developers and scm; samples, benchmarks and kafka-test-broker are never
  * installed or deployed; library modules bring no SLF4J binding outside their tests; the LICENSE file is
  * the Apache License 2.0 the POMs name.
  */
 class PublishedPomsTest {
     private static final Path ROOT = LauncherTest.ROOT;
-    private static final List<String> UNPUBLISHED = List.of("samples", "benchmarks");
+    private static final List<String> UNPUBLISHED = List.of("samples", "benchmarks", "kafka-test-broker");
     private static final List<String> BINDINGS = List.of("slf4j-simple", "logback-classic", "slf4j-reload4j",
             "slf4j-log4j12", "log4j-slf4j-impl", "log4j-slf4j2-impl", "slf4j-jdk14", "slf4j-nop");
 

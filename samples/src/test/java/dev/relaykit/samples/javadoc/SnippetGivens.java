@@ -67,6 +67,10 @@ public abstract class SnippetGivens {
     protected String masterKeyBase64;
     /** A built Telegram Bot API client, a chat id the bot writes to, and an update it received. */
     protected dev.relaykit.telegram.bot.TelegramBot bot;
+    /** A Kafka publisher, a shared-feed consumer, and a record read back from Kafka (module kafka). */
+    protected dev.relaykit.kafka.KafkaEventPublisher kafka;
+    protected dev.relaykit.kafka.KafkaMarketFeed feed;
+    protected org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record;
     protected long chatId;
     protected dev.relaykit.telegram.bot.Update update;
     /** The testkit's fake Bot API a test started. */
