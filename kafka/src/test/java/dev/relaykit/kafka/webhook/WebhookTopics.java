@@ -92,10 +92,15 @@ final class WebhookTopics {
 
     /** A chat id whose record key lands in {@code partition} under Kafka's default partitioner. */
     static long chatFor(int partition, int partitions, long from) {
-        for (long chat = from; ; chat++) {
-            byte[] key = Long.toString(chat).getBytes(StandardCharsets.UTF_8);
-            if (Utils.toPositive(Utils.murmur2(key)) % partitions == partition) {
-                return chat;
+        return Long.parseLong(keyFor(partition, partitions, from, Long::toString));
+    }
+
+    /** The first of {@code name(from), name(from + 1), ...} that lands in {@code partition} as a record key. */
+    static String keyFor(int partition, int partitions, long from, java.util.function.LongFunction<String> name) {
+        for (long n = from; ; n++) {
+            String candidate = name.apply(n);
+            if (Utils.toPositive(Utils.murmur2(candidate.getBytes(StandardCharsets.UTF_8))) % partitions == partition) {
+                return candidate;
             }
         }
     }
