@@ -74,7 +74,7 @@ public final class WebhookVerifier {
      * {@link #verify}); checks no signature.
      *
      * <pre>{@code
-     * PusherWebhook hook = WebhookVerifier.parse(storedBody);
+     * PusherWebhook hook = WebhookVerifier.parse(body);   // a body your receiver verified and stored
      * }</pre>
      *
      * @param body a webhook body, {@code {"time_ms":..,"events":[..]}}
