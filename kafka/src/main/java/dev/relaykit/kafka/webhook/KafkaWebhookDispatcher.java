@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -160,7 +161,7 @@ public final class KafkaWebhookDispatcher implements AutoCloseable {
             LOG.error("webhook dispatcher for {} stopped", topics, e);
         } finally {
             if (reader != null) {
-                reader.close(Duration.ofSeconds(5));
+                reader.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             }
             stopped.countDown();
         }
