@@ -236,7 +236,7 @@ public final class KafkaWebhookIntake implements WebhookReceiver {
         /**
          * Makes a producer of its own from this configuration ({@code bootstrap.servers} at least), closed with the
          * intake. The intake sets {@code enable.idempotence=true}, {@code acks=all} and byte-array serializers, and
-         * {@code max.block.ms} to the ack timeout unless given; a configuration that turns idempotence off or asks
+         * {@code max.block.ms} to the ack timeout and {@code linger.ms} to 0 unless given; a configuration that turns idempotence off or asks
          * for other acks is refused.
          *
          * @param config the producer configuration (copied)
@@ -328,6 +328,9 @@ public final class KafkaWebhookIntake implements WebhookReceiver {
             cfg.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             cfg.put(ProducerConfig.ACKS_CONFIG, "all");
             cfg.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, ackTimeout.toMillis()));
+            // every request waits for its write: Kafka 4's default linger of 5 ms would be added to each answer
+            // (writes of concurrent requests still share a batch while one is in flight)
+            cfg.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
             cfg.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
             cfg.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
             return cfg;

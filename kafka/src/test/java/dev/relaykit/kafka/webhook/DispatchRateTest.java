@@ -52,7 +52,7 @@ class DispatchRateTest {
         plainCfg.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-plain");
         plainCfg.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         int records = updates * 2;
-        long plainStart = System.nanoTime();
+        long plainStart = 0;
         int plainRead = 0;
         try (KafkaConsumer<byte[], byte[]> plain = new KafkaConsumer<>(plainCfg, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -60,6 +60,9 @@ class DispatchRateTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (plainRead < records && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : plain.poll(Duration.ofMillis(100))) {
+                    if (plainRead == 0) {
+                        plainStart = System.nanoTime(); // from the first record: joining the group is not counted
+                    }
                     plainRead += r.value().length > 0 ? 1 : 0;
                 }
             }
@@ -72,20 +75,25 @@ class DispatchRateTest {
         for (int id = 1; id <= updates; id++) {
             all.add(Integer.toString(id));
         }
-        long start = System.nanoTime();
+        long[] first = new long[1];
         try (KafkaWebhookDispatcher dispatcher = KafkaWebhookDispatcher.builder().topics(topic)
                 .consumerConfig(WebhookTopics.consumerConfig(broker.bootstrapServers(), topic + "-g"))
-                .telegram(update -> got.record(Long.toString(update.updateId())))
+                .telegram(update -> {
+                    if (first[0] == 0) {
+                        first[0] = System.nanoTime(); // from the first delivery, as for the plain loop
+                    }
+                    got.record(Long.toString(update.updateId()));
+                })
                 .start()) {
             got.awaitAll(all, Duration.ofSeconds(240));
-            long nanos = System.nanoTime() - start;
+            long nanos = System.nanoTime() - first[0];
             assertThat(got.counts().values()).allMatch(n -> n == 1);
             assertThat(got.total()).isEqualTo(updates);
             System.out.printf("webhook intake: %d answers, p50 %.2f ms, p99 %.2f ms (each a write acknowledged by "
                     + "Kafka, acks=all)%n", answerNanos.length, answerNanos[answerNanos.length / 2] / 1e6,
                     answerNanos[(int) (answerNanos.length * 0.99)] / 1e6);
             System.out.printf("webhook dispatch: %d records (%d dropped as retries) in %d ms = %.0f records/s; a "
-                    + "plain consumer loop read them in %d ms = %.0f records/s (both include joining the group)%n",
+                    + "plain consumer loop read them in %d ms = %.0f records/s (both from the first record on)%n",
                     records, dispatcher.duplicatesDropped(), nanos / 1_000_000, records / (nanos / 1e9),
                     plainNanos / 1_000_000, records / (plainNanos / 1e9));
         }
