@@ -143,6 +143,8 @@ class ExactlyOnceIntakeTest {
                     twice.add(id + " x" + n);
                 }
             }
+            System.out.printf("killed dispatcher (%d partitions) delivered %d, the other %d, %d retries dropped, in "
+                    + "doubt %s%n", heldAtDeath, b.size(), a.size(), dispatcher.duplicatesDropped(), inDoubt);
             assertThat(lost).as("updates never delivered").isEmpty();
             assertThat(twice).as("updates delivered more than once without being reported in doubt").isEmpty();
             assertThat(inDoubt).as("in doubt: at most the one record per partition the killed dispatcher was on")
