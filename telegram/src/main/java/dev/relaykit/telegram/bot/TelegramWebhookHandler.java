@@ -11,7 +11,6 @@ import dev.relaykit.core.webhook.WebhookRequest;
 import dev.relaykit.core.webhook.WebhookResponse;
 import dev.relaykit.core.ws.SerialExecutor;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +49,7 @@ public final class TelegramWebhookHandler implements WebhookReceiver {
     public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookHandler.class);
 
-    private final Secret secret;
+    private final WebhookVerifier verifier;
     private final UpdateListener listener;
     private final Executor executor;
     private final int maxBodyBytes;
@@ -59,7 +58,7 @@ public final class TelegramWebhookHandler implements WebhookReceiver {
     private volatile boolean closed;
 
     private TelegramWebhookHandler(Builder b) {
-        this.secret = b.secret;
+        this.verifier = new WebhookVerifier(b.secret);
         this.listener = Objects.requireNonNull(b.listener, "listener");
         this.executor = new SerialExecutor(b.executor != null ? b.executor : SharedTimer.workers());
         this.maxBodyBytes = b.maxBodyBytes;
@@ -93,8 +92,7 @@ public final class TelegramWebhookHandler implements WebhookReceiver {
         if (!"POST".equalsIgnoreCase(request.method())) {
             return WebhookResponse.text(405, "POST only");
         }
-        String given = request.header(SECRET_HEADER);
-        if (given == null || !MessageDigest.isEqual(secret.bytes(), given.getBytes(StandardCharsets.UTF_8))) {
+        if (!verifier.matches(request.header(SECRET_HEADER))) {
             return WebhookResponse.text(401, "wrong or missing " + SECRET_HEADER);
         }
         if (closed) {

@@ -1,9 +1,7 @@
 package dev.relaykit.whatsapp.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.DecodeException;
 import dev.relaykit.core.secret.Secret;
-import dev.relaykit.core.sign.PayloadSigner;
 import dev.relaykit.core.webhook.WebhookBody;
 import dev.relaykit.core.webhook.WebhookReceiver;
 import dev.relaykit.core.webhook.WebhookRequest;
@@ -14,8 +12,6 @@ import dev.relaykit.whatsapp.webhook.event.StatusEvent;
 import dev.relaykit.whatsapp.webhook.event.WebhookEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -167,11 +163,9 @@ public final class WebhookHandler implements WebhookReceiver {
     public static final int MAX_CHALLENGE_LENGTH = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
-    private static final String SIGNATURE_PREFIX = "sha256=";
     private static final WebhookResponse ACCEPTED = WebhookResponse.empty(200);
 
-    private final PayloadSigner signer;
-    private final Secret verifyToken;
+    private final WebhookVerifier verifier;
     private final WebhookListener listener;
     private final BiConsumer<WebhookEvent, Throwable> onFailure;
     private final Consumer<WebhookError> onError;
@@ -184,8 +178,7 @@ public final class WebhookHandler implements WebhookReceiver {
     private volatile boolean closed;
 
     private WebhookHandler(Builder b) {
-        this.signer = PayloadSigner.hmacSha256Hex(b.appSecret);
-        this.verifyToken = b.verifyToken;
+        this.verifier = new WebhookVerifier(b.appSecret, b.verifyToken);
         this.listener = b.listener;
         this.onFailure = b.onFailure;
         this.onError = b.onError;
@@ -240,32 +233,8 @@ public final class WebhookHandler implements WebhookReceiver {
     }
 
     private WebhookResponse verify(Function<String, String> query) {
-        String mode = query.apply("hub.mode");
-        String token = query.apply("hub.verify_token");
-        String challenge = query.apply("hub.challenge");
-        if (verifyToken == null) {
-            return verificationFailed("no verify token is configured on this handler");
-        }
-        if (!"subscribe".equals(mode)) {
-            return verificationFailed("hub.mode is not 'subscribe'");
-        }
-        if (token == null || !verifyToken.matches(Secret.of(token))) {
-            return verificationFailed("hub.verify_token does not match the configured verify token");
-        }
-        if (challenge == null) {
-            return verificationFailed("hub.challenge is missing");
-        }
-        if (challenge.length() > MAX_CHALLENGE_LENGTH) {
-            report(WebhookError.Kind.VERIFICATION_FAILED, "verification request refused: hub.challenge has "
-                    + challenge.length() + " characters, more than " + MAX_CHALLENGE_LENGTH, null, null);
-            return WebhookResponse.text(400, "hub.challenge is longer than " + MAX_CHALLENGE_LENGTH + " characters");
-        }
-        return WebhookResponse.text(200, challenge);
-    }
-
-    private WebhookResponse verificationFailed(String why) {
-        report(WebhookError.Kind.VERIFICATION_FAILED, "verification request refused: " + why, null, null);
-        return WebhookResponse.text(403, "verification failed");
+        return verifier.answerSubscription(query, why -> report(WebhookError.Kind.VERIFICATION_FAILED,
+                "verification request refused: " + why, null, null));
     }
 
     private WebhookResponse receive(Function<String, String> header, InputStream in, long contentLength) {
@@ -281,7 +250,7 @@ public final class WebhookHandler implements WebhookReceiver {
             }
             return refused.response();
         }
-        String problem = signatureProblem(header.apply(SIGNATURE_HEADER), body);
+        String problem = verifier.signatureProblem(header.apply(SIGNATURE_HEADER), body);
         if (problem != null) {
             report(WebhookError.Kind.INVALID_SIGNATURE, "delivery refused: " + problem, null, null);
             return WebhookResponse.text(401, "invalid signature");
@@ -294,7 +263,7 @@ public final class WebhookHandler implements WebhookReceiver {
                     + " bytes is not a webhook payload: " + e.getMessage(), e, null);
             return WebhookResponse.text(400, "malformed JSON");
         }
-        String badId = idProblem(events);
+        String badId = WebhookEventKeys.idProblem(events);
         if (badId != null) {
             report(WebhookError.Kind.MALFORMED_PAYLOAD, "correctly signed delivery refused: " + badId
                     + "; nothing in it was delivered", null, null);
@@ -302,12 +271,12 @@ public final class WebhookHandler implements WebhookReceiver {
         }
         int refused = 0;
         for (WebhookEvent event : events) {
-            String key = dedupKey(event);
+            String key = WebhookEventKeys.deduplicationKey(event);
             if (key != null && !recent.claim(key)) {
                 continue; // delivered before: acknowledge, do not deliver again
             }
             try {
-                dispatcher.submit(orderKey(event), () -> deliver(event));
+                dispatcher.submit(WebhookEventKeys.orderKey(event), () -> deliver(event));
             } catch (RejectedExecutionException e) {
                 if (key != null) {
                     recent.release(key);
@@ -324,75 +293,6 @@ public final class WebhookHandler implements WebhookReceiver {
         return ACCEPTED; // no body: Meta reads only the status
     }
 
-
-    /** @return why the signature is not acceptable, or {@code null} if it is; never the signature itself */
-    private String signatureProblem(String headerValue, byte[] body) {
-        if (headerValue == null || headerValue.isBlank()) {
-            return "no " + SIGNATURE_HEADER + " header";
-        }
-        String v = headerValue.trim();
-        if (!v.startsWith(SIGNATURE_PREFIX) || v.length() != SIGNATURE_PREFIX.length() + 64 || !isHex(v)) {
-            return SIGNATURE_HEADER + " is not of the form sha256=<64 hex digits>";
-        }
-        byte[] given = v.substring(SIGNATURE_PREFIX.length()).toLowerCase(Locale.ROOT)
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] expected = signer.sign(body).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
-            return "the signature does not match the body (a different app secret, or a changed body)";
-        }
-        return null;
-    }
-
-    private static boolean isHex(String v) {
-        for (int i = SIGNATURE_PREFIX.length(); i < v.length(); i++) {
-            if (Character.digit(v.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * De-duplication keys on the id, so an event without a usable one would be delivered every time
-     * Meta retries: such a delivery is refused whole, before anything in it is claimed or queued.
-     *
-     * @return what is wrong (naming the JSON type, never the value), or {@code null}
-     */
-    private static String idProblem(List<WebhookEvent> events) {
-        for (WebhookEvent event : events) {
-            JsonNode raw = event instanceof MessageEvent m ? m.raw() : event instanceof StatusEvent s ? s.raw() : null;
-            if (raw == null) {
-                continue;
-            }
-            JsonNode id = raw.get("id");
-            if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
-                return "a " + (event instanceof MessageEvent ? "message" : "status") + " has "
-                        + (id == null ? "no id" : id.isTextual() ? "an empty id" : "an id that is a JSON "
-                                + id.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string");
-            }
-        }
-        return null;
-    }
-
-    private static String dedupKey(WebhookEvent event) {
-        if (event instanceof MessageEvent m && m.id() != null) {
-            return "m\u0000" + m.id();
-        }
-        if (event instanceof StatusEvent s && s.id() != null) {
-            return "s\u0000" + s.id() + "\u0000" + s.statusValue();
-        }
-        return null;
-    }
-
-    private static String orderKey(WebhookEvent event) {
-        if (event instanceof MessageEvent m) {
-            return m.sender();
-        }
-        if (event instanceof StatusEvent s) {
-            return s.recipientId() != null && !s.recipientId().isEmpty() ? s.recipientId() : s.recipientUserId();
-        }
-        return event.businessAccountId();
-    }
 
     private void deliver(WebhookEvent event) {
         if (readMarker != null && event instanceof MessageEvent m
