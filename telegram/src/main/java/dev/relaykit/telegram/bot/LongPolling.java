@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threads.</b> None of its own: the call runs on OkHttp's dispatcher, the listener on the
  * thread that received the answer, backoff on the SDK's shared timer. {@link #close()} cancels the
- * open call and returns at once.
+ * open call and returns at once, once an update the listener is handling has been confirmed.
  */
 public final class LongPolling implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LongPolling.class);
@@ -68,6 +69,10 @@ public final class LongPolling implements AutoCloseable {
     private final TimerScope timer = SharedTimer.scope(null, SharedTimer.workers(), r -> { });
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean closed;
+    /** Held while an update is handed to the listener and confirmed. */
+    private final ReentrantLock delivering = new ReentrantLock();
+    /** The longest {@link #close()} waits for the update the listener is handling. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private long offset; // touched by one poll step at a time: each step starts the next
     private int failures;
     private long failingSinceNanos;
@@ -152,31 +157,41 @@ public final class LongPolling implements AutoCloseable {
             }
         }
         for (Update u : updates) {
-            if (closed) {
-                return; // not confirmed: Telegram delivers the rest again to the next poller
-            }
-            synchronized (this) {
-                if (u.updateId() < offset) {
-                    continue; // already handled: never twice
+            delivering.lock(); // close() waits for this update's listener call and offset save
+            try {
+                if (closed) {
+                    return; // not confirmed: Telegram delivers the rest again to the next poller
                 }
-            }
-            try {
-                listener.onUpdate(u);
-            } catch (Exception | LinkageError e) {
-                log.error("telegram update listener failed on update {} ({}); going on with the next", u.updateId(),
-                        u.kind(), e);
-            }
-            long next = u.updateId() + 1;
-            synchronized (this) {
-                offset = next;
-            }
-            try {
-                store.save(next);
-            } catch (Exception e) {
-                log.warn("telegram long polling: the offset store could not save offset {}: {}", next, e.toString());
+                deliver(u);
+            } finally {
+                delivering.unlock();
             }
         }
         poll();
+    }
+
+    /** Hands one update to the listener, then confirms it: the offset moves past it and is saved. */
+    private void deliver(Update u) {
+        synchronized (this) {
+            if (u.updateId() < offset) {
+                return; // already handled: never twice
+            }
+        }
+        try {
+            listener.onUpdate(u);
+        } catch (Exception | LinkageError e) {
+            log.error("telegram update listener failed on update {} ({}); going on with the next", u.updateId(),
+                    u.kind(), e);
+        }
+        long next = u.updateId() + 1;
+        synchronized (this) {
+            offset = next;
+        }
+        try {
+            store.save(next);
+        } catch (Exception e) {
+            log.warn("telegram long polling: the offset store could not save offset {}: {}", next, e.toString());
+        }
     }
 
     private void failed(Throwable error) {
@@ -226,14 +241,32 @@ public final class LongPolling implements AutoCloseable {
     }
 
     /**
-     * Stops polling: cancels the open {@code getUpdates} and any backoff wait, and returns without
-     * waiting for the server. An update the listener is handling now is finished by its thread; the
-     * updates after it in the same batch are not delivered (and not confirmed). Idempotent.
+     * Stops polling: cancels the open {@code getUpdates} and any backoff wait, without waiting for the
+     * server. An update the listener is handling now is finished first: close() returns once the
+     * listener returned for it and its offset was saved (waiting at most 30 s; called from the
+     * listener itself it does not wait), so a poller started next with the same {@link OffsetStore}
+     * neither repeats it nor skips one. The updates after it in the same batch are not delivered (and
+     * not confirmed). Idempotent.
      */
     @Override
     public void close() {
         if (!closed) {
             stop(null);
+        }
+        if (delivering.isHeldByCurrentThread()) {
+            return; // called by the listener: its update is confirmed when it returns
+        }
+        // an update being handled now is finished, and its offset saved, before close() returns: a poller
+        // started right after (with the same store) neither repeats it nor skips past it
+        try {
+            if (delivering.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                delivering.unlock();
+            } else {
+                log.warn("telegram long polling: the update listener is still running {} s after close(); the offset"
+                        + " of its update is saved when it returns", CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

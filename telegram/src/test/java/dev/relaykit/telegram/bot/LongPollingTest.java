@@ -1,6 +1,7 @@
 package dev.relaykit.telegram.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaykit.core.json.Json;
@@ -8,9 +9,12 @@ import dev.relaykit.core.secret.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -114,6 +118,29 @@ class LongPollingTest {
             assertThat(offsets.poll(10, TimeUnit.SECONDS)).isEqualTo(23);
         }
         assertThat(seen).containsExactly(20L, 21L, 22L);
+    }
+
+    @Test
+    void closeWaitsForTheUpdateBeingHandledSoThatARestartNeitherRepeatsNorSkipsIt() throws Exception {
+        OffsetStore store = OffsetStore.inMemory(0);
+        script.add(updates(40, 41));
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        LongPolling polling = bot.longPolling(u -> {
+            seen.add(u.updateId());
+            inListener.countDown();
+            release.await(10, TimeUnit.SECONDS);
+        }).offsetStore(store).timeout(Duration.ofSeconds(1)).start();
+        assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(polling::close);
+        // absence: close() must not return while update 40 is still being handled
+        assertThatThrownBy(() -> closing.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        release.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+        assertThat(store.load()).as("40 confirmed before close() returned; 41 never handed out").isEqualTo(41);
+        assertThat(seen).containsExactly(40L);
     }
 
     @Test

@@ -524,14 +524,17 @@ public final class FakeTelegramBotApi implements AutoCloseable {
                 reply(ex, error(400, "Bad Request: can't parse request parameters", null), 400);
                 return;
             }
-            calls.add(new Call(method, params));
+            Failure f = nextFailure(method);
             lock.lock();
             try {
+                if (f == null && method.equals("getUpdates")) {
+                    confirm(params); // before the call is seen: whoever saw it sees what it confirmed
+                }
+                calls.add(new Call(method, params));
                 changed.signalAll(); // for awaitCalls
             } finally {
                 lock.unlock();
             }
-            Failure f = nextFailure(method);
             if (f != null) {
                 reply(ex, error(f.code(), f.description(), f.retryAfter()), f.code());
                 return;
@@ -731,9 +734,23 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         return ok(c);
     }
 
+    /** getUpdates' offset: updates below a positive one are confirmed (forgotten); a negative one keeps the last few. */
+    private void confirm(ObjectNode p) {
+        if (!webhookUrl.isEmpty()) {
+            return; // answered 409: nothing confirmed
+        }
+        long offset = p.path("offset").asLong(0);
+        if (offset > 0) {
+            queue.headMap(offset).clear();
+        } else if (offset < 0) {
+            while (queue.size() > -offset) {
+                queue.pollFirstEntry();
+            }
+        }
+    }
+
     private String getUpdates(ObjectNode p) {
         int generation = pollGeneration.incrementAndGet();
-        long offset = p.path("offset").asLong(0);
         int limit = p.has("limit") ? p.get("limit").asInt() : 100;
         if (limit < 1 || limit > 100) {
             limit = Math.max(1, Math.min(100, limit)); // Telegram clamps silently
@@ -751,13 +768,6 @@ public final class FakeTelegramBotApi implements AutoCloseable {
                 List<String> kinds = new ArrayList<>();
                 p.get("allowed_updates").forEach(k -> kinds.add(k.asText()));
                 allowedUpdates = List.copyOf(kinds);
-            }
-            if (offset > 0) {
-                queue.headMap(offset).clear();
-            } else if (offset < 0) {
-                while (queue.size() > -offset) {
-                    queue.pollFirstEntry();
-                }
             }
             while (true) {
                 if (closed) {
