@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LauncherTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> SAMPLES = List.of("demo", "binance-book", "binance-order", "binance-futures",
-            "whatsapp-echo", "pusher", "tdlib",
+            "whatsapp-echo", "pusher", "kafka-feed", "tdlib",
             "socketio-server", "socketio-chat");
 
     /** What a finished process printed and returned. */

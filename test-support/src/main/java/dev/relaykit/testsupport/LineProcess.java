@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -82,6 +83,25 @@ public final class LineProcess implements AutoCloseable {
         OutputStream in = process.getOutputStream();
         in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
+    }
+
+    /**
+     * Completes once the process has exited and everything it printed was read (so {@link #stderr()} is whole):
+     * a caller waiting for a line learns at once that it will never come.
+     *
+     * @return completes after the exit
+     */
+    public CompletableFuture<Void> exited() {
+        return process.onExit().thenRunAsync(() -> {
+            for (Thread t : readers) {
+                try {
+                    t.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
     }
 
     /**
