@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.relaykit.core.ws.ReconnectPolicy;
 import dev.relaykit.pusher.crypto.EncryptedChannels;
+import dev.relaykit.testsupport.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,14 +57,8 @@ class PusherClientTest {
                 .userAuthenticator(UserAuthenticator.http(HttpAuthEndpoint.builder(auth.url()).build()));
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition, String what) throws Exception {
+        Await.until(condition, Duration.ofSeconds(10), what);
     }
 
     private <T extends PusherException> T awaitError(Class<T> type) throws InterruptedException {

@@ -10,9 +10,7 @@ import dev.relaykit.core.ws.ReconnectPolicy;
 import dev.relaykit.pusher.crypto.EncryptedChannels;
 import dev.relaykit.pusher.crypto.PusherSigner;
 import dev.relaykit.testkit.pusher.PusherServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
+import dev.relaykit.testsupport.LineProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -86,18 +83,15 @@ class PusherServerInteropTest {
 
         // presence: bob joins and leaves ann's room, in order
         PresenceChannel room = a.presenceChannel("presence-room");
-        List<String> order = new CopyOnWriteArrayList<>();
+        BlockingQueue<String> order = new LinkedBlockingQueue<>();
         room.onMemberAdded(m -> order.add("+" + m.id()));
         room.onMemberRemoved(m -> order.add("-" + m.id()));
         room.subscribe().get(10, TimeUnit.SECONDS);
         assertThat(room.me()).get().extracting(Member::id).isEqualTo("ann");
         b.subscribePresence("presence-room").get(10, TimeUnit.SECONDS);
         b.unsubscribe("presence-room");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (order.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(order).containsExactly("+bob", "-bob");
+        assertThat(List.of(order.poll(10, TimeUnit.SECONDS), order.poll(10, TimeUnit.SECONDS)))
+                .containsExactly("+bob", "-bob");
 
         // cache: replay of the last event, or a miss
         server.trigger("cache-prices", "price", "{\"p\":\"9.5\"}");
@@ -164,15 +158,13 @@ class PusherServerInteropTest {
         cfg.putObject("member").put("user_id", "node-user").putObject("user_info").put("name", "Node");
         cfg.putObject("user").put("id", "node-user");
         cfg.putObject("trigger").put("channel", "private-encrypted-n").put("event", "sealed").put("data", "{\"from\":\"node\"}");
-        ProcessBuilder pb = new ProcessBuilder("node", Path.of("src", "test", "node", "backend.js").toString())
-                .redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("node", Path.of("src", "test", "node", "backend.js").toString());
         pb.environment().put("RELAYKIT_PUSHER_BACKEND", cfg.toString());
         pb.environment().put("NODE_PATH", peers.toString());
-        Process node = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-             OutputStream in = node.getOutputStream()) {
-            String line = out.readLine();
-            assertThat(line).as("node's first line").isNotNull().contains("auths");
+        BlockingQueue<String> out = new LinkedBlockingQueue<>();
+        try (LineProcess node = LineProcess.start(pb, "pusher-backend", out::add)) {
+            String line = out.poll(10, TimeUnit.SECONDS);
+            assertThat(line).as("node's first line; stderr: " + node.stderr()).isNotNull().contains("auths");
             JsonNode answer = Json.tree(line);
             nodeAnswer.complete(answer);
             // the library's presence auth and user auth are what our signer makes: the same rule on both sides
@@ -189,12 +181,8 @@ class PusherServerInteropTest {
                     .extracting(Member::id).isEqualTo("node-user");
             c.channel("private-encrypted-n").bind("sealed", got::add);
             c.channel("private-encrypted-n").subscribe().get(10, TimeUnit.SECONDS);
-            in.write("go\n".getBytes(StandardCharsets.UTF_8));
-            in.flush();
-            assertThat(out.readLine()).contains("\"triggered\":200");
-        } finally {
-            node.destroy();
-            node.waitFor(5, TimeUnit.SECONDS);
+            node.send("go");
+            assertThat(out.poll(10, TimeUnit.SECONDS)).as("stderr: " + node.stderr()).contains("\"triggered\":200");
         }
         // the library encrypted it (its own nonce, its own derivation of the key); we decrypt it
         assertThat(got.poll(10, TimeUnit.SECONDS).data()).isEqualTo("{\"from\":\"node\"}");

@@ -3,7 +3,6 @@ package dev.relaykit.core.ws;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /** Records everything a session delivers, with the thread it arrived on, and waits for it. */
@@ -55,13 +54,7 @@ class Recorder implements WsListener {
     }
 
     static void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("waited " + timeout.toMillis() + " ms for " + what);
-            }
-            Thread.sleep(5);
-        }
+        dev.relaykit.testsupport.Await.until(condition, timeout, what);
     }
 
     static List<String> relaykitThreads() {
