@@ -10,12 +10,7 @@ import dev.relaykit.core.webhook.WebhookRequest;
 import dev.relaykit.core.webhook.WebhookResponse;
 import dev.relaykit.telegram.bot.TelegramWebhookHandler;
 import dev.relaykit.webhook.WebhookServer;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -145,10 +140,7 @@ public class TelegramWebhookBenchmark {
      */
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (delivered.get() < accepted.get() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        KeepAlivePoster.awaitDelivered(accepted, delivered);
         server.close();
         if (ordered != null) {
             ordered.shutdownNow();
@@ -162,11 +154,7 @@ public class TelegramWebhookBenchmark {
     /** One keep-alive connection and its prepared requests. */
     @State(Scope.Thread)
     public static class Sender {
-        byte[][] requests;
-        int next;
-        Socket socket;
-        OutputStream out;
-        InputStream in;
+        KeepAlivePoster poster;
         TelegramWebhookBenchmark bench;
 
         /**
@@ -182,7 +170,7 @@ public class TelegramWebhookBenchmark {
         void connect(TelegramWebhookBenchmark bench, int threadIndex) throws IOException {
             this.bench = bench;
             List<String> payloads = TelegramBotBenchmark.payloads(PER_THREAD);
-            requests = new byte[PER_THREAD][];
+            byte[][] requests = new byte[PER_THREAD][];
             for (int i = 0; i < PER_THREAD; i++) {
                 byte[] body = ("{\"update_id\":" + (threadIndex * 1_000_000 + i) + ",\"message\":" + payloads.get(i) + "}")
                         .getBytes(StandardCharsets.UTF_8);
@@ -194,26 +182,17 @@ public class TelegramWebhookBenchmark {
                 System.arraycopy(h, 0, requests[i], 0, h.length);
                 System.arraycopy(body, 0, requests[i], h.length, body.length);
             }
-            socket = new Socket(InetAddress.getLoopbackAddress(), bench.server.port());
-            socket.setTcpNoDelay(true);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 8192);
+            poster = new KeepAlivePoster(bench.server.port(), requests);
         }
 
         /** @throws IOException on close failure */
         @TearDown(Level.Trial)
         public void disconnect() throws IOException {
-            socket.close();
+            poster.close();
         }
 
         int post() throws IOException {
-            out.write(requests[next]);
-            out.flush();
-            next = (next + 1) % requests.length;
-            int status = WebhookBenchmark.readResponse(in);
-            if (status != 200) {
-                throw new IllegalStateException("the receiver answered " + status);
-            }
+            int status = poster.post();
             bench.accepted.incrementAndGet();
             return status;
         }

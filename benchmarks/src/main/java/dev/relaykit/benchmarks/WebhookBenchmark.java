@@ -4,12 +4,7 @@ import dev.relaykit.core.secret.Secret;
 import dev.relaykit.core.sign.PayloadSigner;
 import dev.relaykit.webhook.WebhookServer;
 import dev.relaykit.whatsapp.webhook.WebhookHandler;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -76,10 +71,7 @@ public class WebhookBenchmark {
      */
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (delivered.get() < accepted.get() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        KeepAlivePoster.awaitDelivered(accepted, delivered);
         server.close();
         if (delivered.get() != accepted.get()) {
             throw new IllegalStateException(accepted.get() + " deliveries acknowledged but " + delivered.get()
@@ -90,11 +82,7 @@ public class WebhookBenchmark {
     /** One keep-alive connection and its pre-signed requests. */
     @State(Scope.Thread)
     public static class Client {
-        byte[][] requests;
-        int next;
-        Socket socket;
-        OutputStream out;
-        InputStream in;
+        KeepAlivePoster poster;
         WebhookBenchmark bench;
 
         /**
@@ -111,17 +99,14 @@ public class WebhookBenchmark {
 
         void connect(WebhookBenchmark bench, int threadIndex) throws IOException {
             this.bench = bench;
-            requests = requests(bench.server.port(), "/webhook", threadIndex, PER_THREAD);
-            socket = new Socket(InetAddress.getLoopbackAddress(), bench.server.port());
-            socket.setTcpNoDelay(true);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 8192);
+            poster = new KeepAlivePoster(bench.server.port(), requests(bench.server.port(), "/webhook", threadIndex,
+                    PER_THREAD));
         }
 
         /** @throws IOException on close failure */
         @TearDown(Level.Trial)
         public void disconnect() throws IOException {
-            socket.close();
+            poster.close();
         }
 
         /**
@@ -131,13 +116,7 @@ public class WebhookBenchmark {
          * @throws IOException if the connection fails
          */
         public int post() throws IOException {
-            out.write(requests[next]);
-            out.flush();
-            next = (next + 1) % requests.length;
-            int status = readResponse(in);
-            if (status != 200) {
-                throw new IllegalStateException("the receiver answered " + status);
-            }
+            int status = poster.post();
             bench.accepted.incrementAndGet();
             return status;
         }
@@ -202,44 +181,5 @@ public class WebhookBenchmark {
             out[i] = r;
         }
         return out;
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length (or none), leaving the connection open. */
-    static int readResponse(InputStream in) throws IOException {
-        String statusLine = readLine(in);
-        if (statusLine.length() < 12 || !statusLine.startsWith("HTTP/1.1 ")) {
-            throw new IOException("not an HTTP/1.1 response: " + statusLine);
-        }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        long length = 0;
-        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Long.parseLong(line.substring(15).trim());
-            }
-        }
-        while (length > 0) {
-            long skipped = in.skip(length);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new IOException("connection closed inside a response body");
-                }
-                skipped = 1;
-            }
-            length -= skipped;
-        }
-        return status;
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder(64);
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("connection closed by the server");
-            }
-            if (c != '\r') {
-                sb.append((char) c);
-            }
-        }
-        return sb.toString();
     }
 }
